@@ -1,14 +1,5 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
-}
+//! `roleplay`: score DECA customer-relations role-play responses offline, with every
+//! point explained.
+#![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
-    }
-}
+pub mod text;

@@ -1,0 +1,8 @@
+//! Text handling: spans into the response, tokenizing and normalizing words.
+
+pub mod normalize;
+pub mod span;
+pub mod tokenize;
+
+pub use span::{Span, line_column};
+pub use tokenize::{Sentence, Segment, Token, Tokenized, tokenize};

@@ -1,0 +1,300 @@
+//! Cuts a response into word tokens, segments (between commas and the like) and
+//! sentences, keeping every position as a byte span into the unchanged text.
+
+use std::ops::Range;
+
+use super::normalize::{Piece, normalize_word};
+use super::span::Span;
+
+/// One normalized word piece. A contraction gives two tokens that share a span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Where the word is in the text.
+    pub span: Span,
+    /// The stemmed, lower-case form used for matching.
+    pub norm: String,
+    /// Left out of phrase matching (articles, possessives, fillers).
+    pub skip: bool,
+    /// The word began with a capital letter.
+    pub capitalized: bool,
+    /// The word is made of digits.
+    pub number: bool,
+    /// Index of the sentence that holds it.
+    pub sentence: usize,
+    /// Index of the segment (a stretch between commas, colons, dashes...) that holds it.
+    pub segment: usize,
+}
+
+/// A sentence: a token range and the span from its first word to its end mark.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// The sentence's text, end punctuation included.
+    pub span: Span,
+    /// Its tokens, as indices into [`Tokenized::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// A stretch of a sentence between punctuation marks such as commas.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// The segment's text.
+    pub span: Span,
+    /// Its tokens, as indices into [`Tokenized::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// A tokenized text.
+#[derive(Clone, Debug, Default)]
+pub struct Tokenized {
+    /// Every word piece, in order.
+    pub tokens: Vec<Token>,
+    /// Sentences, in order; none is empty.
+    pub sentences: Vec<Sentence>,
+    /// Segments, in order; none is empty.
+    pub segments: Vec<Segment>,
+}
+
+impl Tokenized {
+    /// The number of words (a contraction counts once).
+    pub fn word_count(&self) -> usize {
+        let mut count = 0;
+        let mut last = None;
+        for token in &self.tokens {
+            if last != Some(token.span) {
+                count += 1;
+                last = Some(token.span);
+            }
+        }
+        count
+    }
+}
+
+/// Titles and abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "prof", "inc", "co", "ltd", "no", "approx",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Break {
+    None,
+    Segment,
+    Sentence,
+}
+
+/// Tokenizes `text`. Never fails: any bytes that are not words are treated as spaces.
+pub fn tokenize(text: &str) -> Tokenized {
+    let mut builder = Builder::default();
+    let bytes = text.as_bytes();
+    let mut iter = text.char_indices().peekable();
+    let mut pieces = Vec::new();
+    while let Some((pos, ch)) = iter.next() {
+        if ch.is_alphanumeric() {
+            let end = word_end(text, pos);
+            while iter.peek().is_some_and(|&(p, _)| p < end) {
+                iter.next();
+            }
+            let word = &text[pos..end];
+            pieces.clear();
+            normalize_word(word, &mut pieces);
+            let ends_in_abbreviation = bytes.get(end) == Some(&b'.')
+                && (ABBREVIATIONS.contains(&word.to_lowercase().as_str()) || word.contains('.'));
+            builder.push_word(Span::new(pos, end), word, &pieces);
+            if ends_in_abbreviation {
+                iter.next();
+            }
+            continue;
+        }
+        match ch {
+            '.' | '!' | '?' | '\u{2026}' => builder.mark(Break::Sentence, pos + ch.len_utf8()),
+            '\n' => {
+                let rest = &text[pos + 1..];
+                let next_line = rest.trim_start_matches([' ', '\t', '\r']);
+                if next_line.starts_with('\n') || starts_with_bullet(next_line) {
+                    builder.mark(Break::Sentence, pos);
+                }
+            }
+            ',' | ';' | ':' | '(' | ')' | '[' | ']' | '"' | '\u{201C}' | '\u{201D}' | '\u{2014}'
+            | '\u{2013}' | '/' => builder.mark(Break::Segment, pos),
+            '-' if iter.peek().is_none_or(|&(_, c)| c.is_whitespace()) => {
+                builder.mark(Break::Segment, pos)
+            }
+            _ => {}
+        }
+    }
+    builder.finish()
+}
+
+/// The end of the word that starts at `start`: letters and digits, apostrophes
+/// between letters (I'll), and dots or commas between digits (1,149.50) or letters (p.m).
+fn word_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((offset, ch)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        let joins = match ch {
+            c if c.is_alphanumeric() => true,
+            '\'' | '\u{2019}' => next.is_some_and(char::is_alphabetic),
+            '.' | ',' => {
+                let prev = text[..start + offset].chars().next_back();
+                let digits = prev.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit());
+                let initials = ch == '.'
+                    && prev.is_some_and(char::is_alphabetic)
+                    && next.is_some_and(char::is_alphabetic)
+                    && text[start..start + offset].chars().filter(|c| c.is_alphabetic()).count() <= 2;
+                digits || initials
+            }
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        end = start + offset + ch.len_utf8();
+    }
+    end
+}
+
+fn starts_with_bullet(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('-' | '*' | '\u{2022}') => chars.next().is_some_and(char::is_whitespace),
+        Some(c) if c.is_ascii_digit() => {
+            let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.starts_with(". ") || rest.starts_with(") ")
+        }
+        _ => false,
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    out: Tokenized,
+    pending: Option<(Break, usize)>,
+    sentence_start: usize,
+    segment_start: usize,
+}
+
+impl Builder {
+    fn mark(&mut self, kind: Break, at: usize) {
+        let current = self.pending.map_or(Break::None, |(k, _)| k);
+        if kind >= current {
+            self.pending = Some((kind, at));
+        }
+    }
+
+    fn push_word(&mut self, span: Span, word: &str, pieces: &[Piece]) {
+        if let Some((kind, at)) = self.pending.take() {
+            self.close(kind, at);
+        }
+        let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+        let number = word.starts_with(|c: char| c.is_ascii_digit());
+        for piece in pieces {
+            self.out.tokens.push(Token {
+                span,
+                norm: piece.norm.clone(),
+                skip: piece.skip,
+                capitalized,
+                number,
+                sentence: self.out.sentences.len(),
+                segment: self.out.segments.len(),
+            });
+        }
+    }
+
+    fn close(&mut self, kind: Break, at: usize) {
+        let end = self.out.tokens.len();
+        if kind >= Break::Segment && end > self.segment_start {
+            let tokens = self.segment_start..end;
+            let span = self.out.tokens[tokens.start].span.cover(self.out.tokens[end - 1].span);
+            self.out.segments.push(Segment { span, tokens });
+            self.segment_start = end;
+        }
+        if kind == Break::Sentence && end > self.sentence_start {
+            let tokens = self.sentence_start..end;
+            let first = self.out.tokens[tokens.start].span;
+            let last = self.out.tokens[end - 1].span;
+            let span = first.cover(Span::new(last.start, at.max(last.end)));
+            self.out.sentences.push(Sentence { span, tokens });
+            self.sentence_start = end;
+        }
+    }
+
+    fn finish(mut self) -> Tokenized {
+        let end = self.out.tokens.last().map_or(0, |t| t.span.end);
+        let at = match self.pending.take() {
+            Some((Break::Sentence, at)) => at,
+            _ => end,
+        };
+        self.close(Break::Sentence, at);
+        self.out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        tokenize(text).sentences.iter().map(|s| &text[s.span]).collect()
+    }
+
+    fn norms(text: &str) -> Vec<String> {
+        tokenize(text).tokens.into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn splits_sentences_at_end_marks() {
+        assert_eq!(
+            sentences("I'm sorry. What happened? Let me fix it!"),
+            ["I'm sorry.", "What happened?", "Let me fix it!"]
+        );
+    }
+
+    #[test]
+    fn titles_and_decimals_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Mr. Delgado, it costs $1,149.50 today. Thanks."),
+            ["Mr. Delgado, it costs $1,149.50 today.", "Thanks."]
+        );
+        assert_eq!(sentences("See you at 8 p.m. on Friday."), ["See you at 8 p.m. on Friday."]);
+    }
+
+    #[test]
+    fn blank_lines_and_bullets_end_sentences_but_wrapped_lines_do_not() {
+        assert_eq!(sentences("first line\nwraps here\n\nnew paragraph"), ["first line\nwraps here", "new paragraph"]);
+        assert_eq!(sentences("Plan\n- call her\n- refund"), ["Plan", "call her", "refund"]);
+    }
+
+    #[test]
+    fn contractions_share_one_span() {
+        let t = tokenize("I'll call");
+        assert_eq!(t.tokens.len(), 3);
+        assert_eq!(t.tokens[0].span, t.tokens[1].span);
+        assert_eq!(t.word_count(), 2);
+    }
+
+    #[test]
+    fn hyphens_split_words() {
+        assert_eq!(norms("follow-up call"), ["follow", "up", "call"]);
+    }
+
+    #[test]
+    fn segments_split_at_commas() {
+        let text = "Empathy, rapport, loyalty.";
+        let t = tokenize(text);
+        let segs: Vec<&str> = t.segments.iter().map(|s| &text[s.span]).collect();
+        assert_eq!(segs, ["Empathy", "rapport", "loyalty"]);
+    }
+
+    #[test]
+    fn odd_text_gives_no_words_and_no_panic() {
+        for text in ["", "   \n\t ", "😀😀", "\u{200F}\u{200E}", "...", "'''", "-", "1.", "a.b.c.d.e."] {
+            let t = tokenize(text);
+            assert!(t.sentences.iter().all(|s| !s.tokens.is_empty()));
+        }
+    }
+
+    #[test]
+    fn right_to_left_marks_inside_words_are_separators() {
+        assert_eq!(norms("sorry\u{200F}today"), ["sorri", "today"]);
+    }
+}
