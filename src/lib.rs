@@ -2,4 +2,11 @@
 //! point explained.
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
+pub mod engine;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod shipped;
 pub mod text;
+
+pub use error::{Error, LoadError, Result};

@@ -1,0 +1,190 @@
+//! Multi-phrase matching over normalized words: every phrase is compiled once into
+//! one Aho-Corasick automaton over a string of normalized tokens, so a response is
+//! scanned once however many phrases a case has.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use crate::text::{Span, Tokenized, tokenize};
+
+/// Separates sentences in the normalized string, so no phrase runs across two.
+const SENTENCE_MARK: &str = "|";
+
+/// The normalized words of a response as one string, with a map back to tokens.
+pub struct NormText {
+    text: String,
+    /// For each matchable token, its byte offset in `text`; `token_at[k]` is its token index.
+    offsets: Vec<usize>,
+    token_at: Vec<usize>,
+}
+
+impl NormText {
+    /// Builds the normalized string: " w1 w2 | w3 " with skipped words left out.
+    pub fn new(tokenized: &Tokenized) -> NormText {
+        let mut text = String::from(" ");
+        let mut offsets = Vec::with_capacity(tokenized.tokens.len());
+        let mut token_at = Vec::with_capacity(tokenized.tokens.len());
+        let mut sentence = 0;
+        for (i, token) in tokenized.tokens.iter().enumerate() {
+            if token.skip {
+                continue;
+            }
+            if token.sentence != sentence {
+                text.push_str(SENTENCE_MARK);
+                text.push(' ');
+                sentence = token.sentence;
+            }
+            offsets.push(text.len());
+            token_at.push(i);
+            text.push_str(&token.norm);
+            text.push(' ');
+        }
+        NormText { text, offsets, token_at }
+    }
+
+    /// The token range covered by a byte range of the normalized string.
+    fn tokens(&self, bytes: Range<usize>) -> Option<Range<usize>> {
+        let first = self.offsets.partition_point(|&o| o < bytes.start);
+        let last = self.offsets.partition_point(|&o| o < bytes.end).checked_sub(1)?;
+        (first <= last).then(|| self.token_at[first]..self.token_at[last] + 1)
+    }
+}
+
+/// A phrase or pattern found in the response.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found<T> {
+    /// What the phrase stands for.
+    pub target: T,
+    /// The tokens it covers.
+    pub tokens: Range<usize>,
+    /// The words it covers in the response.
+    pub span: Span,
+    /// The sentence it is in.
+    pub sentence: usize,
+}
+
+/// Compiled phrases and patterns, each pointing at one or more targets.
+pub struct Matcher<T> {
+    automaton: Option<AhoCorasick>,
+    targets: Vec<Vec<T>>,
+    patterns: Vec<(Regex, T)>,
+}
+
+/// The normalized form of a phrase as the automaton sees it, " w1 w2 ", or `None`
+/// when the phrase has no matchable words.
+pub fn phrase_key(phrase: &str) -> Option<String> {
+    let tokenized = tokenize(phrase);
+    let words: Vec<&str> = tokenized.tokens.iter().filter(|t| !t.skip).map(|t| t.norm.as_str()).collect();
+    (!words.is_empty()).then(|| format!(" {} ", words.join(" ")))
+}
+
+impl<T: Clone> Matcher<T> {
+    /// Compiles phrases and patterns. Phrases that normalize alike share one automaton entry.
+    pub fn new(phrases: impl IntoIterator<Item = (String, T)>, patterns: impl IntoIterator<Item = (Regex, T)>) -> Self {
+        let mut keys: Vec<String> = Vec::new();
+        let mut targets: Vec<Vec<T>> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (phrase, target) in phrases {
+            let Some(key) = phrase_key(&phrase) else { continue };
+            let slot = *index.entry(key.clone()).or_insert_with(|| {
+                keys.push(key);
+                targets.push(Vec::new());
+                keys.len() - 1
+            });
+            targets[slot].push(target);
+        }
+        let automaton = if keys.is_empty() {
+            None
+        } else {
+            // Standard semantics allow overlapping search: every phrase is reported.
+            AhoCorasick::builder().match_kind(MatchKind::Standard).build(&keys).ok()
+        };
+        Matcher { automaton, targets, patterns: patterns.into_iter().collect() }
+    }
+
+    /// Every occurrence of every phrase and pattern, in order of position.
+    pub fn find(&self, text: &str, tokenized: &Tokenized, norm: &NormText) -> Vec<Found<T>> {
+        let mut found = Vec::new();
+        if let Some(automaton) = &self.automaton {
+            for m in automaton.find_overlapping_iter(norm.text.as_str()) {
+                // The key's leading and trailing spaces are word boundaries, not words.
+                let Some(tokens) = norm.tokens(m.start() + 1..m.end() - 1) else { continue };
+                let span = tokenized.tokens[tokens.start].span.cover(tokenized.tokens[tokens.end - 1].span);
+                let sentence = tokenized.tokens[tokens.start].sentence;
+                for target in &self.targets[m.pattern().as_usize()] {
+                    found.push(Found { target: target.clone(), tokens: tokens.clone(), span, sentence });
+                }
+            }
+        }
+        if !self.patterns.is_empty() {
+            for (index, sentence) in tokenized.sentences.iter().enumerate() {
+                let sentence_text = &text[sentence.span];
+                for (regex, target) in &self.patterns {
+                    for m in regex.find_iter(sentence_text) {
+                        let bytes = Span::new(sentence.span.start + m.start(), sentence.span.start + m.end());
+                        let covered: Vec<usize> =
+                            sentence.tokens.clone().filter(|&t| tokenized.tokens[t].span.overlaps(bytes)).collect();
+                        let (Some(&first), Some(&last)) = (covered.first(), covered.last()) else { continue };
+                        found.push(Found { target: target.clone(), tokens: first..last + 1, span: bytes, sentence: index });
+                    }
+                }
+            }
+        }
+        found.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(phrases: &[&str], text: &str) -> Vec<(usize, String)> {
+        let matcher = Matcher::new(phrases.iter().enumerate().map(|(i, p)| (p.to_string(), i)), []);
+        let tokenized = tokenize(text);
+        let norm = NormText::new(&tokenized);
+        matcher.find(text, &tokenized, &norm).into_iter().map(|f| (f.target, text[f.span].to_string())).collect()
+    }
+
+    #[test]
+    fn matches_across_endings_case_and_articles() {
+        assert_eq!(find(&["explain the policy"], "I'll be Explaining our policies now."), [(0, "Explaining our policies".into())]);
+        assert_eq!(find(&["apologize"], "We apologized twice."), [(0, "apologized".into())]);
+    }
+
+    #[test]
+    fn matches_contractions_both_ways() {
+        assert_eq!(find(&["I will call you"], "I'll call you Friday."), [(0, "I'll call you".into())]);
+        assert_eq!(find(&["I'll call you"], "I will call you Friday."), [(0, "I will call you".into())]);
+    }
+
+    #[test]
+    fn never_matches_across_sentences() {
+        assert!(find(&["follow up"], "I will follow. Up next is lunch.").is_empty());
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert!(find(&["act"], "That was an exact copy.").is_empty());
+    }
+
+    #[test]
+    fn overlapping_phrases_are_all_found() {
+        let got = find(&["sorry", "I am sorry"], "I'm so sorry.");
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn patterns_match_the_sentence_text() {
+        let regex = regex::RegexBuilder::new(r"\b\d+ days?\b").case_insensitive(true).build().unwrap();
+        let matcher = Matcher::new(Vec::<(String, u8)>::new(), [(regex, 7u8)]);
+        let text = "You have 30 days. Really.";
+        let tokenized = tokenize(text);
+        let got = matcher.find(text, &tokenized, &NormText::new(&tokenized));
+        assert_eq!(got.len(), 1);
+        assert_eq!(&text[got[0].span], "30 days");
+    }
+}

@@ -1,0 +1,304 @@
+//! Scoring: phrases found, judged in context (negation, stuffing, repetition), then
+//! points per indicator, the skills lines, the total and the rating.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::case_tie::{COMMON_NORMS, CaseTerms};
+use super::matcher::{Found, Matcher, NormText};
+use super::negation::{Clauses, negated_by};
+use super::plan::{ConceptSource, Plan};
+use super::scorecard::{Evidence, IndicatorScore, Missed, Scorecard, SkillScore, Stats, Status};
+use super::skills::{self, Features};
+use super::stuffing::stuffed_sentences;
+use crate::error::Error;
+use crate::model::{Band, Case, Form, RubricSet};
+use crate::text::{Span, Tokenized, tokenize};
+
+/// Coverage of an indicator's weighted concepts that earns full points: a judge does
+/// not need to hear every idea to give top marks.
+pub const SATURATION: f64 = 0.6;
+
+/// Share of sentences that must use the case's specifics for a response to count as
+/// fully about this case.
+const ON_CASE: f64 = 0.3;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Target {
+    indicator: usize,
+    concept: usize,
+}
+
+/// A case compiled for scoring: build it once, score many responses.
+pub struct Scorer {
+    case_id: String,
+    case_title: String,
+    form: Form,
+    plan: Plan,
+    matcher: Matcher<Target>,
+    terms: CaseTerms,
+    questions: Vec<Vec<String>>,
+}
+
+impl Scorer {
+    /// Compiles the case's phrases, with its rubrics and form.
+    pub fn new(case: &Case, rubrics: &RubricSet, form: &Form) -> Result<Scorer, Error> {
+        let plan = Plan::new(case, rubrics)?;
+        let mut phrases = Vec::new();
+        let mut patterns = Vec::new();
+        for (indicator, planned) in plan.indicators.iter().enumerate() {
+            for (concept, c) in planned.concepts.iter().enumerate() {
+                let target = Target { indicator, concept };
+                phrases.extend(c.phrases.iter().map(|p| (p.clone(), target)));
+                patterns.extend(c.patterns.iter().map(|r| (r.clone(), target)));
+            }
+        }
+        let generic: HashSet<String> = rubrics
+            .iter()
+            .flat_map(|r| &r.concepts)
+            .flat_map(|c| &c.phrases)
+            .flat_map(|p| tokenize(&p.0).tokens.into_iter().map(|t| t.norm))
+            .collect();
+        let questions = case
+            .judge_questions
+            .iter()
+            .map(|q| {
+                let mut words: Vec<String> = tokenize(q)
+                    .tokens
+                    .into_iter()
+                    .filter(|t| !t.skip && t.norm.chars().count() >= 3 && !COMMON_NORMS.contains(&t.norm))
+                    .map(|t| t.norm)
+                    .collect();
+                words.dedup();
+                words
+            })
+            .collect();
+        Ok(Scorer {
+            case_id: case.id.clone(),
+            case_title: case.title.clone(),
+            form: form.clone(),
+            terms: CaseTerms::new(case, &generic),
+            matcher: Matcher::new(phrases, patterns),
+            plan,
+            questions,
+        })
+    }
+
+    /// The plan the scorer listens for.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// Scores one response. Pure: the same text always gives the same scorecard.
+    pub fn score(&self, response: &str) -> Scorecard {
+        let tokenized = tokenize(response);
+        let norm = NormText::new(&tokenized);
+        let clauses = Clauses::new(&tokenized);
+        let found = distinct(self.matcher.find(response, &tokenized, &norm));
+        let negations: Vec<Option<usize>> = found.iter().map(|f| negated_by(&tokenized, &clauses, &f.tokens)).collect();
+        let hits: Vec<(usize, Range<usize>)> = found.iter().map(|f| (f.sentence, f.tokens.clone())).collect();
+        let stuffing = stuffed_sentences(&tokenized, &hits);
+        let (on_case, terms_used) = self.terms.find(response, &tokenized, &norm);
+
+        let mut indicators = Vec::new();
+        let mut dismissed = 0usize;
+        let mut counted = 0usize;
+        let (mut extra_weight, mut extra_earned) = (0u32, 0u32);
+        for (index, planned) in self.plan.indicators.iter().enumerate() {
+            let mut credited = vec![false; planned.concepts.len()];
+            let mut evidence = Vec::new();
+            for (f, negation) in found.iter().zip(&negations).filter(|(f, _)| f.target.indicator == index) {
+                let concept = &planned.concepts[f.target.concept];
+                let status = if let Some(trigger) = negation {
+                    Status::Negated(tokenized.tokens[*trigger].span)
+                } else if let Some(kind) = stuffing[f.sentence] {
+                    Status::Stuffed(kind)
+                } else if credited[f.target.concept] {
+                    Status::Repeated
+                } else {
+                    credited[f.target.concept] = true;
+                    Status::Credited
+                };
+                if status != Status::Repeated {
+                    counted += 1;
+                    dismissed += usize::from(matches!(status, Status::Negated(_) | Status::Stuffed(_)));
+                }
+                evidence.push(Evidence {
+                    concept: concept.id.clone(),
+                    label: concept.label.clone(),
+                    source: concept.source,
+                    span: f.span,
+                    context: context(&tokenized, f),
+                    sentence: f.sentence,
+                    case_specific: on_case[f.sentence],
+                    status,
+                });
+            }
+            let total_weight: u32 = planned.concepts.iter().map(|c| c.weight).sum();
+            let earned: u32 = planned.concepts.iter().zip(&credited).filter(|(_, c)| **c).map(|(c, _)| c.weight).sum();
+            for (c, got) in planned.concepts.iter().zip(&credited) {
+                if c.weight == 1 || c.source == ConceptSource::Case {
+                    extra_weight += c.weight;
+                    extra_earned += if *got { c.weight } else { 0 };
+                }
+            }
+            let coverage = f64::from(earned) / f64::from(total_weight.max(1));
+            let case_point = planned.concepts.iter().zip(&credited).any(|(c, got)| *got && c.source == ConceptSource::Case);
+            let tied = case_point
+                || evidence.iter().any(|e| e.case_specific && matches!(e.status, Status::Credited | Status::Repeated));
+            let max = self.form.indicators.max;
+            let mut points = (f64::from(max) * (coverage / SATURATION).min(1.0)).round() as u32;
+            let ceiling = self.form.indicators.band_floors[Band::Meets.index()].saturating_sub(1);
+            let capped = !tied && points > ceiling;
+            if capped {
+                points = ceiling;
+            }
+            let mut missed: Vec<Missed> = planned
+                .concepts
+                .iter()
+                .zip(&credited)
+                .filter(|(_, got)| !**got)
+                .map(|(c, _)| Missed {
+                    concept: c.id.clone(),
+                    label: c.label.clone(),
+                    tip: c.tip.clone(),
+                    weight: c.weight,
+                    source: c.source,
+                })
+                .collect();
+            missed.sort_by_key(|m| std::cmp::Reverse(m.weight));
+            indicators.push(IndicatorScore {
+                code: planned.code.clone(),
+                title: planned.title.clone(),
+                points,
+                max,
+                band: Band::for_points(points, &self.form.indicators.band_floors),
+                coverage,
+                tied_to_case: tied,
+                capped,
+                evidence,
+                missed,
+            });
+        }
+
+        let sentences = tokenized.sentences.len();
+        let tie = on_case.iter().filter(|&&b| b).count() as f64 / sentences.max(1) as f64;
+        let coverage = indicators.iter().map(|i| f64::from(i.points) / f64::from(i.max.max(1))).sum::<f64>()
+            / indicators.len().max(1) as f64;
+        let (specifics, new_specifics) = skills::concrete_details(&tokenized, |n| self.terms.contains_norm(n));
+        let questions_answered = self.questions_answered(&tokenized);
+        let features = Features {
+            words: tokenized.word_count(),
+            sentences,
+            coverage,
+            relevance: (tie / ON_CASE).min(1.0),
+            dismissed: dismissed as f64 / counted.max(1) as f64,
+            extras: f64::from(extra_earned) / f64::from(extra_weight.max(1)),
+            new_specifics,
+            specifics,
+            questions: if self.questions.is_empty() {
+                coverage
+            } else {
+                questions_answered as f64 / self.questions.len() as f64
+            },
+        };
+        let signals = skills::signals(response, &tokenized, &norm, &clauses);
+        let skill_lines: Vec<SkillScore> = self
+            .form
+            .skills
+            .lines
+            .iter()
+            .map(|line| {
+                let (share, reason) = if features.words == 0 {
+                    (0.0, "no response".to_string())
+                } else {
+                    skills::measure(&line.id, &features, &signals)
+                };
+                let points = (share * f64::from(self.form.skills.max)).round() as u32;
+                SkillScore {
+                    id: line.id.clone(),
+                    label: line.label.clone(),
+                    points,
+                    max: self.form.skills.max,
+                    band: Band::for_points(points, &self.form.skills.band_floors),
+                    reason,
+                }
+            })
+            .collect();
+
+        let indicator_points: u32 = indicators.iter().map(|i| i.points).sum();
+        let indicator_max = (self.form.indicators.max * indicators.len() as u32).max(1);
+        let scaled = f64::from(indicator_points) / f64::from(indicator_max) * f64::from(self.form.indicator_share());
+        let skill_points: u32 = skill_lines.iter().map(|s| s.points).sum();
+        let total = ((scaled + f64::from(skill_points)).round() as u32).min(self.form.total.max);
+        let stuffed = tokenized
+            .sentences
+            .iter()
+            .zip(&stuffing)
+            .filter_map(|(s, kind)| kind.map(|k| (s.span, k)))
+            .collect();
+        Scorecard {
+            case_id: self.case_id.clone(),
+            case_title: self.case_title.clone(),
+            form_id: self.form.id.clone(),
+            indicators,
+            skills: skill_lines,
+            total,
+            max: self.form.total.max,
+            rating: Band::for_points(total, &self.form.total.band_floors),
+            certificate: total >= self.form.total.certificate,
+            stats: Stats {
+                words: features.words,
+                sentences,
+                case_tie: tie,
+                case_terms_used: terms_used.iter().map(|&i| self.terms.terms[i].clone()).collect(),
+                dismissed: features.dismissed,
+                questions_answered: (questions_answered, self.questions.len()),
+            },
+            stuffed,
+        }
+    }
+
+    /// Judge questions whose key words (at least two, or all if fewer) share a sentence.
+    fn questions_answered(&self, tokenized: &Tokenized) -> usize {
+        self.questions
+            .iter()
+            .filter(|words| {
+                let need = words.len().min(2);
+                need > 0
+                    && tokenized.sentences.iter().any(|s| {
+                        let norms: HashSet<&str> = s.tokens.clone().map(|t| tokenized.tokens[t].norm.as_str()).collect();
+                        words.iter().filter(|w| norms.contains(w.as_str())).count() >= need
+                    })
+            })
+            .count()
+    }
+}
+
+/// Drops a match of a concept that lies inside a longer match of the same concept
+/// ("sorry" inside "I am sorry").
+fn distinct(found: Vec<Found<Target>>) -> Vec<Found<Target>> {
+    let mut kept: Vec<Found<Target>> = Vec::with_capacity(found.len());
+    for f in found {
+        let inside = kept.iter().rev().take(32).any(|k| {
+            k.target == f.target && k.tokens.start <= f.tokens.start && f.tokens.end <= k.tokens.end
+        });
+        if !inside {
+            kept.push(f);
+        }
+    }
+    kept
+}
+
+/// The text to quote around a match: its sentence, or its segment when the sentence is long.
+fn context(tokenized: &Tokenized, found: &Found<Target>) -> Span {
+    let sentence = &tokenized.sentences[found.sentence];
+    let words = sentence.tokens.len();
+    if words <= 30 {
+        return sentence.span;
+    }
+    let segment = tokenized.tokens[found.tokens.start].segment;
+    let seg = &tokenized.segments[segment];
+    let last = tokenized.tokens[found.tokens.end - 1].segment;
+    seg.span.cover(tokenized.segments[last].span)
+}

@@ -1,0 +1,200 @@
+//! The 21st Century Skills lines, scored from what a text can show. Each measure is
+//! a share from 0 to 1 of the line's maximum; the README explains them.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::matcher::{Matcher, NormText};
+use super::negation::{Clauses, negated_by};
+use crate::text::Tokenized;
+use crate::text::normalize::norms;
+
+/// What the skills measures read off a scored response.
+#[derive(Clone, Debug, Default)]
+pub struct Features {
+    /// Words in the response.
+    pub words: usize,
+    /// Sentences in the response.
+    pub sentences: usize,
+    /// Mean indicator score as a share of the maximum, 0 to 1.
+    pub coverage: f64,
+    /// How much of the response is about this case, 0 to 1.
+    pub relevance: f64,
+    /// Share of found phrases that were negated or stuffing, 0 to 1.
+    pub dismissed: f64,
+    /// Share of the light "going beyond" concepts (weight 1) and case points earned.
+    pub extras: f64,
+    /// Specific details the student brought that the case did not give (times, figures, names).
+    pub new_specifics: usize,
+    /// Specific details of any kind: the case's and the student's own.
+    pub specifics: usize,
+    /// Share of the judge's questions the response answers, 0 to 1 (1 when there are none).
+    pub questions: f64,
+}
+
+/// Signals found in the text itself.
+#[derive(Clone, Debug, Default)]
+pub struct Signals {
+    /// "because", "so that", "which means": reasons given.
+    pub reasons: usize,
+    /// "I will", "let me", "I recommend": commitments to act, not negated.
+    pub actions: usize,
+    /// "maybe", "I guess", "hopefully": hedges.
+    pub hedges: usize,
+    /// Opens with a greeting, closes with thanks or an invitation to ask.
+    pub courtesy: f64,
+}
+
+#[derive(Clone, Copy)]
+enum Signal {
+    Reason,
+    Action,
+    Hedge,
+    Opening,
+    Closing,
+}
+
+static SIGNALS: LazyLock<Matcher<Signal>> = LazyLock::new(|| {
+    let mut phrases = Vec::new();
+    let mut add = |signal: Signal, list: &[&str]| phrases.extend(list.iter().map(|p| (p.to_string(), signal)));
+    add(Signal::Reason, &[
+        "because", "so that", "which means", "this means", "that means", "that is why", "this is why", "since",
+        "as a result", "in order to", "that way", "this way", "so we can", "so you can", "which will", "which helps",
+        "the reason", "this will", "that will", "due to",
+    ]);
+    add(Signal::Action, &[
+        "i will", "we will", "i can", "we can", "let me", "i am going to", "we are going to", "i would like to",
+        "i recommend", "i would recommend", "my recommendation", "we should", "here is what", "i have arranged",
+        "i have already", "i will personally", "i propose", "i suggest", "my plan", "the plan is", "first", "second",
+        "next", "finally",
+    ]);
+    add(Signal::Hedge, &[
+        "maybe", "perhaps", "probably", "might", "i guess", "kind of", "sort of", "hopefully", "try to", "i think",
+        "not sure", "i hope", "possibly",
+    ]);
+    add(Signal::Opening, &[
+        "hello", "hi", "good morning", "good afternoon", "good evening", "welcome", "thank you for", "thanks for",
+        "nice to meet", "pleasure to meet", "thank you so much for",
+    ]);
+    add(Signal::Closing, &[
+        "thank you", "thanks", "any questions", "anything else", "appreciate", "happy to answer", "questions for me",
+        "does that sound", "what questions",
+    ]);
+    Matcher::new(phrases, [])
+});
+
+/// Time words that make a plan concrete.
+static TIME_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    [
+        "today", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "hour", "hours", "minutes", "week", "weeks", "month", "months", "quarter", "morning", "afternoon",
+    ]
+    .iter()
+    .flat_map(|w| norms(w))
+    .collect()
+});
+
+/// Finds the text signals of a response.
+pub fn signals(text: &str, tokenized: &Tokenized, norm: &NormText, clauses: &Clauses) -> Signals {
+    let mut out = Signals::default();
+    let sentences = tokenized.sentences.len();
+    let (mut opened, mut closed) = (false, false);
+    for found in SIGNALS.find(text, tokenized, norm) {
+        match found.target {
+            Signal::Reason => out.reasons += 1,
+            Signal::Action => {
+                let refused = tokenized.tokens.get(found.tokens.end).is_some_and(|t| t.norm == "not")
+                    || negated_by(tokenized, clauses, &found.tokens).is_some();
+                if !refused {
+                    out.actions += 1;
+                }
+            }
+            Signal::Hedge => out.hedges += 1,
+            Signal::Opening => opened |= found.sentence < 2,
+            Signal::Closing => closed |= found.sentence + 3 >= sentences,
+        }
+    }
+    out.courtesy = (f64::from(u8::from(opened)) + f64::from(u8::from(closed))) / 2.0;
+    out
+}
+
+/// Counts time words and figures in the response: how concrete the plan is.
+pub fn concrete_details(tokenized: &Tokenized, known: impl Fn(&str) -> bool) -> (usize, usize) {
+    let mut all = HashSet::new();
+    let mut new = HashSet::new();
+    for (i, token) in tokenized.tokens.iter().enumerate() {
+        let first_of_sentence = tokenized.sentences.get(token.sentence).is_some_and(|s| s.tokens.start == i);
+        let detail = token.number
+            || TIME_WORDS.contains(&token.norm)
+            || (token.capitalized && !first_of_sentence && token.norm != "i" && !token.skip);
+        if detail {
+            all.insert(token.norm.as_str());
+            if !known(&token.norm) {
+                new.insert(token.norm.as_str());
+            }
+        }
+    }
+    (all.len(), new.len())
+}
+
+/// The share of a line's maximum earned by each measure, and a sentence on why.
+pub fn measure(id: &str, f: &Features, s: &Signals) -> (f64, String) {
+    let quality = (1.0 - f.dismissed).powi(2);
+    let on_case = f.relevance * quality;
+    let (share, why) = match id {
+        "reasoning" => (
+            on_case * (0.6 * f.coverage + 0.4 * ratio(s.reasons, 3)),
+            format!("{} reason(s) given (because, so that...); indicators covered {:.0}%", s.reasons, f.coverage * 100.0),
+        ),
+        "judgment" => {
+            let hedging = (0.08 * s.hedges as f64).min(0.3);
+            (
+                (on_case * (0.5 * ratio(s.actions, 5) + 0.3 * f.coverage + 0.2 * ratio(f.specifics, 4)) - hedging).max(0.0),
+                format!("{} commitment(s) to act, {} concrete detail(s), {} hedge(s)", s.actions, f.specifics, s.hedges),
+            )
+        }
+        "communication" => {
+            let average = f.words as f64 / f.sentences.max(1) as f64;
+            let sentence_shape = if (6.0..=30.0).contains(&average) { 1.0 } else { 0.5 };
+            let clear = 0.5 * length_share(f.words) + 0.25 * s.courtesy + 0.25 * sentence_shape;
+            (
+                quality * clear * (0.5 + 0.5 * f.relevance),
+                format!("{} words in {} sentences; {}", f.words, f.sentences, courtesy_words(s.courtesy)),
+            )
+        }
+        "creativity" => (
+            on_case * (0.5 * ratio(f.new_specifics, 4) + 0.5 * f.extras),
+            format!("{} detail(s) of your own beyond the case; going-beyond points earned {:.0}%", f.new_specifics, f.extras * 100.0),
+        ),
+        _ => (
+            on_case * (0.5 * f.coverage + 0.3 * f.questions + 0.2 * s.courtesy),
+            format!("judge's questions answered {:.0}%; {}", f.questions * 100.0, courtesy_words(s.courtesy)),
+        ),
+    };
+    (share.clamp(0.0, 1.0), why)
+}
+
+fn ratio(count: usize, enough: usize) -> f64 {
+    (count as f64 / enough as f64).min(1.0)
+}
+
+/// How well the length suits a ten-minute role-play.
+fn length_share(words: usize) -> f64 {
+    let w = words as f64;
+    match words {
+        0..30 => 0.3 * w / 30.0,
+        30..150 => 0.3 + 0.7 * (w - 30.0) / 120.0,
+        150..=900 => 1.0,
+        _ => (1.0 - (w - 900.0) / 2000.0).max(0.6),
+    }
+}
+
+fn courtesy_words(courtesy: f64) -> &'static str {
+    if courtesy >= 1.0 {
+        "opens with a greeting and closes with thanks"
+    } else if courtesy > 0.0 {
+        "a greeting or a close, not both"
+    } else {
+        "no greeting or close"
+    }
+}

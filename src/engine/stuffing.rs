@@ -1,0 +1,155 @@
+//! Keyword stuffing: lists of buzzwords, and sentences that only name concepts
+//! without saying what the student will do, earn nothing.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::text::Tokenized;
+use crate::text::normalize::norms;
+
+/// Why a sentence was judged to be stuffing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stuffing {
+    /// Four or more short items separated by commas: a list of terms.
+    List,
+    /// Four or more concept phrases packed into one sentence with little else.
+    Dense,
+    /// A fragment that is nothing but a concept's name ("Empathy.").
+    Fragment,
+}
+
+impl Stuffing {
+    /// A short explanation for reports.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Stuffing::List => "a list of terms, not what you would do",
+            Stuffing::Dense => "names many ideas at once without explaining any",
+            Stuffing::Fragment => "a term on its own, not a sentence",
+        }
+    }
+}
+
+/// Judges every sentence, given the token ranges of the concept phrases found in it
+/// (`hits`: sentence index and token range).
+pub fn stuffed_sentences(tokenized: &Tokenized, hits: &[(usize, Range<usize>)]) -> Vec<Option<Stuffing>> {
+    let pronouns: Vec<String> = ["i", "you", "we", "me", "us"].iter().flat_map(|w| norms(w)).collect();
+    let mut per_sentence: Vec<Vec<Range<usize>>> = vec![Vec::new(); tokenized.sentences.len()];
+    for (sentence, range) in hits {
+        if let Some(list) = per_sentence.get_mut(*sentence) {
+            list.push(range.clone());
+        }
+    }
+    tokenized
+        .sentences
+        .iter()
+        .zip(per_sentence)
+        .map(|(sentence, mut ranges)| {
+            if ranges.is_empty() {
+                return None;
+            }
+            let words: Vec<usize> = sentence.tokens.clone().filter(|&t| !tokenized.tokens[t].skip).collect();
+            let covered = words.iter().filter(|&&t| ranges.iter().any(|r| r.contains(&t))).count();
+            let groups = merged_count(&mut ranges);
+            let density = covered as f64 / words.len().max(1) as f64;
+
+            let segments: Vec<&Range<usize>> = tokenized
+                .segments
+                .iter()
+                .map(|s| &s.tokens)
+                .filter(|s| s.start >= sentence.tokens.start && s.end <= sentence.tokens.end)
+                .collect();
+            let with_hits = segments.iter().filter(|s| ranges.iter().any(|r| r.start >= s.start && r.start < s.end)).count();
+            let average = words.len() as f64 / segments.len().max(1) as f64;
+            let has_pronoun = words.iter().any(|&t| pronouns.contains(&tokenized.tokens[t].norm));
+
+            if segments.len() >= 4 && average <= 3.5 && with_hits >= 2 {
+                Some(Stuffing::List)
+            } else if (groups >= 4 && density >= 0.4) || (groups >= 3 && density >= 0.6) {
+                Some(Stuffing::Dense)
+            } else if words.len() <= 4 && covered == words.len() && !has_pronoun {
+                Some(Stuffing::Fragment)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// How many separate stretches the ranges cover once overlaps are merged.
+fn merged_count(ranges: &mut [Range<usize>]) -> usize {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut count = 0;
+    let mut end = 0;
+    for r in ranges.iter() {
+        if count == 0 || r.start >= end {
+            count += 1;
+            end = r.end;
+        } else {
+            end = end.max(r.end);
+        }
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    /// Judges one sentence in which each of `phrases` is a concept hit.
+    fn judge(text: &str, phrases: &[&str]) -> Option<Stuffing> {
+        let tokenized = tokenize(text);
+        let mut hits = Vec::new();
+        for phrase in phrases {
+            let want: Vec<String> = tokenize(phrase).tokens.into_iter().filter(|t| !t.skip).map(|t| t.norm).collect();
+            let have: Vec<(usize, &str)> = tokenized
+                .tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| !t.skip)
+                .map(|(i, t)| (i, t.norm.as_str()))
+                .collect();
+            for w in have.windows(want.len()) {
+                if w.iter().map(|(_, n)| *n).eq(want.iter().map(String::as_str)) {
+                    hits.push((tokenized.tokens[w[0].0].sentence, w[0].0..w[w.len() - 1].0 + 1));
+                }
+            }
+        }
+        stuffed_sentences(&tokenized, &hits)[0]
+    }
+
+    #[test]
+    fn a_list_of_terms_is_stuffing() {
+        let text = "Empathy, rapport, loyalty, trust, brand promise.";
+        assert_eq!(judge(text, &["empathy", "rapport", "loyalty", "brand promise"]), Some(Stuffing::List));
+    }
+
+    #[test]
+    fn a_chain_of_named_concepts_is_stuffing() {
+        let text = "I will apologize and empathize and build rapport and explain the policy and follow up.";
+        assert_eq!(
+            judge(text, &["apologize", "empathize", "build rapport", "explain the policy", "follow up"]),
+            Some(Stuffing::Dense)
+        );
+    }
+
+    #[test]
+    fn a_bare_term_is_stuffing_but_thank_you_is_not() {
+        assert_eq!(judge("Active listening.", &["active listening"]), Some(Stuffing::Fragment));
+        assert_eq!(judge("Thank you.", &["thank you"]), None);
+    }
+
+    #[test]
+    fn a_real_sentence_with_one_concept_is_fine() {
+        let text = "I'm sorry, both for the laptop and for how that conversation at the counter went.";
+        assert_eq!(judge(text, &["sorry"]), None);
+    }
+
+    #[test]
+    fn a_concrete_list_of_options_is_fine() {
+        let text = "You can choose a replacement today, a full refund to your card, or a credit toward another model.";
+        assert_eq!(judge(text, &["replacement", "full refund"]), None);
+    }
+}

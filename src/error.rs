@@ -1,0 +1,154 @@
+//! Errors, worded for the coach or student who must fix them.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Anything that stops a command.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A case, rubric or form file that cannot be used.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// Several files that cannot be used.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    LoadMany(Vec<LoadError>),
+    /// A file or stream that cannot be read or written.
+    #[error("cannot {action} {path}: {source}")]
+    Io {
+        /// What was being done: `read`, `write`.
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A case named by id that no folder holds.
+    #[error("no case `{id}`: it is neither a file nor the id of a known case{hint}")]
+    UnknownCase {
+        /// The id asked for.
+        id: String,
+        /// A suggestion, already formatted.
+        hint: String,
+    },
+    /// A rubric code that no rubric defines.
+    #[error("no indicator `{code}`{hint}")]
+    UnknownIndicator {
+        /// The code asked for.
+        code: String,
+        /// A suggestion, already formatted.
+        hint: String,
+    },
+    /// A request that makes no sense as given.
+    #[error("{0}")]
+    Usage(String),
+    /// A bug in roleplay itself, not in anything the user gave it.
+    #[error("internal error (a bug in roleplay, please report it): {0}")]
+    Internal(String),
+}
+
+/// A 1-based line and column in a file, as people count them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+/// A problem in a case, rubric or form file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// The file, as the user named it (or `cases/<id>.yaml` for a shipped one).
+    pub path: PathBuf,
+    /// Where in the file, when known.
+    pub position: Option<Position>,
+    /// What is wrong.
+    pub kind: LoadErrorKind,
+    /// The offending line of the file, for the caret display.
+    pub line_text: Option<String>,
+}
+
+/// What is wrong with a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LoadErrorKind {
+    /// The bytes are not UTF-8.
+    NotUtf8,
+    /// The file holds nothing.
+    Empty,
+    /// A key the format does not have.
+    UnknownKey {
+        /// The key as written.
+        key: String,
+        /// The keys allowed there.
+        expected: Vec<String>,
+    },
+    /// A required key is absent.
+    MissingKey(String),
+    /// YAML that does not parse, or a value of the wrong shape; the parser's words.
+    Syntax(String),
+    /// A value that breaks a rule of the format; a full sentence.
+    Invalid(String),
+}
+
+impl fmt::Display for LoadErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadErrorKind::NotUtf8 => f.write_str("the file is not UTF-8 text; save it as UTF-8"),
+            LoadErrorKind::Empty => f.write_str("the file is empty"),
+            LoadErrorKind::UnknownKey { key, expected } => {
+                write!(f, "unknown key `{key}`")?;
+                let names: Vec<&str> = expected.iter().map(String::as_str).collect();
+                if let Some(best) = crate::load::suggest::closest(key, &names) {
+                    write!(f, " (did you mean `{best}`?)")?;
+                }
+                if !expected.is_empty() {
+                    write!(f, "; expected one of: {}", expected.join(", "))?;
+                }
+                Ok(())
+            }
+            LoadErrorKind::MissingKey(key) => write!(f, "missing required key `{key}`"),
+            LoadErrorKind::Syntax(message) | LoadErrorKind::Invalid(message) => f.write_str(message),
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(Position { line, column }) = self.position {
+            write!(f, ":{line}:{column}")?;
+        }
+        write!(f, ": {}", self.kind)?;
+        if let (Some(text), Some(Position { line, column })) = (&self.line_text, self.position) {
+            let gutter = line.to_string().len();
+            let caret_pad: String = text
+                .chars()
+                .take(column.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(f, "\n{:gutter$} |\n{line} | {text}\n{:gutter$} | {caret_pad}^", "", "")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl LoadError {
+    /// An error at a position in `source`, with the line kept for display.
+    pub fn at(path: impl Into<PathBuf>, source: &str, position: Option<Position>, kind: LoadErrorKind) -> Self {
+        let line_text = position
+            .and_then(|p| source.lines().nth(p.line.saturating_sub(1)))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        LoadError { path: path.into(), position, kind, line_text }
+    }
+
+    /// An error about the whole file.
+    pub fn file(path: impl Into<PathBuf>, kind: LoadErrorKind) -> Self {
+        LoadError { path: path.into(), position: None, kind, line_text: None }
+    }
+}
+
+/// Shorthand for results in this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,86 @@
+//! Role-play cases: the situation and what it tests.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::band::BandRange;
+use super::code::Code;
+use super::rubric::{Pattern, Phrase};
+
+/// Where a case came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase", tag = "kind", content = "path")]
+pub enum CaseSource {
+    /// Compiled into the binary from `cases/`.
+    Shipped(String),
+    /// A file on disk.
+    File(PathBuf),
+}
+
+/// A case-specific point for one indicator.
+#[derive(Clone, Debug, Serialize)]
+pub struct LookFor {
+    /// What the student should do.
+    pub label: String,
+    /// Phrases that evidence it.
+    pub phrases: Vec<Phrase>,
+    /// Opt-in patterns that evidence it.
+    pub patterns: Vec<Pattern>,
+    /// What to do when it is missing.
+    pub tip: Option<String>,
+    /// How much it counts, 1 to 3; 2 unless the case says otherwise.
+    pub weight: u32,
+}
+
+/// An example answer and the rating it must get.
+#[derive(Clone, Debug, Serialize)]
+pub struct Example {
+    /// Its name, `strong`.
+    pub name: String,
+    /// The ratings it must get.
+    #[serde(serialize_with = "serialize_display")]
+    pub expect: BandRange,
+    /// The answer.
+    pub response: String,
+}
+
+fn serialize_display<S: serde::Serializer>(value: &BandRange, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(value)
+}
+
+/// A role-play case.
+#[derive(Clone, Debug, Serialize)]
+pub struct Case {
+    /// Lowercase letters, digits and hyphens.
+    pub id: String,
+    /// The title.
+    pub title: String,
+    /// The DECA event it is written for.
+    pub event: Option<String>,
+    /// The event area, such as `retail`.
+    pub area: Option<String>,
+    /// Who the student plays.
+    pub participant_role: String,
+    /// Who the judge plays.
+    pub judge_role: String,
+    /// The situation, in DECA's second person.
+    pub situation: String,
+    /// The indicators it tests, in the case's order.
+    pub indicators: Vec<Code>,
+    /// The judge's follow-up questions.
+    pub judge_questions: Vec<String>,
+    /// Case-specific points, by indicator, in the order of `indicators`.
+    pub look_for: Vec<(Code, Vec<LookFor>)>,
+    /// Example answers.
+    pub examples: Vec<Example>,
+    /// Where it came from.
+    pub source: CaseSource,
+}
+
+impl Case {
+    /// The case-specific points for one indicator.
+    pub fn look_for(&self, code: &Code) -> &[LookFor] {
+        self.look_for.iter().find(|(c, _)| c == code).map_or(&[], |(_, items)| items)
+    }
+}

@@ -1,0 +1,131 @@
+//! The evaluation form as data: lines, maxima and band floors.
+
+use serde::{Deserialize, Serialize};
+
+use super::band::Band;
+
+/// An evaluation form such as DECA's Individual Series form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Form {
+    /// A short identifier, `deca-series`.
+    pub id: String,
+    /// The form's name, for reports.
+    pub name: String,
+    /// The four columns, left to right.
+    pub bands: [BandLabel; 4],
+    /// How the performance indicators are scored.
+    pub indicators: IndicatorLines,
+    /// The 21st Century Skills lines.
+    pub skills: SkillLines,
+    /// The total and the overall rating.
+    pub total: TotalLine,
+}
+
+/// A column's stable key and the label the form prints.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandLabel {
+    /// The stable key.
+    pub key: Band,
+    /// The label on the form.
+    pub label: String,
+}
+
+/// How each performance indicator is scored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorLines {
+    /// How many indicators the form is built for.
+    pub count: u32,
+    /// Points for one indicator.
+    pub max: u32,
+    /// The lowest points of each column.
+    pub band_floors: [u32; 4],
+}
+
+/// The skills lines and how each is scored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkillLines {
+    /// Points for one line.
+    pub max: u32,
+    /// The lowest points of each column.
+    pub band_floors: [u32; 4],
+    /// The lines, in the form's order.
+    pub lines: Vec<SkillLine>,
+}
+
+/// One skills line.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkillLine {
+    /// Which measure the engine uses for it: reasoning, judgment, communication,
+    /// creativity or impression.
+    pub id: String,
+    /// The line as the form prints it.
+    pub label: String,
+}
+
+/// The total, the rating and the certificate line.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TotalLine {
+    /// The highest total.
+    pub max: u32,
+    /// The lowest total of each column, for the overall rating.
+    pub band_floors: [u32; 4],
+    /// The total that earns a certificate of excellence.
+    pub certificate: u32,
+}
+
+/// The skills measures the engine knows how to score.
+pub const SKILL_IDS: [&str; 5] = ["reasoning", "judgment", "communication", "creativity", "impression"];
+
+impl Form {
+    /// The label the form prints for a band.
+    pub fn band_label(&self, band: Band) -> &str {
+        &self.bands[band.index()].label
+    }
+
+    /// Points available to the indicators: the total less the skills lines.
+    pub fn indicator_share(&self) -> u32 {
+        self.total.max.saturating_sub(self.skills_share())
+    }
+
+    /// Points available to the skills lines.
+    pub fn skills_share(&self) -> u32 {
+        self.skills.max * self.skills.lines.len() as u32
+    }
+
+    /// Checks what serde cannot: floors that rise, lines the engine knows.
+    pub fn check(&self) -> Result<(), String> {
+        for (key, band) in self.bands.iter().zip(Band::ALL) {
+            if key.key != band {
+                return Err(format!("bands must be little, below, meets, exceeds in that order, found `{}`", key.key));
+            }
+        }
+        check_floors("indicators", &self.indicators.band_floors, self.indicators.max)?;
+        check_floors("skills", &self.skills.band_floors, self.skills.max)?;
+        check_floors("total", &self.total.band_floors, self.total.max)?;
+        if self.indicators.count == 0 || self.indicators.max == 0 {
+            return Err("indicators: count and max must be above 0".into());
+        }
+        for line in &self.skills.lines {
+            if !SKILL_IDS.contains(&line.id.as_str()) {
+                return Err(format!("skills: unknown line `{}` (expected one of {})", line.id, SKILL_IDS.join(", ")));
+            }
+        }
+        if self.skills_share() > self.total.max {
+            return Err("skills lines are worth more than the total".into());
+        }
+        Ok(())
+    }
+}
+
+fn check_floors(what: &str, floors: &[u32; 4], max: u32) -> Result<(), String> {
+    if floors[0] != 0 || floors.windows(2).any(|w| w[0] >= w[1]) || floors[3] > max {
+        return Err(format!("{what}: band_floors must start at 0 and rise, up to {max}: {floors:?}"));
+    }
+    Ok(())
+}

@@ -1,0 +1,13 @@
+//! Checked types: a value of these types is always valid.
+
+pub mod band;
+pub mod case;
+pub mod code;
+pub mod form;
+pub mod rubric;
+
+pub use band::{Band, BandRange};
+pub use case::{Case, CaseSource, Example, LookFor};
+pub use code::Code;
+pub use form::Form;
+pub use rubric::{Concept, ConceptExamples, Level, Pattern, Phrase, Rubric, RubricSet};

@@ -1,0 +1,86 @@
+//! The rubrics, evaluation form and cases compiled into the binary, parsed once.
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use crate::error::{Error, LoadError};
+use crate::load;
+use crate::model::{Case, CaseSource, Form, RubricSet};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// The id of the form used when none is given.
+pub const DEFAULT_FORM: &str = "deca-series";
+
+static RUBRICS: LazyLock<Result<RubricSet, Vec<LoadError>>> = LazyLock::new(|| {
+    let mut rubrics = Vec::new();
+    let mut errors = Vec::new();
+    for (name, text) in embedded::RUBRICS {
+        match load::rubric_from_str(text, &Path::new("rubrics").join(name)) {
+            Ok(rubric) => rubrics.push(rubric),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() { Ok(RubricSet::new(rubrics)) } else { Err(errors) }
+});
+
+static FORMS: LazyLock<Result<Vec<Form>, Vec<LoadError>>> = LazyLock::new(|| {
+    let mut forms = Vec::new();
+    let mut errors = Vec::new();
+    for (name, text) in embedded::FORMS {
+        match load::form_from_str(text, &Path::new("rubrics/forms").join(name)) {
+            Ok(form) => forms.push(form),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() { Ok(forms) } else { Err(errors) }
+});
+
+static CASES: LazyLock<Vec<Result<Case, LoadError>>> = LazyLock::new(|| {
+    let Ok(rubrics) = rubrics() else { return Vec::new() };
+    embedded::CASES
+        .iter()
+        .map(|(name, text)| {
+            let path = Path::new("cases").join(name);
+            let stem = name.trim_end_matches(".yaml").to_string();
+            load::case_from_str(text, &path, CaseSource::Shipped(stem), rubrics)
+        })
+        .collect()
+});
+
+/// The shipped rubrics. A broken shipped rubric is a bug in the release.
+pub fn rubrics() -> Result<&'static RubricSet, Error> {
+    RUBRICS.as_ref().map_err(|errors| Error::Internal(join(errors)))
+}
+
+/// The shipped forms.
+pub fn forms() -> Result<&'static [Form], Error> {
+    FORMS.as_ref().map(Vec::as_slice).map_err(|errors| Error::Internal(join(errors)))
+}
+
+/// The default evaluation form.
+pub fn default_form() -> Result<&'static Form, Error> {
+    forms()?
+        .iter()
+        .find(|f| f.id == DEFAULT_FORM)
+        .ok_or_else(|| Error::Internal(format!("the shipped form `{DEFAULT_FORM}` is missing")))
+}
+
+/// The shipped cases, each loaded or with the problem that stopped it.
+pub fn cases() -> &'static [Result<Case, LoadError>] {
+    &CASES
+}
+
+/// The raw text of every shipped file, for tests and `roleplay validate`.
+pub fn files() -> impl Iterator<Item = (String, &'static str)> {
+    let rubrics = embedded::RUBRICS.iter().map(|(n, t)| (format!("rubrics/{n}"), *t));
+    let forms = embedded::FORMS.iter().map(|(n, t)| (format!("rubrics/forms/{n}"), *t));
+    let cases = embedded::CASES.iter().map(|(n, t)| (format!("cases/{n}"), *t));
+    rubrics.chain(forms).chain(cases)
+}
+
+fn join(errors: &[LoadError]) -> String {
+    errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+}
