@@ -2,10 +2,13 @@
 //! point explained.
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
+pub mod catalog;
+pub mod cli;
 pub mod engine;
 pub mod error;
 pub mod load;
 pub mod model;
+pub mod report;
 pub mod shipped;
 pub mod text;
 

@@ -76,6 +76,10 @@ impl CaseTerms {
                 }
             }
         }
+        // A term made only of rubric or common words ("CRM", "privacy") is not specific to the case.
+        terms.retain(|t| {
+            tokenize(t).tokens.iter().any(|w| !w.skip && !generic.contains(&w.norm) && !COMMON_NORMS.contains(&w.norm))
+        });
         let norms = terms.iter().flat_map(|t| tokenize(t).tokens.into_iter().map(|t| t.norm)).collect();
         let matcher = Matcher::new(terms.iter().cloned().enumerate().map(|(i, t)| (t, i)), []);
         CaseTerms { terms, matcher, norms }

@@ -66,10 +66,19 @@ pub struct Found<T> {
     pub sentence: usize,
 }
 
+/// How many extra words may sit between two words of a phrase: "keep customers"
+/// also finds "keep loyal customers", "follow up" finds "follow this up".
+const GAP: usize = 1;
+
+/// Words that may not fill a gap, so a gap never hides a negation.
+const NO_GAP: &[&str] = &["not", "never", "no", "without"];
+
 /// Compiled phrases and patterns, each pointing at one or more targets.
 pub struct Matcher<T> {
     automaton: Option<AhoCorasick>,
     targets: Vec<Vec<T>>,
+    /// Phrases of two or more words by first word: (the other words, automaton slot).
+    gapped: HashMap<String, Vec<(Vec<String>, usize)>>,
     patterns: Vec<(Regex, T)>,
 }
 
@@ -96,13 +105,20 @@ impl<T: Clone> Matcher<T> {
             });
             targets[slot].push(target);
         }
+        let mut gapped: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        for (slot, key) in keys.iter().enumerate() {
+            let words: Vec<String> = key.split_whitespace().map(str::to_string).collect();
+            if let Some((first, rest)) = words.split_first().filter(|(_, rest)| !rest.is_empty()) {
+                gapped.entry(first.clone()).or_default().push((rest.to_vec(), slot));
+            }
+        }
         let automaton = if keys.is_empty() {
             None
         } else {
             // Standard semantics allow overlapping search: every phrase is reported.
             AhoCorasick::builder().match_kind(MatchKind::Standard).build(&keys).ok()
         };
-        Matcher { automaton, targets, patterns: patterns.into_iter().collect() }
+        Matcher { automaton, targets, gapped, patterns: patterns.into_iter().collect() }
     }
 
     /// Every occurrence of every phrase and pattern, in order of position.
@@ -119,6 +135,7 @@ impl<T: Clone> Matcher<T> {
                 }
             }
         }
+        self.find_gapped(tokenized, norm, &mut found);
         if !self.patterns.is_empty() {
             for (index, sentence) in tokenized.sentences.iter().enumerate() {
                 let sentence_text = &text[sentence.span];
@@ -135,6 +152,50 @@ impl<T: Clone> Matcher<T> {
         }
         found.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
         found
+    }
+}
+
+impl<T: Clone> Matcher<T> {
+    /// Multi-word phrases with up to [`GAP`] extra words between their words. Exact
+    /// (gapless) occurrences are left to the automaton.
+    fn find_gapped(&self, tokenized: &Tokenized, norm: &NormText, found: &mut Vec<Found<T>>) {
+        if self.gapped.is_empty() {
+            return;
+        }
+        let tokens = &tokenized.tokens;
+        let words = &norm.token_at;
+        for (k, &first) in words.iter().enumerate() {
+            let Some(candidates) = self.gapped.get(tokens[first].norm.as_str()) else { continue };
+            let sentence = tokens[first].sentence;
+            'phrase: for (rest, slot) in candidates {
+                let mut at = k;
+                for word in rest {
+                    let reach = (at + 1..=at + 1 + GAP).take_while(|&j| j < words.len() && tokens[words[j]].sentence == sentence);
+                    let mut next = None;
+                    for j in reach {
+                        if tokens[words[j]].norm == *word {
+                            next = Some(j);
+                            break;
+                        }
+                        if NO_GAP.contains(&tokens[words[j]].norm.as_str()) {
+                            break;
+                        }
+                    }
+                    match next {
+                        Some(j) => at = j,
+                        None => continue 'phrase,
+                    }
+                }
+                if at - k == rest.len() {
+                    continue; // no gap: the automaton found it
+                }
+                let range = first..words[at] + 1;
+                let span = tokens[first].span.cover(tokens[words[at]].span);
+                for target in &self.targets[*slot] {
+                    found.push(Found { target: target.clone(), tokens: range.clone(), span, sentence });
+                }
+            }
+        }
     }
 }
 
@@ -169,6 +230,14 @@ mod tests {
     #[test]
     fn whole_words_only() {
         assert!(find(&["act"], "That was an exact copy.").is_empty());
+    }
+
+    #[test]
+    fn one_extra_word_may_sit_inside_a_phrase() {
+        assert_eq!(find(&["keep customers"], "We keep loyal customers."), [(0, "keep loyal customers".into())]);
+        assert_eq!(find(&["follow up"], "I will follow this up."), [(0, "follow this up".into())]);
+        assert!(find(&["keep customers"], "We keep many loyal customers.").is_empty());
+        assert!(find(&["follow up"], "I will follow, not up.").is_empty());
     }
 
     #[test]

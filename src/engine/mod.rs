@@ -9,6 +9,8 @@ pub mod score;
 pub mod scorecard;
 pub mod skills;
 pub mod stuffing;
+#[doc(hidden)]
+pub mod testing;
 
 pub use plan::{ConceptSource, Plan};
 pub use score::Scorer;

@@ -29,7 +29,7 @@ static TRIGGERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// "don't hesitate", "no extra charge", "without delay".
 static PSEUDO_AFTER: LazyLock<HashSet<String>> = LazyLock::new(|| {
     norm_set(&[
-        "only", "just", "hesitate", "worry", "worried", "problem", "matter", "doubt", "later", "longer", "extra",
+        "only", "just", "hesitate", "problem", "matter", "doubt", "later", "longer", "extra",
         "additional", "charge", "cost", "fee", "hassle", "delay", "question", "fail", "forget", "wait", "waiting",
     ])
 });
@@ -145,12 +145,13 @@ fn is_trigger(tokenized: &Tokenized, t: usize) -> bool {
     }
 }
 
-/// "you won't have to ...", "you don't need to ...", "you won't be ...".
+/// "you won't have to ...", "you don't need to ...".
 fn relief(tokenized: &Tokenized, not: usize) -> bool {
     let tokens = &tokenized.tokens;
     let subject = not.checked_sub(2).map(|i| tokens[i].norm.as_str());
     let next = tokens.get(not + 1).map(|n| n.norm.as_str());
-    subject == Some("you") && matches!(next, Some("have" | "need" | "be"))
+    let then = tokens.get(not + 2).map(|n| n.norm.as_str());
+    subject == Some("you") && matches!(next, Some("have" | "need")) && then == Some("to")
 }
 
 /// "so this never happens again", "make sure it doesn't happen again": a negation that
@@ -204,6 +205,8 @@ mod tests {
         doesnt_happen_again: "We will train staff so it doesn't happen again.", "happen" => false;
         double_negation: "I won't let you leave without a solution.", "solution" => false;
         relief_wont_have_to: "You won't have to mail it to the manufacturer.", "mail" => false;
+        not_relief_shouldnt_be: "You shouldn't be frustrated about a small delay.", "frustrated" => true;
+        not_worried_is_negation: "I'm not worried about why you're asking.", "asking" => true;
         out_of_reach: "No, that was a long time ago before we started to carefully listen.", "listen" => false;
         next_sentence_is_free: "I won't do that. I will listen to you.", "listen" => false;
     }

@@ -2,7 +2,6 @@
 //! points per indicator, the skills lines, the total and the rating.
 
 use std::collections::HashSet;
-use std::ops::Range;
 
 use super::case_tie::{COMMON_NORMS, CaseTerms};
 use super::matcher::{Found, Matcher, NormText};
@@ -10,14 +9,21 @@ use super::negation::{Clauses, negated_by};
 use super::plan::{ConceptSource, Plan};
 use super::scorecard::{Evidence, IndicatorScore, Missed, Scorecard, SkillScore, Stats, Status};
 use super::skills::{self, Features};
-use super::stuffing::stuffed_sentences;
+use super::stuffing::{Hit, stuffed_sentences};
 use crate::error::Error;
 use crate::model::{Band, Case, Form, RubricSet};
 use crate::text::{Span, Tokenized, tokenize};
 
 /// Coverage of an indicator's weighted concepts that earns full points: a judge does
 /// not need to hear every idea to give top marks.
-pub const SATURATION: f64 = 0.6;
+pub const SATURATION: f64 = 0.75;
+
+/// Case-specific sentences of evidence for an indicator that show full depth: a
+/// strong answer returns to an indicator several times, each time with the case's details.
+pub const DEPTH: f64 = 4.0;
+
+/// Share of an indicator's points that comes from depth rather than coverage.
+const DEPTH_SHARE: f64 = 0.2;
 
 /// Share of sentences that must use the case's specifics for a response to count as
 /// fully about this case.
@@ -96,10 +102,22 @@ impl Scorer {
         let clauses = Clauses::new(&tokenized);
         let found = distinct(self.matcher.find(response, &tokenized, &norm));
         let negations: Vec<Option<usize>> = found.iter().map(|f| negated_by(&tokenized, &clauses, &f.tokens)).collect();
-        let hits: Vec<(usize, Range<usize>)> = found.iter().map(|f| (f.sentence, f.tokens.clone())).collect();
-        let stuffing = stuffed_sentences(&tokenized, &hits);
+        let hits: Vec<Hit> =
+            found.iter().map(|f| (f.sentence, f.tokens.clone(), (f.target.indicator, f.target.concept))).collect();
         let (on_case, terms_used) = self.terms.find(response, &tokenized, &norm);
+        let stuffing = stuffed_sentences(&tokenized, &hits, &on_case);
 
+        let sentences = tokenized.sentences.len();
+        let tie = on_case.iter().filter(|&&b| b).count() as f64 / sentences.max(1) as f64;
+        // Sentences that speak to some indicator, even without the case's details.
+        let mut on_topic = on_case.clone();
+        for (f, negation) in found.iter().zip(&negations) {
+            if negation.is_none() && stuffing[f.sentence].is_none() {
+                on_topic[f.sentence] = true;
+            }
+        }
+        let topic = on_topic.iter().filter(|&&b| b).count() as f64 / sentences.max(1) as f64;
+        let relevance = (tie.max(0.5 * topic) / ON_CASE).min(1.0);
         let mut indicators = Vec::new();
         let mut dismissed = 0usize;
         let mut counted = 0usize;
@@ -146,8 +164,21 @@ impl Scorer {
             let case_point = planned.concepts.iter().zip(&credited).any(|(c, got)| *got && c.source == ConceptSource::Case);
             let tied = case_point
                 || evidence.iter().any(|e| e.case_specific && matches!(e.status, Status::Credited | Status::Repeated));
+            let deep: HashSet<usize> = evidence
+                .iter()
+                .filter(|e| e.case_specific && matches!(e.status, Status::Credited | Status::Repeated))
+                .map(|e| e.sentence)
+                .collect();
+            let depth = (deep.len() as f64 / DEPTH).min(1.0);
+            let share = if earned == 0 {
+                0.0
+            } else {
+                (1.0 - DEPTH_SHARE) * (coverage / SATURATION).min(1.0) + DEPTH_SHARE * depth
+            };
+            // A response that is hardly about this case earns little anywhere.
+            let share = share * relevance;
             let max = self.form.indicators.max;
-            let mut points = (f64::from(max) * (coverage / SATURATION).min(1.0)).round() as u32;
+            let mut points = (f64::from(max) * share).round() as u32;
             let ceiling = self.form.indicators.band_floors[Band::Meets.index()].saturating_sub(1);
             let capped = !tied && points > ceiling;
             if capped {
@@ -181,8 +212,6 @@ impl Scorer {
             });
         }
 
-        let sentences = tokenized.sentences.len();
-        let tie = on_case.iter().filter(|&&b| b).count() as f64 / sentences.max(1) as f64;
         let coverage = indicators.iter().map(|i| f64::from(i.points) / f64::from(i.max.max(1))).sum::<f64>()
             / indicators.len().max(1) as f64;
         let (specifics, new_specifics) = skills::concrete_details(&tokenized, |n| self.terms.contains_norm(n));
@@ -191,7 +220,7 @@ impl Scorer {
             words: tokenized.word_count(),
             sentences,
             coverage,
-            relevance: (tie / ON_CASE).min(1.0),
+            relevance,
             dismissed: dismissed as f64 / counted.max(1) as f64,
             extras: f64::from(extra_earned) / f64::from(extra_weight.max(1)),
             new_specifics,

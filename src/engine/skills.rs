@@ -139,7 +139,8 @@ pub fn concrete_details(tokenized: &Tokenized, known: impl Fn(&str) -> bool) -> 
 
 /// The share of a line's maximum earned by each measure, and a sentence on why.
 pub fn measure(id: &str, f: &Features, s: &Signals) -> (f64, String) {
-    let quality = (1.0 - f.dismissed).powi(2);
+    // A few dismissed phrases are normal (a stray "no"); many mean a refusing or stuffed answer.
+    let quality = (1.0 - (f.dismissed - 0.15).max(0.0) * 1.5).clamp(0.0, 1.0);
     let on_case = f.relevance * quality;
     let (share, why) = match id {
         "reasoning" => (

@@ -31,27 +31,39 @@ impl Stuffing {
     }
 }
 
-/// Judges every sentence, given the token ranges of the concept phrases found in it
-/// (`hits`: sentence index and token range).
-pub fn stuffed_sentences(tokenized: &Tokenized, hits: &[(usize, Range<usize>)]) -> Vec<Option<Stuffing>> {
+/// A concept phrase found in a sentence: the sentence, the tokens, and which concept
+/// (any key that tells concepts apart).
+pub type Hit = (usize, Range<usize>, (usize, usize));
+
+/// Judges every sentence, given the concept phrases found in it and which sentences
+/// use the case's own details (`specific`): a sentence about this case's people and
+/// numbers is not mere naming. A concept counts once per sentence however many of
+/// its phrases appear.
+pub fn stuffed_sentences(tokenized: &Tokenized, hits: &[Hit], specific: &[bool]) -> Vec<Option<Stuffing>> {
     let pronouns: Vec<String> = ["i", "you", "we", "me", "us"].iter().flat_map(|w| norms(w)).collect();
     let mut per_sentence: Vec<Vec<Range<usize>>> = vec![Vec::new(); tokenized.sentences.len()];
-    for (sentence, range) in hits {
+    let mut firsts: Vec<Vec<Range<usize>>> = vec![Vec::new(); tokenized.sentences.len()];
+    let mut seen: std::collections::HashSet<(usize, (usize, usize))> = std::collections::HashSet::new();
+    for (sentence, range, concept) in hits {
         if let Some(list) = per_sentence.get_mut(*sentence) {
             list.push(range.clone());
+            if seen.insert((*sentence, *concept)) {
+                firsts[*sentence].push(range.clone());
+            }
         }
     }
     tokenized
         .sentences
         .iter()
-        .zip(per_sentence)
-        .map(|(sentence, mut ranges)| {
+        .zip(per_sentence.into_iter().zip(firsts))
+        .enumerate()
+        .map(|(index, (sentence, (ranges, mut concepts)))| {
             if ranges.is_empty() {
                 return None;
             }
             let words: Vec<usize> = sentence.tokens.clone().filter(|&t| !tokenized.tokens[t].skip).collect();
             let covered = words.iter().filter(|&&t| ranges.iter().any(|r| r.contains(&t))).count();
-            let groups = merged_count(&mut ranges);
+            let groups = merged_count(&mut concepts);
             let density = covered as f64 / words.len().max(1) as f64;
 
             let segments: Vec<&Range<usize>> = tokenized
@@ -64,9 +76,11 @@ pub fn stuffed_sentences(tokenized: &Tokenized, hits: &[(usize, Range<usize>)]) 
             let average = words.len() as f64 / segments.len().max(1) as f64;
             let has_pronoun = words.iter().any(|&t| pronouns.contains(&tokenized.tokens[t].norm));
 
-            if segments.len() >= 4 && average <= 3.5 && with_hits >= 2 {
+            if segments.len() >= 4 && average <= 2.5 && with_hits * 2 >= segments.len() {
                 Some(Stuffing::List)
-            } else if (groups >= 4 && density >= 0.4) || (groups >= 3 && density >= 0.6) {
+            } else if !specific.get(index).copied().unwrap_or(false)
+                && ((groups >= 4 && density >= 0.4) || (groups >= 3 && density >= 0.6))
+            {
                 Some(Stuffing::Dense)
             } else if words.len() <= 4 && covered == words.len() && !has_pronoun {
                 Some(Stuffing::Fragment)
@@ -100,9 +114,11 @@ mod tests {
 
     /// Judges one sentence in which each of `phrases` is a concept hit.
     fn judge(text: &str, phrases: &[&str]) -> Option<Stuffing> {
+        let mut concept = 0;
         let tokenized = tokenize(text);
         let mut hits = Vec::new();
         for phrase in phrases {
+            concept += 1;
             let want: Vec<String> = tokenize(phrase).tokens.into_iter().filter(|t| !t.skip).map(|t| t.norm).collect();
             let have: Vec<(usize, &str)> = tokenized
                 .tokens
@@ -113,11 +129,11 @@ mod tests {
                 .collect();
             for w in have.windows(want.len()) {
                 if w.iter().map(|(_, n)| *n).eq(want.iter().map(String::as_str)) {
-                    hits.push((tokenized.tokens[w[0].0].sentence, w[0].0..w[w.len() - 1].0 + 1));
+                    hits.push((tokenized.tokens[w[0].0].sentence, w[0].0..w[w.len() - 1].0 + 1, (0, concept)));
                 }
             }
         }
-        stuffed_sentences(&tokenized, &hits)[0]
+        stuffed_sentences(&tokenized, &hits, &[false])[0]
     }
 
     #[test]

@@ -213,9 +213,9 @@ fn first_line(text: &str) -> String {
 }
 
 fn check_phrase(phrase: &str) -> Result<(), String> {
-    const REGEX_SIGNS: &[&str] = &[".*", ".+", "\\b", "\\w", "\\s", "(?", "|", "[", "]", "^", "$", "{", "}"];
-    if let Some(sign) = REGEX_SIGNS.iter().find(|sign| phrase.contains(**sign)) {
-        let _ = sign;
+    const REGEX_SIGNS: &[&str] = &[".*", ".+", "\\b", "\\w", "\\s", "\\d", "(?", "|", "[", "]", "{", "}"];
+    let anchored = phrase.starts_with('^') || phrase.ends_with('$');
+    if anchored || REGEX_SIGNS.iter().any(|sign| phrase.contains(sign)) {
         return Err(format!(
             "phrase `{phrase}` looks like a regular expression; phrases are plain words (word endings are already ignored), or move it under `patterns:`"
         ));

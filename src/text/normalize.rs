@@ -39,6 +39,19 @@ pub struct Piece {
     pub skip: bool,
 }
 
+/// Role words that mean "the customer" or "the staff" in one case or another, folded
+/// together so a rubric's "customer data" also finds a credit union's "member data".
+const ALIASES: &[(&str, &str)] = &[
+    ("member", "customer"), ("members", "customer"), ("guest", "customer"), ("guests", "customer"),
+    ("client", "customer"), ("clients", "customer"), ("patients", "customer"),
+    ("passenger", "customer"), ("passengers", "customer"), ("shopper", "customer"), ("shoppers", "customer"),
+    ("patron", "customer"), ("patrons", "customer"), ("diner", "customer"), ("diners", "customer"),
+    ("subscriber", "customer"), ("subscribers", "customer"), ("buyer", "customer"), ("buyers", "customer"),
+    ("customers", "customer"),
+    ("employee", "staff"), ("employees", "staff"), ("associate", "staff"), ("associates", "staff"),
+    ("worker", "staff"), ("workers", "staff"), ("staffer", "staff"), ("staffers", "staff"),
+];
+
 /// Normalizes one word as the tokenizer cut it (letters, digits, inner apostrophes
 /// and number punctuation) into one or more pieces, appended to `out`.
 pub fn normalize_word(word: &str, out: &mut Vec<Piece>) {
@@ -96,6 +109,10 @@ fn push_plain(word: &str, out: &mut Vec<Piece>) {
     }
     if SKIPPED.contains(&word.as_str()) {
         out.push(Piece { norm: word, skip: true });
+        return;
+    }
+    if let Some((_, alias)) = ALIASES.iter().find(|(name, _)| *name == word) {
+        out.push(Piece { norm: STEMMER.stem(alias).into_owned(), skip: false });
         return;
     }
     if let Some((_, digits)) = NUMBER_WORDS.iter().find(|(name, _)| *name == word) {
@@ -174,6 +191,13 @@ mod tests {
             "thirty" => ["30"];
             "3.5" => ["3.5"];
         }
+    }
+
+    #[test]
+    fn role_words_fold_together() {
+        assert_eq!(norms("members"), norms("customer"));
+        assert_eq!(norms("Guests"), norms("customers"));
+        assert_eq!(norms("employees"), norms("staff"));
     }
 
     #[test]

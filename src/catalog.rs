@@ -1,0 +1,104 @@
+//! The cases a run can use: the shipped library plus a coach's own folders.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, LoadError};
+use crate::load;
+use crate::load::suggest::closest;
+use crate::model::{Case, CaseSource, RubricSet};
+use crate::shipped;
+
+/// Two cases that share an id; the first one found is used.
+#[derive(Debug, Clone)]
+pub struct Duplicate {
+    /// The shared id.
+    pub id: String,
+    /// The case that is used.
+    pub kept: CaseSource,
+    /// The case that is ignored.
+    pub ignored: CaseSource,
+}
+
+/// Every case found, and the files that could not be loaded.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    /// Loaded cases: coach folders first, in the order given, then the shipped library.
+    pub cases: Vec<Case>,
+    /// Files that could not be loaded.
+    pub problems: Vec<LoadError>,
+    /// Ids used by more than one case.
+    pub duplicates: Vec<Duplicate>,
+}
+
+impl Catalog {
+    /// Loads the coach's folders (in order) and the shipped library.
+    pub fn load(folders: &[PathBuf], rubrics: &RubricSet) -> Result<Catalog, Error> {
+        let mut catalog = Catalog::default();
+        for folder in folders {
+            for path in yaml_files(folder)? {
+                match load::case_from_file(&path, rubrics) {
+                    Ok(case) => catalog.add(case),
+                    Err(Error::Load(e)) => catalog.problems.push(e),
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        for loaded in shipped::cases() {
+            match loaded {
+                Ok(case) => catalog.add(case.clone()),
+                Err(e) => catalog.problems.push(e.clone()),
+            }
+        }
+        Ok(catalog)
+    }
+
+    fn add(&mut self, case: Case) {
+        if let Some(kept) = self.cases.iter().find(|c| c.id == case.id) {
+            self.duplicates.push(Duplicate { id: case.id.clone(), kept: kept.source.clone(), ignored: case.source });
+        } else {
+            self.cases.push(case);
+        }
+    }
+
+    /// The case with this id.
+    pub fn get(&self, id: &str) -> Option<&Case> {
+        self.cases.iter().find(|c| c.id == id)
+    }
+
+    /// A case named by a path to a file, or by id.
+    pub fn resolve(&self, name: &str, rubrics: &RubricSet) -> Result<Case, Error> {
+        let path = Path::new(name);
+        if path.is_file() || name.ends_with(".yaml") || name.ends_with(".yml") {
+            return load::case_from_file(path, rubrics);
+        }
+        if let Some(case) = self.get(name) {
+            return Ok(case.clone());
+        }
+        let ids: Vec<&str> = self.cases.iter().map(|c| c.id.as_str()).collect();
+        let hint = match closest(name, &ids) {
+            Some(best) => format!(" (did you mean `{best}`?)"),
+            None => "; `roleplay list` shows the cases".to_string(),
+        };
+        Err(Error::UnknownCase { id: name.to_string(), hint })
+    }
+}
+
+/// The `.yaml` and `.yml` files of a folder, sorted; a missing folder is an error.
+pub fn yaml_files(folder: &Path) -> Result<Vec<PathBuf>, Error> {
+    let entries = std::fs::read_dir(folder).map_err(|source| Error::Io { action: "read", path: folder.to_path_buf(), source })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Describes where a case came from, for messages.
+pub fn describe(source: &CaseSource) -> String {
+    match source {
+        CaseSource::Shipped(stem) => format!("shipped case cases/{stem}.yaml"),
+        CaseSource::File(path) => path.display().to_string(),
+    }
+}

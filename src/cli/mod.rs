@@ -1,0 +1,152 @@
+//! The command line: clap types and the commands. The only module that prints or
+//! picks exit codes.
+
+mod rubric;
+mod score;
+mod test;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::error::Error;
+use crate::model::{Form, RubricSet};
+use crate::report::Style;
+use crate::{load, shipped};
+
+/// Exit status when a command ran but found problems (a file that fails to load,
+/// an example answer out of its range).
+pub const EXIT_FAILURE: u8 = 1;
+/// Exit status for a command line that does not parse (clap's own).
+pub const EXIT_USAGE: u8 = 2;
+
+/// Rehearse DECA customer-relations role-plays offline: score a response against a
+/// case's performance indicators, with every point explained.
+#[derive(Debug, Parser)]
+#[command(name = "roleplay", version, about, long_about = None, arg_required_else_help = true)]
+pub struct Cli {
+    /// When to colour the output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    /// The subcommand
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set
+    Auto,
+    /// Always
+    Always,
+    /// Never
+    Never,
+}
+
+/// Output formats for reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A readable report for the terminal
+    Text,
+    /// One JSON object, for scripts
+    Json,
+}
+
+/// Options shared by commands that need cases.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CaseFolders {
+    /// A folder of your own case files (can be repeated); also read from ROLEPLAY_CASES
+    #[arg(long = "cases", value_name = "DIR")]
+    pub folders: Vec<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score a response to a case
+    Score(score::ScoreArgs),
+    /// Show the performance indicators: definitions, tips and what judges listen for
+    Rubric(rubric::RubricArgs),
+    /// Score every case's example answers and report those outside their expected rating
+    Test(test::TestArgs),
+}
+
+/// Parses the command line, runs the command, and turns the outcome into an exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let color = use_color(cli.color);
+    let mut stdout = io::stdout().lock();
+    let outcome = match cli.command {
+        Command::Score(args) => score::run(args, &mut stdout, color),
+        Command::Rubric(args) => rubric::run(args, &mut stdout, color),
+        Command::Test(args) => test::run(args, &mut stdout),
+    };
+    let outcome = outcome.and_then(|code| stdout.flush().map(|_| code).map_err(|e| io_error(e, "write", "standard output")));
+    match outcome {
+        Ok(code) => code,
+        Err(Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("error: {e}");
+            }
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+                && io::stdout().is_terminal()
+        }
+    }
+}
+
+/// The terminal's width, or 80 when output is not a terminal.
+fn style(color: bool) -> Style {
+    let width = if io::stdout().is_terminal() {
+        terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0))
+    } else {
+        80
+    };
+    Style { width, color }
+}
+
+fn io_error(source: io::Error, action: &'static str, what: &str) -> Error {
+    Error::Io { action, path: PathBuf::from(what), source }
+}
+
+/// The shipped rubrics, and the form from `--form` or the shipped default.
+fn rubrics_and_form(form: Option<&PathBuf>) -> Result<(&'static RubricSet, Form), Error> {
+    let rubrics = shipped::rubrics()?;
+    let form = match form {
+        Some(path) => load::form_from_file(path)?,
+        None => shipped::default_form()?.clone(),
+    };
+    Ok((rubrics, form))
+}
+
+/// Folders from `--cases` and the ROLEPLAY_CASES variable (separated like PATH).
+fn case_folders(args: &CaseFolders) -> Vec<PathBuf> {
+    let mut folders = args.folders.clone();
+    if let Some(paths) = std::env::var_os("ROLEPLAY_CASES") {
+        folders.extend(std::env::split_paths(&paths).filter(|p| !p.as_os_str().is_empty()));
+    }
+    folders
+}
+
+/// Writes a warning line to standard error.
+fn warn(message: &str) {
+    #[allow(clippy::print_stderr)]
+    {
+        eprintln!("warning: {message}");
+    }
+}

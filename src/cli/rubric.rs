@@ -1,0 +1,100 @@
+//! `roleplay rubric`: the indicators as a study aid.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use super::{Format, io_error};
+use crate::error::Error;
+use crate::load::suggest::closest;
+use crate::model::{Code, Rubric};
+use crate::report::text::wrap;
+use crate::shipped;
+
+/// Arguments of `roleplay rubric`.
+#[derive(Debug, clap::Args)]
+pub struct RubricArgs {
+    /// An indicator code such as CR:010; without one, lists them all
+    #[arg(value_name = "CODE")]
+    pub code: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+pub(super) fn run(args: RubricArgs, out: &mut dyn Write, _color: bool) -> Result<ExitCode, Error> {
+    let rubrics = shipped::rubrics()?;
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        match (&args.code, args.format) {
+            (None, Format::Json) => {
+                serde_json::to_writer_pretty(&mut *out, &rubrics.iter().collect::<Vec<_>>())?;
+                writeln!(out)
+            }
+            (None, Format::Text) => {
+                for r in rubrics.iter() {
+                    writeln!(out, "{:<7} {:?}  {}", r.code.as_str(), r.level, r.title)?;
+                }
+                writeln!(out, "\n`roleplay rubric CODE` shows one in full.")
+            }
+            (Some(_), Format::Json) => {
+                serde_json::to_writer_pretty(&mut *out, find(rubrics, args.code.as_deref()).ok().flatten().unwrap_or_else(|| unreachable_rubric()))?;
+                writeln!(out)
+            }
+            (Some(_), Format::Text) => match find(rubrics, args.code.as_deref()) {
+                Ok(Some(r)) => write_one(out, r),
+                _ => Ok(()),
+            },
+        }
+    };
+    if args.code.is_some() {
+        find(rubrics, args.code.as_deref())?;
+    }
+    write(out).map_err(|e| io_error(e, "write", "standard output"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn unreachable_rubric() -> &'static Rubric {
+    // `run` checks the code before writing, so this is never reached.
+    shipped::rubrics().ok().and_then(|r| r.iter().next()).expect("shipped rubrics are checked at build time")
+}
+
+fn find<'a>(rubrics: &'a crate::model::RubricSet, code: Option<&str>) -> Result<Option<&'a Rubric>, Error> {
+    let Some(text) = code else { return Ok(None) };
+    let wanted = Code::parse(text).or_else(|| Code::parse(&format!("CR:{text}")));
+    if let Some(rubric) = wanted.as_ref().and_then(|c| rubrics.get(c)) {
+        return Ok(Some(rubric));
+    }
+    let codes: Vec<&str> = rubrics.codes().map(Code::as_str).collect();
+    let hint = closest(text, &codes).map(|b| format!(" (did you mean `{b}`?)")).unwrap_or_else(|| "; `roleplay rubric` lists them".into());
+    Err(Error::UnknownIndicator { code: text.to_string(), hint })
+}
+
+fn write_one(out: &mut dyn Write, r: &Rubric) -> std::io::Result<()> {
+    writeln!(out, "{} {} ({:?})", r.code, r.title, r.level)?;
+    if let Some(element) = &r.element {
+        writeln!(out, "Performance element: {element}")?;
+    }
+    writeln!(out)?;
+    for line in wrap(&r.definition, 78) {
+        writeln!(out, "{line}")?;
+    }
+    if !r.approach.is_empty() {
+        writeln!(out, "\nIn a role-play:")?;
+        for tip in &r.approach {
+            for (i, line) in wrap(tip, 74).iter().enumerate() {
+                writeln!(out, "{} {line}", if i == 0 { "  -" } else { "   " })?;
+            }
+        }
+    }
+    writeln!(out, "\nWhat a judge listens for (weight 1-3):")?;
+    for c in &r.concepts {
+        writeln!(out, "  [{}] {}", c.weight, c.label)?;
+        let phrases: Vec<&str> = c.phrases.iter().take(6).map(|p| p.0.as_str()).collect();
+        for line in wrap(&format!("say it like: {}", phrases.join("; ")), 72) {
+            writeln!(out, "      {line}")?;
+        }
+        for line in wrap(&format!("tip: {}", c.tip), 72) {
+            writeln!(out, "      {line}")?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,72 @@
+//! `roleplay score`: score a response file (or standard input) against a case.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{CaseFolders, Format, case_folders, io_error, rubrics_and_form, style, warn};
+use crate::catalog::{Catalog, describe};
+use crate::engine::Scorer;
+use crate::error::Error;
+use crate::report;
+
+/// Arguments of `roleplay score`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Exit status: 0 when the response was scored (an empty response scores 0), 1 when the case or the response cannot be read, 2 for a bad command line.")]
+pub struct ScoreArgs {
+    /// The case: a path to a case file, or the id of a known case
+    #[arg(long, value_name = "CASE")]
+    pub case: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// An evaluation form file to score against instead of the shipped DECA form
+    #[arg(long, value_name = "FILE")]
+    pub form: Option<PathBuf>,
+    #[command(flatten)]
+    pub folders: CaseFolders,
+    /// The response: a text file, or - for standard input
+    #[arg(value_name = "RESPONSE")]
+    pub response: PathBuf,
+}
+
+pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<ExitCode, Error> {
+    let (rubrics, form) = rubrics_and_form(args.form.as_ref())?;
+    let catalog = Catalog::load(&case_folders(&args.folders), rubrics)?;
+    let case = catalog.resolve(&args.case, rubrics)?;
+    for d in catalog.duplicates.iter().filter(|d| d.id == case.id) {
+        warn(&format!("two cases have the id `{}`: using {}, ignoring {}", d.id, describe(&d.kept), describe(&d.ignored)));
+    }
+    let response = read_response(&args.response)?;
+    let card = Scorer::new(&case, rubrics, &form)?.score(&response);
+    let written = match args.format {
+        Format::Json => report::json::write(out, &card, &response),
+        Format::Text => report::text::write(out, &card, &response, &form, style(color)),
+    };
+    written.map_err(|e| io_error(e, "write", "standard output"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads a response as text. Bytes that are not UTF-8 are replaced (with a warning);
+/// a file with NUL bytes is refused as binary.
+pub(super) fn read_response(path: &PathBuf) -> Result<String, Error> {
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| io_error(e, "read", "standard input"))?;
+    } else {
+        bytes = std::fs::read(path).map_err(|source| Error::Io { action: "read", path: path.clone(), source })?;
+    }
+    if bytes.contains(&0) {
+        return Err(Error::Usage(format!(
+            "{} looks like a binary file, not a typed response; save the response as plain text",
+            path.display()
+        )));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            warn(&format!("{} is not UTF-8 text; unreadable bytes were replaced before scoring", path.display()));
+            Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
+        }
+    }
+}

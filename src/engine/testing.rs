@@ -1,0 +1,56 @@
+//! Helpers for tests: score a sentence against one indicator and assert, by name,
+//! what it earned.
+
+use super::{Scorecard, Scorer, Status};
+use crate::model::{Case, CaseSource, Code};
+use crate::shipped;
+
+/// Scores `text` against one shipped indicator in a bare case.
+pub fn score_one(code: &str, text: &str) -> Scorecard {
+    score_in_case(code, "", text)
+}
+
+/// Scores `text` against one shipped indicator in a case with this situation.
+pub fn score_in_case(code: &str, situation: &str, text: &str) -> Scorecard {
+    let rubrics = shipped::rubrics().expect("shipped rubrics load");
+    let form = shipped::default_form().expect("shipped form loads");
+    let case = Case {
+        id: "test".into(),
+        title: "Test".into(),
+        event: None,
+        area: None,
+        participant_role: "a manager".into(),
+        judge_role: "a customer".into(),
+        situation: situation.into(),
+        indicators: vec![Code::parse(code).expect("a code")],
+        judge_questions: vec![],
+        look_for: vec![],
+        examples: vec![],
+        source: CaseSource::Shipped("test".into()),
+    };
+    Scorer::new(&case, rubrics, form).expect("scorer").score(text)
+}
+
+/// The statuses the concept's evidence got.
+pub fn statuses(card: &Scorecard, concept: &str) -> Vec<Status> {
+    card.indicators.iter().flat_map(|i| &i.evidence).filter(|e| e.concept == concept).map(|e| e.status).collect()
+}
+
+/// Whether the concept was credited.
+pub fn credited(card: &Scorecard, concept: &str) -> bool {
+    statuses(card, concept).contains(&Status::Credited)
+}
+
+/// Asserts that `text` earns `concept` of indicator `code`.
+#[track_caller]
+pub fn assert_credits(code: &str, text: &str, concept: &str) {
+    let card = score_one(code, text);
+    assert!(credited(&card, concept), "{code}: expected credit for `{concept}` in {text:?}; got {:?}", statuses(&card, concept));
+}
+
+/// Asserts that `text` does not earn `concept` of indicator `code`.
+#[track_caller]
+pub fn assert_no_credit(code: &str, text: &str, concept: &str) {
+    let card = score_one(code, text);
+    assert!(!credited(&card, concept), "{code}: expected no credit for `{concept}` in {text:?}");
+}
