@@ -25,9 +25,12 @@ pub struct ScoreArgs {
     pub form: Option<PathBuf>,
     #[command(flatten)]
     pub folders: CaseFolders,
+    /// Score one of the case's own example answers (such as `strong` or `weak`) instead of a file
+    #[arg(long, value_name = "NAME", conflicts_with = "response")]
+    pub example: Option<String>,
     /// The response: a text file, or - for standard input
-    #[arg(value_name = "RESPONSE")]
-    pub response: PathBuf,
+    #[arg(value_name = "RESPONSE", required_unless_present = "example")]
+    pub response: Option<PathBuf>,
 }
 
 pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<ExitCode, Error> {
@@ -37,7 +40,21 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
     for d in catalog.duplicates.iter().filter(|d| d.id == case.id) {
         warn(&format!("two cases have the id `{}`: using {}, ignoring {}", d.id, describe(&d.kept), describe(&d.ignored)));
     }
-    let response = read_response(&args.response)?;
+    let response = match (&args.example, &args.response) {
+        (Some(name), _) => match case.examples.iter().find(|e| &e.name == name) {
+            Some(example) => example.response.clone(),
+            None => {
+                let names: Vec<&str> = case.examples.iter().map(|e| e.name.as_str()).collect();
+                return Err(Error::Usage(format!(
+                    "case `{}` has no example `{name}`; it has: {}",
+                    case.id,
+                    if names.is_empty() { "none".to_string() } else { names.join(", ") }
+                )));
+            }
+        },
+        (None, Some(path)) => read_response(path)?,
+        (None, None) => return Err(Error::Usage("give a response file, - for standard input, or --example NAME".into())),
+    };
     let card = Scorer::new(&case, rubrics, &form)?.score(&response);
     let written = match args.format {
         Format::Json => report::json::write(out, &card, &response),

@@ -66,20 +66,24 @@ pub fn stuffed_sentences(tokenized: &Tokenized, hits: &[Hit], specific: &[bool])
             let groups = merged_count(&mut concepts);
             let density = covered as f64 / words.len().max(1) as f64;
 
-            let segments: Vec<&Range<usize>> = tokenized
-                .segments
-                .iter()
-                .map(|s| &s.tokens)
-                .filter(|s| s.start >= sentence.tokens.start && s.end <= sentence.tokens.end)
-                .collect();
+            // Segments never cross sentences, so the sentence's tokens name its segments.
+            let first = tokenized.tokens[sentence.tokens.start].segment;
+            let last = tokenized.tokens[sentence.tokens.end - 1].segment;
+            let segments: Vec<&Range<usize>> = tokenized.segments[first..=last].iter().map(|s| &s.tokens).collect();
             let with_hits = segments.iter().filter(|s| ranges.iter().any(|r| r.start >= s.start && r.start < s.end)).count();
             let average = words.len() as f64 / segments.len().max(1) as f64;
             let has_pronoun = words.iter().any(|&t| pronouns.contains(&tokenized.tokens[t].norm));
+            // A figure or a name makes a sentence concrete, whatever it names besides.
+            let concrete = words.iter().any(|&t| {
+                let token = &tokenized.tokens[t];
+                token.number || (token.capitalized && t != sentence.tokens.start && token.norm != "i")
+            });
 
             if segments.len() >= 4 && average <= 2.5 && with_hits * 2 >= segments.len() {
                 Some(Stuffing::List)
             } else if !specific.get(index).copied().unwrap_or(false)
-                && ((groups >= 4 && density >= 0.4) || (groups >= 3 && density >= 0.6))
+                && !concrete
+                && ((groups >= 4 && density >= 0.45) || (groups >= 3 && density >= 0.6))
             {
                 Some(Stuffing::Dense)
             } else if words.len() <= 4 && covered == words.len() && !has_pronoun {

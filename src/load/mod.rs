@@ -233,9 +233,11 @@ fn yaml_error(path: &Path, text: &str, error: &serde_yaml::Error) -> LoadError {
         };
         LoadErrorKind::MissingKey(key)
     } else {
+        let tab = position.and_then(|p| text.lines().nth(p.line.saturating_sub(1))).is_some_and(|l| l.contains('\t'));
+        let hint = if tab { " (YAML does not allow tabs for indentation: use spaces)" } else { "" };
         match at {
-            Some(at) => LoadErrorKind::Syntax(format!("{at}: {body}")),
-            None => LoadErrorKind::Syntax(body.to_string()),
+            Some(at) => LoadErrorKind::Syntax(format!("{at}: {body}{hint}")),
+            None => LoadErrorKind::Syntax(format!("{body}{hint}")),
         }
     };
     LoadError::at(PathBuf::from(path), text, position, kind)

@@ -134,7 +134,8 @@ pub struct RawConceptExamples {
     pub no_credit: Vec<Text>,
 }
 
-/// Declares a newtype over `String` whose `Deserialize` runs a check.
+/// Declares a newtype over `String` whose `Deserialize` runs a check. The check runs
+/// inside the visitor, so serde_yaml marks the error at the scalar itself.
 macro_rules! checked_string {
     ($(#[$doc:meta])* $name:ident, $check:expr) => {
         $(#[$doc])*
@@ -143,13 +144,39 @@ macro_rules! checked_string {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(deserializer)?;
                 let check: fn(&str) -> Result<(), String> = $check;
-                check(&text).map_err(de::Error::custom)?;
-                Ok($name(text))
+                deserializer.deserialize_str(CheckedVisitor(check)).map($name)
             }
         }
     };
+}
+
+/// Visits a string (or a plain number, which YAML reads as one) and checks it.
+struct CheckedVisitor(fn(&str) -> Result<(), String>);
+
+impl<'de> Visitor<'de> for CheckedVisitor {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<String, E> {
+        (self.0)(value).map_err(E::custom)?;
+        Ok(value.to_string())
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<String, E> {
+        self.visit_str(&value.to_string())
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<String, E> {
+        self.visit_str(&value.to_string())
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<String, E> {
+        self.visit_str(&value.to_string())
+    }
 }
 
 checked_string!(
@@ -241,14 +268,20 @@ impl<'de> Deserialize<'de> for Weight {
     }
 }
 
+checked_string!(
+    /// A well-formed indicator code (not checked against the rubrics).
+    CodeString,
+    |s| parse_code(s).map(|_| ())
+);
+
 /// A well-formed indicator code (not checked against the rubrics).
 #[derive(Debug, Clone)]
 pub struct CodeText(pub Code);
 
 impl<'de> Deserialize<'de> for CodeText {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        parse_code(&text).map(CodeText).map_err(de::Error::custom)
+        let text = CodeString::deserialize(deserializer)?;
+        parse_code(&text.0).map(CodeText).map_err(de::Error::custom)
     }
 }
 
@@ -260,12 +293,16 @@ fn parse_code(text: &str) -> Result<Code, String> {
 #[derive(Debug, Clone)]
 pub struct KnownCode(pub Code);
 
+checked_string!(
+    /// An indicator code that a rubric defines.
+    KnownCodeString,
+    |s| check_known(&parse_code(s)?)
+);
+
 impl<'de> Deserialize<'de> for KnownCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        let code = parse_code(&text).map_err(de::Error::custom)?;
-        check_known(&code).map_err(de::Error::custom)?;
-        Ok(KnownCode(code))
+        let text = KnownCodeString::deserialize(deserializer)?;
+        parse_code(&text.0).map(KnownCode).map_err(de::Error::custom)
     }
 }
 
@@ -286,16 +323,33 @@ pub struct IndicatorList(pub Vec<Code>);
 
 impl<'de> Deserialize<'de> for IndicatorList {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let codes: Vec<KnownCode> = Vec::deserialize(deserializer)?;
-        let codes: Vec<Code> = codes.into_iter().map(|k| k.0).collect();
-        if codes.is_empty() || codes.len() > 7 {
-            return Err(de::Error::custom(format!("a case lists 1 to 7 indicators, this one lists {}", codes.len())));
+        struct ListVisitor;
+
+        impl<'de> Visitor<'de> for ListVisitor {
+            type Value = IndicatorList;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of 1 to 7 indicator codes, like [CR:010, CR:007]")
+            }
+
+            // Checked while visiting, so the error carries the list's position.
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<IndicatorList, A::Error> {
+                let mut codes: Vec<Code> = Vec::new();
+                let mut seen = BTreeSet::new();
+                while let Some(KnownCode(code)) = seq.next_element()? {
+                    if !seen.insert(code.clone()) {
+                        return Err(de::Error::custom(format!("indicator `{code}` is listed twice")));
+                    }
+                    codes.push(code);
+                }
+                if codes.is_empty() || codes.len() > 7 {
+                    return Err(de::Error::custom(format!("a case lists 1 to 7 indicators, this one lists {}", codes.len())));
+                }
+                Ok(IndicatorList(codes))
+            }
         }
-        let mut seen = BTreeSet::new();
-        if let Some(twice) = codes.iter().find(|c| !seen.insert(*c)) {
-            return Err(de::Error::custom(format!("indicator `{twice}` is listed twice")));
-        }
-        Ok(IndicatorList(codes))
+
+        deserializer.deserialize_seq(ListVisitor)
     }
 }
 
@@ -305,18 +359,26 @@ pub struct LookForMap(pub Vec<(Code, Vec<RawLookFor>)>);
 
 struct LookForKey(Code);
 
-impl<'de> Deserialize<'de> for LookForKey {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        let code = parse_code(&text).map_err(de::Error::custom)?;
-        check_known(&code).map_err(de::Error::custom)?;
+checked_string!(
+    /// A `look_for` key: a known code that the case lists in `indicators`.
+    LookForKeyString,
+    |s| {
+        let code = parse_code(s)?;
+        check_known(&code)?;
         context::read(|ctx| match &ctx.indicators {
-            Some(listed) if !listed.contains(&code) => Err(de::Error::custom(format!(
+            Some(listed) if !listed.contains(&code) => Err(format!(
                 "`{code}` in look_for is not one of this case's indicators ({})",
                 listed.iter().map(Code::as_str).collect::<Vec<_>>().join(", ")
-            ))),
-            _ => Ok(LookForKey(code)),
+            )),
+            _ => Ok(()),
         })
+    }
+);
+
+impl<'de> Deserialize<'de> for LookForKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = LookForKeyString::deserialize(deserializer)?;
+        parse_code(&text.0).map(LookForKey).map_err(de::Error::custom)
     }
 }
 

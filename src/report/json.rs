@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::engine::{Evidence, Scorecard, Status};
 use crate::model::Band;
-use crate::text::line_column;
+use crate::text::LineIndex;
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -105,6 +105,8 @@ pub fn value(card: &Scorecard, response: &str) -> serde_json::Value {
 }
 
 fn report<'a>(card: &'a Scorecard, response: &'a str) -> Report<'a> {
+    let lines = LineIndex::new(response);
+    let quote = |e: &'a Evidence| quote(e, response, &lines);
     Report {
         case: &card.case_id,
         title: &card.case_title,
@@ -129,13 +131,13 @@ fn report<'a>(card: &'a Scorecard, response: &'a str) -> Report<'a> {
                     .evidence
                     .iter()
                     .filter(|e| e.status == Status::Credited)
-                    .map(|e| quote(e, response))
+                    .map(quote)
                     .collect(),
                 dismissed: i
                     .evidence
                     .iter()
                     .filter(|e| e.status != Status::Credited)
-                    .map(|e| quote(e, response))
+                    .map(quote)
                     .collect(),
                 missed: i
                     .missed
@@ -158,8 +160,8 @@ fn report<'a>(card: &'a Scorecard, response: &'a str) -> Report<'a> {
     }
 }
 
-fn quote<'a>(e: &'a Evidence, response: &'a str) -> Quote<'a> {
-    let (line, column) = line_column(response, e.span.start);
+fn quote<'a>(e: &'a Evidence, response: &'a str, lines: &LineIndex<'_>) -> Quote<'a> {
+    let (line, column) = lines.line_column(e.span.start);
     let (status, reason) = match e.status {
         Status::Credited => (None, None),
         Status::Repeated => (Some("repeated"), Some("already credited earlier; a concept counts once".to_string())),

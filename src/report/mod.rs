@@ -37,7 +37,12 @@ pub fn excerpt(response: &str, context: Span, matched: Span, max: usize) -> (Str
     let space_before = if before.is_empty() || before.ends_with(' ') { "" } else { " " };
     let space_after = if after.is_empty() || after.starts_with([',', '.', '!', '?', ';', ':', ' ']) { "" } else { " " };
     let before = if before.is_empty() { before } else { format!("{before}{space_before}") };
-    let after = if after.is_empty() { after } else { format!("{space_after}{after}") };
+    let mut after = if after.is_empty() { after } else { format!("{space_after}{after}") };
+    let total = before.chars().count() + hit.chars().count() + after.chars().count();
+    if total > max {
+        let keep = after.chars().count().saturating_sub(total - max);
+        after = head_chars(&after, keep);
+    }
     (before, hit, after)
 }
 

@@ -47,9 +47,9 @@ pub fn write(out: &mut dyn Write, card: &Scorecard, response: &str, form: &Form,
     let width = style.width.clamp(60, 120);
     writeln!(out, "{}  {}", p.bold(&card.case_title), p.dim(&format!("({})", card.case_id)))?;
     let certificate = if card.certificate {
-        format!("reaches the {}-point Certificate of Excellence", form.total.certificate)
+        format!("earns the {}-point certificate", form.total.certificate)
     } else {
-        format!("{} short of the {}-point Certificate of Excellence", form.total.certificate - card.total, form.total.certificate)
+        format!("{} short of the {}-point certificate", form.total.certificate - card.total, form.total.certificate)
     };
     writeln!(
         out,
@@ -74,7 +74,7 @@ pub fn write(out: &mut dyn Write, card: &Scorecard, response: &str, form: &Form,
         writeln!(out, "{label:<label_width$}  {points:>6}  {}", p.band(s.band, s.band.key()))?;
     }
 
-    let quote_width = width.saturating_sub(8);
+    let quote_width = width.saturating_sub(10);
     for i in &card.indicators {
         writeln!(out)?;
         writeln!(
@@ -89,19 +89,21 @@ pub fn write(out: &mut dyn Write, card: &Scorecard, response: &str, form: &Form,
         for e in &i.evidence {
             let (before, hit, after) = excerpt(response, e.context, e.span, quote_width);
             let (mark, note) = match e.status {
-                Status::Credited => (p.fg(AnsiColor::Green, "+"), String::new()),
-                Status::Repeated => (p.dim("="), p.dim(" (again: counts once)")),
+                Status::Credited => (p.fg(AnsiColor::Green, "+"), None),
+                Status::Repeated => continue,
                 Status::Negated(by) => (
                     p.fg(AnsiColor::Red, "x"),
-                    p.fg(AnsiColor::Red, &format!(" (negated by \"{}\": no credit)", &response[by])),
+                    Some(p.fg(AnsiColor::Red, &format!("no credit: negated by \"{}\"", fit(&response[by], 20)))),
                 ),
-                Status::Stuffed(kind) => (p.fg(AnsiColor::Yellow, "~"), p.fg(AnsiColor::Yellow, &format!(" (stuffing: {})", kind.reason()))),
+                Status::Stuffed(kind) => {
+                    (p.fg(AnsiColor::Yellow, "~"), Some(p.fg(AnsiColor::Yellow, &format!("no credit, stuffing: {}", kind.reason()))))
+                }
             };
-            if e.status == Status::Repeated {
-                continue;
-            }
-            writeln!(out, "  {mark} {}{note}", fit(&e.label, width - 4 - note_len(&note)))?;
+            writeln!(out, "  {mark} {}", fit(&e.label, width - 4))?;
             writeln!(out, "      \"{}{}{}\"", before, p.bold(&hit), after)?;
+            if let Some(note) = note {
+                writeln!(out, "      {note}")?;
+            }
         }
         if i.capped {
             writeln!(
@@ -138,21 +140,6 @@ pub fn write(out: &mut dyn Write, card: &Scorecard, response: &str, form: &Form,
         )?;
     }
     Ok(())
-}
-
-fn note_len(note: &str) -> usize {
-    // Colour codes take no columns; count only what shows.
-    let mut visible = 0;
-    let mut in_escape = false;
-    for c in note.chars() {
-        match (in_escape, c) {
-            (false, '\u{1b}') => in_escape = true,
-            (true, 'm') => in_escape = false,
-            (false, _) => visible += 1,
-            _ => {}
-        }
-    }
-    visible
 }
 
 /// Cuts text to `width` characters, marking the cut.

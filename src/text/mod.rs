@@ -4,5 +4,5 @@ pub mod normalize;
 pub mod span;
 pub mod tokenize;
 
-pub use span::{Span, line_column};
+pub use span::{LineIndex, Span, line_column};
 pub use tokenize::{Sentence, Segment, Token, Tokenized, tokenize};

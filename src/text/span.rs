@@ -65,6 +65,38 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Line starts of a text, for turning many offsets into lines and columns quickly.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    /// The last offset asked for and its column, so rising offsets on one long line
+    /// are counted from there instead of from the line's start.
+    last: std::cell::Cell<(usize, usize)>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        LineIndex { text, starts, last: std::cell::Cell::new((0, 1)) }
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let (last_offset, last_column) = self.last.get();
+        let column = if last_offset >= start && last_offset <= offset {
+            last_column + self.text[last_offset..offset].chars().count()
+        } else {
+            self.text[start..offset].chars().count() + 1
+        };
+        self.last.set((offset, column));
+        (line, column)
+    }
+}
+
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -103,5 +135,9 @@ mod tests {
         assert_eq!(line_column(text, 0), (1, 1));
         assert_eq!(line_column(text, text.find('w').unwrap()), (2, 1));
         assert_eq!(line_column(text, text.find('r').unwrap()), (2, 3));
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() {
+            assert_eq!(index.line_column(offset), line_column(text, offset), "offset {offset}");
+        }
     }
 }
