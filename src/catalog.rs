@@ -54,7 +54,11 @@ impl Catalog {
 
     fn add(&mut self, case: Case) {
         if let Some(kept) = self.cases.iter().find(|c| c.id == case.id) {
-            self.duplicates.push(Duplicate { id: case.id.clone(), kept: kept.source.clone(), ignored: case.source });
+            self.duplicates.push(Duplicate {
+                id: case.id.clone(),
+                kept: kept.source.clone(),
+                ignored: case.source,
+            });
         } else {
             self.cases.push(case);
         }
@@ -79,13 +83,20 @@ impl Catalog {
             Some(best) => format!(" (did you mean `{best}`?)"),
             None => "; `roleplay list` shows the cases".to_string(),
         };
-        Err(Error::UnknownCase { id: name.to_string(), hint })
+        Err(Error::UnknownCase {
+            id: name.to_string(),
+            hint,
+        })
     }
 }
 
 /// The `.yaml` and `.yml` files of a folder, sorted; a missing folder is an error.
 pub fn yaml_files(folder: &Path) -> Result<Vec<PathBuf>, Error> {
-    let entries = std::fs::read_dir(folder).map_err(|source| Error::Io { action: "read", path: folder.to_path_buf(), source })?;
+    let entries = std::fs::read_dir(folder).map_err(|source| Error::Io {
+        action: "read",
+        path: folder.to_path_buf(),
+        source,
+    })?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())

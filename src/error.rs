@@ -108,7 +108,9 @@ impl fmt::Display for LoadErrorKind {
                 Ok(())
             }
             LoadErrorKind::MissingKey(key) => write!(f, "missing required key `{key}`"),
-            LoadErrorKind::Syntax(message) | LoadErrorKind::Invalid(message) => f.write_str(message),
+            LoadErrorKind::Syntax(message) | LoadErrorKind::Invalid(message) => {
+                f.write_str(message)
+            }
         }
     }
 }
@@ -127,7 +129,11 @@ impl fmt::Display for LoadError {
                 .take(column.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            write!(f, "\n{:gutter$} |\n{line} | {text}\n{:gutter$} | {caret_pad}^", "", "")?;
+            write!(
+                f,
+                "\n{:gutter$} |\n{line} | {text}\n{:gutter$} | {caret_pad}^",
+                "", ""
+            )?;
         }
         Ok(())
     }
@@ -137,16 +143,31 @@ impl std::error::Error for LoadError {}
 
 impl LoadError {
     /// An error at a position in `source`, with the line kept for display.
-    pub fn at(path: impl Into<PathBuf>, source: &str, position: Option<Position>, kind: LoadErrorKind) -> Self {
+    pub fn at(
+        path: impl Into<PathBuf>,
+        source: &str,
+        position: Option<Position>,
+        kind: LoadErrorKind,
+    ) -> Self {
         let line_text = position
             .and_then(|p| source.lines().nth(p.line.saturating_sub(1)))
             .map(|l| l.trim_end_matches('\r').to_string());
-        LoadError { path: path.into(), position, kind, line_text }
+        LoadError {
+            path: path.into(),
+            position,
+            kind,
+            line_text,
+        }
     }
 
     /// An error about the whole file.
     pub fn file(path: impl Into<PathBuf>, kind: LoadErrorKind) -> Self {
-        LoadError { path: path.into(), position: None, kind, line_text: None }
+        LoadError {
+            path: path.into(),
+            position: None,
+            kind,
+            line_text: None,
+        }
     }
 }
 

@@ -23,7 +23,11 @@ static RUBRICS: LazyLock<Result<RubricSet, Vec<LoadError>>> = LazyLock::new(|| {
             Err(e) => errors.push(e),
         }
     }
-    if errors.is_empty() { Ok(RubricSet::new(rubrics)) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(RubricSet::new(rubrics))
+    } else {
+        Err(errors)
+    }
 });
 
 static FORMS: LazyLock<Result<Vec<Form>, Vec<LoadError>>> = LazyLock::new(|| {
@@ -35,11 +39,17 @@ static FORMS: LazyLock<Result<Vec<Form>, Vec<LoadError>>> = LazyLock::new(|| {
             Err(e) => errors.push(e),
         }
     }
-    if errors.is_empty() { Ok(forms) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(forms)
+    } else {
+        Err(errors)
+    }
 });
 
 static CASES: LazyLock<Vec<Result<Case, LoadError>>> = LazyLock::new(|| {
-    let Ok(rubrics) = rubrics() else { return Vec::new() };
+    let Ok(rubrics) = rubrics() else {
+        return Vec::new();
+    };
     embedded::CASES
         .iter()
         .map(|(name, text)| {
@@ -52,12 +62,17 @@ static CASES: LazyLock<Vec<Result<Case, LoadError>>> = LazyLock::new(|| {
 
 /// The shipped rubrics. A broken shipped rubric is a bug in the release.
 pub fn rubrics() -> Result<&'static RubricSet, Error> {
-    RUBRICS.as_ref().map_err(|errors| Error::Internal(join(errors)))
+    RUBRICS
+        .as_ref()
+        .map_err(|errors| Error::Internal(join(errors)))
 }
 
 /// The shipped forms.
 pub fn forms() -> Result<&'static [Form], Error> {
-    FORMS.as_ref().map(Vec::as_slice).map_err(|errors| Error::Internal(join(errors)))
+    FORMS
+        .as_ref()
+        .map(Vec::as_slice)
+        .map_err(|errors| Error::Internal(join(errors)))
 }
 
 /// The default evaluation form.
@@ -75,12 +90,22 @@ pub fn cases() -> &'static [Result<Case, LoadError>] {
 
 /// The raw text of every shipped file, for tests and `roleplay validate`.
 pub fn files() -> impl Iterator<Item = (String, &'static str)> {
-    let rubrics = embedded::RUBRICS.iter().map(|(n, t)| (format!("rubrics/{n}"), *t));
-    let forms = embedded::FORMS.iter().map(|(n, t)| (format!("rubrics/forms/{n}"), *t));
-    let cases = embedded::CASES.iter().map(|(n, t)| (format!("cases/{n}"), *t));
+    let rubrics = embedded::RUBRICS
+        .iter()
+        .map(|(n, t)| (format!("rubrics/{n}"), *t));
+    let forms = embedded::FORMS
+        .iter()
+        .map(|(n, t)| (format!("rubrics/forms/{n}"), *t));
+    let cases = embedded::CASES
+        .iter()
+        .map(|(n, t)| (format!("cases/{n}"), *t));
     rubrics.chain(forms).chain(cases)
 }
 
 fn join(errors: &[LoadError]) -> String {
-    errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -84,10 +84,17 @@ pub fn run() -> ExitCode {
         Command::Rubric(args) => rubric::run(args, &mut stdout, color),
         Command::Test(args) => test::run(args, &mut stdout),
     };
-    let outcome = outcome.and_then(|code| stdout.flush().map(|_| code).map_err(|e| io_error(e, "write", "standard output")));
+    let outcome = outcome.and_then(|code| {
+        stdout
+            .flush()
+            .map(|_| code)
+            .map_err(|e| io_error(e, "write", "standard output"))
+    });
     match outcome {
         Ok(code) => code,
-        Err(Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             #[allow(clippy::print_stderr)]
             {
@@ -121,7 +128,11 @@ fn style(color: bool) -> Style {
 }
 
 fn io_error(source: io::Error, action: &'static str, what: &str) -> Error {
-    Error::Io { action, path: PathBuf::from(what), source }
+    Error::Io {
+        action,
+        path: PathBuf::from(what),
+        source,
+    }
 }
 
 /// The shipped rubrics, and the form from `--form` or the shipped default.

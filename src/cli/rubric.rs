@@ -36,7 +36,13 @@ pub(super) fn run(args: RubricArgs, out: &mut dyn Write, _color: bool) -> Result
                 writeln!(out, "\n`roleplay rubric CODE` shows one in full.")
             }
             (Some(_), Format::Json) => {
-                serde_json::to_writer_pretty(&mut *out, find(rubrics, args.code.as_deref()).ok().flatten().unwrap_or_else(|| unreachable_rubric()))?;
+                serde_json::to_writer_pretty(
+                    &mut *out,
+                    find(rubrics, args.code.as_deref())
+                        .ok()
+                        .flatten()
+                        .unwrap_or_else(|| unreachable_rubric()),
+                )?;
                 writeln!(out)
             }
             (Some(_), Format::Text) => match find(rubrics, args.code.as_deref()) {
@@ -54,18 +60,29 @@ pub(super) fn run(args: RubricArgs, out: &mut dyn Write, _color: bool) -> Result
 
 fn unreachable_rubric() -> &'static Rubric {
     // `run` checks the code before writing, so this is never reached.
-    shipped::rubrics().ok().and_then(|r| r.iter().next()).expect("shipped rubrics are checked at build time")
+    shipped::rubrics()
+        .ok()
+        .and_then(|r| r.iter().next())
+        .expect("shipped rubrics are checked at build time")
 }
 
-fn find<'a>(rubrics: &'a crate::model::RubricSet, code: Option<&str>) -> Result<Option<&'a Rubric>, Error> {
+fn find<'a>(
+    rubrics: &'a crate::model::RubricSet,
+    code: Option<&str>,
+) -> Result<Option<&'a Rubric>, Error> {
     let Some(text) = code else { return Ok(None) };
     let wanted = Code::parse(text).or_else(|| Code::parse(&format!("CR:{text}")));
     if let Some(rubric) = wanted.as_ref().and_then(|c| rubrics.get(c)) {
         return Ok(Some(rubric));
     }
     let codes: Vec<&str> = rubrics.codes().map(Code::as_str).collect();
-    let hint = closest(text, &codes).map(|b| format!(" (did you mean `{b}`?)")).unwrap_or_else(|| "; `roleplay rubric` lists them".into());
-    Err(Error::UnknownIndicator { code: text.to_string(), hint })
+    let hint = closest(text, &codes)
+        .map(|b| format!(" (did you mean `{b}`?)"))
+        .unwrap_or_else(|| "; `roleplay rubric` lists them".into());
+    Err(Error::UnknownIndicator {
+        code: text.to_string(),
+        hint,
+    })
 }
 
 fn write_one(out: &mut dyn Write, r: &Rubric) -> std::io::Result<()> {

@@ -12,7 +12,9 @@ use crate::report;
 
 /// Arguments of `roleplay score`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Exit status: 0 when the response was scored (an empty response scores 0), 1 when the case or the response cannot be read, 2 for a bad command line.")]
+#[command(
+    after_help = "Exit status: 0 when the response was scored (an empty response scores 0), 1 when the case or the response cannot be read, 2 for a bad command line."
+)]
 pub struct ScoreArgs {
     /// The case: a path to a case file, or the id of a known case
     #[arg(long, value_name = "CASE")]
@@ -38,7 +40,12 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
     let catalog = Catalog::load(&case_folders(&args.folders), rubrics)?;
     let case = catalog.resolve(&args.case, rubrics)?;
     for d in catalog.duplicates.iter().filter(|d| d.id == case.id) {
-        warn(&format!("two cases have the id `{}`: using {}, ignoring {}", d.id, describe(&d.kept), describe(&d.ignored)));
+        warn(&format!(
+            "two cases have the id `{}`: using {}, ignoring {}",
+            d.id,
+            describe(&d.kept),
+            describe(&d.ignored)
+        ));
     }
     let response = match (&args.example, &args.response) {
         (Some(name), _) => match case.examples.iter().find(|e| &e.name == name) {
@@ -48,12 +55,20 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
                 return Err(Error::Usage(format!(
                     "case `{}` has no example `{name}`; it has: {}",
                     case.id,
-                    if names.is_empty() { "none".to_string() } else { names.join(", ") }
+                    if names.is_empty() {
+                        "none".to_string()
+                    } else {
+                        names.join(", ")
+                    }
                 )));
             }
         },
         (None, Some(path)) => read_response(path)?,
-        (None, None) => return Err(Error::Usage("give a response file, - for standard input, or --example NAME".into())),
+        (None, None) => {
+            return Err(Error::Usage(
+                "give a response file, - for standard input, or --example NAME".into(),
+            ));
+        }
     };
     let card = Scorer::new(&case, rubrics, &form)?.score(&response);
     let written = match args.format {
@@ -69,9 +84,16 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
 pub(super) fn read_response(path: &PathBuf) -> Result<String, Error> {
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
-        std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| io_error(e, "read", "standard input"))?;
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(|e| io_error(e, "read", "standard input"))?;
     } else {
-        bytes = std::fs::read(path).map_err(|source| Error::Io { action: "read", path: path.clone(), source })?;
+        bytes = std::fs::read(path).map_err(|source| Error::Io {
+            action: "read",
+            path: path.clone(),
+            source,
+        })?;
     }
     if bytes.contains(&0) {
         return Err(Error::Usage(format!(
@@ -82,7 +104,10 @@ pub(super) fn read_response(path: &PathBuf) -> Result<String, Error> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(e) => {
-            warn(&format!("{} is not UTF-8 text; unreadable bytes were replaced before scoring", path.display()));
+            warn(&format!(
+                "{} is not UTF-8 text; unreadable bytes were replaced before scoring",
+                path.display()
+            ));
             Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
         }
     }

@@ -14,7 +14,9 @@ use crate::model::Case;
 
 /// Arguments of `roleplay test`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Exit status: 0 when every example falls in its range, 1 when one does not or a case file cannot be loaded.")]
+#[command(
+    after_help = "Exit status: 0 when every example falls in its range, 1 when one does not or a case file cannot be loaded."
+)]
 pub struct TestArgs {
     /// Case files or folders to test; without any, the shipped library and --cases folders
     #[arg(value_name = "PATHS")]
@@ -49,7 +51,11 @@ pub(super) fn run(args: TestArgs, out: &mut dyn Write) -> Result<ExitCode, Error
     } else {
         let mut cases = Vec::new();
         for path in &args.paths {
-            let files = if path.is_dir() { crate::catalog::yaml_files(path)? } else { vec![path.clone()] };
+            let files = if path.is_dir() {
+                crate::catalog::yaml_files(path)?
+            } else {
+                vec![path.clone()]
+            };
             for file in files {
                 match load::case_from_file(&file, rubrics) {
                     Ok(case) => cases.push(case),
@@ -86,15 +92,28 @@ pub(super) fn run(args: TestArgs, out: &mut dyn Write) -> Result<ExitCode, Error
             Format::Text => {
                 for o in &outcomes {
                     let mark = if o.ok { "ok  " } else { "FAIL" };
-                    writeln!(out, "{mark} {}: {} scored {} ({}), expected {}", o.case, o.example, o.total, o.rating, o.expect)?;
+                    writeln!(
+                        out,
+                        "{mark} {}: {} scored {} ({}), expected {}",
+                        o.case, o.example, o.total, o.rating, o.expect
+                    )?;
                 }
                 for p in &problems {
                     writeln!(out, "FAIL {p}")?;
                 }
-                writeln!(out, "{} passed, {} failed", outcomes.len() - failed, failed + problems.len())
+                writeln!(
+                    out,
+                    "{} passed, {} failed",
+                    outcomes.len() - failed,
+                    failed + problems.len()
+                )
             }
         }
     };
     write(out).map_err(|e| io_error(e, "write", "standard output"))?;
-    Ok(if failed + problems.len() == 0 { ExitCode::SUCCESS } else { ExitCode::from(EXIT_FAILURE) })
+    Ok(if failed + problems.len() == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_FAILURE)
+    })
 }

@@ -58,7 +58,10 @@ impl CaseTerms {
                 terms.push(term);
             }
         };
-        let text = format!("{}\n\n{}\n\n{}\n\n{}", case.title, case.participant_role, case.judge_role, case.situation);
+        let text = format!(
+            "{}\n\n{}\n\n{}\n\n{}",
+            case.title, case.participant_role, case.judge_role, case.situation
+        );
         for quoted in quoted_phrases(&text) {
             add(quoted);
         }
@@ -78,15 +81,30 @@ impl CaseTerms {
         }
         // A term made only of rubric or common words ("CRM", "privacy") is not specific to the case.
         terms.retain(|t| {
-            tokenize(t).tokens.iter().any(|w| !w.skip && !generic.contains(&w.norm) && !COMMON_NORMS.contains(&w.norm))
+            tokenize(t)
+                .tokens
+                .iter()
+                .any(|w| !w.skip && !generic.contains(&w.norm) && !COMMON_NORMS.contains(&w.norm))
         });
-        let norms = terms.iter().flat_map(|t| tokenize(t).tokens.into_iter().map(|t| t.norm)).collect();
+        let norms = terms
+            .iter()
+            .flat_map(|t| tokenize(t).tokens.into_iter().map(|t| t.norm))
+            .collect();
         let matcher = Matcher::new(terms.iter().cloned().enumerate().map(|(i, t)| (t, i)), []);
-        CaseTerms { terms, matcher, norms }
+        CaseTerms {
+            terms,
+            matcher,
+            norms,
+        }
     }
 
     /// For each sentence of the response, whether it uses a case term; and which terms it uses.
-    pub fn find(&self, text: &str, tokenized: &Tokenized, norm: &NormText) -> (Vec<bool>, BTreeSet<usize>) {
+    pub fn find(
+        &self,
+        text: &str,
+        tokenized: &Tokenized,
+        norm: &NormText,
+    ) -> (Vec<bool>, BTreeSet<usize>) {
         let mut per_sentence = vec![false; tokenized.sentences.len()];
         let mut used = BTreeSet::new();
         for found in self.matcher.find(text, tokenized, norm) {
@@ -128,7 +146,9 @@ fn proper_nouns_and_numbers(text: &str, tokenized: &Tokenized) -> Vec<String> {
     let mut run: Vec<usize> = Vec::new();
     let flush = |run: &mut Vec<usize>, out: &mut Vec<String>| {
         if run.len() > 1 {
-            let span = tokenized.tokens[run[0]].span.cover(tokenized.tokens[run[run.len() - 1]].span);
+            let span = tokenized.tokens[run[0]]
+                .span
+                .cover(tokenized.tokens[run[run.len() - 1]].span);
             out.push(text[span].to_string());
         }
         run.clear();
@@ -136,7 +156,8 @@ fn proper_nouns_and_numbers(text: &str, tokenized: &Tokenized) -> Vec<String> {
     for sentence in &tokenized.sentences {
         for t in sentence.tokens.clone() {
             let token = &tokenized.tokens[t];
-            let first = t == sentence.tokens.start || tokenized.tokens[t - 1].span == token.span && t - 1 == sentence.tokens.start;
+            let first = t == sentence.tokens.start
+                || tokenized.tokens[t - 1].span == token.span && t - 1 == sentence.tokens.start;
             if token.number {
                 flush(&mut run, &mut out);
                 let digits = token.norm.chars().filter(char::is_ascii_digit).count();
@@ -145,7 +166,11 @@ fn proper_nouns_and_numbers(text: &str, tokenized: &Tokenized) -> Vec<String> {
                 }
                 continue;
             }
-            let name = token.capitalized && !first && !token.skip && token.norm != "i" && !COMMON_NORMS.contains(&token.norm);
+            let name = token.capitalized
+                && !first
+                && !token.skip
+                && token.norm != "i"
+                && !COMMON_NORMS.contains(&token.norm);
             if name {
                 if run.last() != Some(&t) {
                     run.push(t);
@@ -153,7 +178,11 @@ fn proper_nouns_and_numbers(text: &str, tokenized: &Tokenized) -> Vec<String> {
                 if token.norm.chars().count() >= 3 {
                     out.push(text[token.span].to_string());
                 }
-            } else if !(token.capitalized && run.last().is_some_and(|&l| tokenized.tokens[l].span == token.span)) {
+            } else if !(token.capitalized
+                && run
+                    .last()
+                    .is_some_and(|&l| tokenized.tokens[l].span == token.span))
+            {
                 flush(&mut run, &mut out);
             }
         }
@@ -217,10 +246,24 @@ mod tests {
             "You manage VoltMart. Its promise, \"Tech help you can trust,\" is on every receipt. \
              Mr. Delgado paid $1,149 for a Zentrix Aero on day 35.",
         );
-        for want in ["VoltMart", "Tech help you can trust", "Delgado", "1,149", "Zentrix Aero", "Zentrix", "35"] {
-            assert!(got.iter().any(|t| t == want), "{want:?} missing from {got:?}");
+        for want in [
+            "VoltMart",
+            "Tech help you can trust",
+            "Delgado",
+            "1,149",
+            "Zentrix Aero",
+            "Zentrix",
+            "35",
+        ] {
+            assert!(
+                got.iter().any(|t| t == want),
+                "{want:?} missing from {got:?}"
+            );
         }
-        assert!(!got.iter().any(|t| t == "You" || t == "Its" || t == "Mr"), "{got:?}");
+        assert!(
+            !got.iter().any(|t| t == "You" || t == "Its" || t == "Mr"),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -42,13 +42,20 @@ impl NormText {
             text.push_str(&token.norm);
             text.push(' ');
         }
-        NormText { text, offsets, token_at }
+        NormText {
+            text,
+            offsets,
+            token_at,
+        }
     }
 
     /// The token range covered by a byte range of the normalized string.
     fn tokens(&self, bytes: Range<usize>) -> Option<Range<usize>> {
         let first = self.offsets.partition_point(|&o| o < bytes.start);
-        let last = self.offsets.partition_point(|&o| o < bytes.end).checked_sub(1)?;
+        let last = self
+            .offsets
+            .partition_point(|&o| o < bytes.end)
+            .checked_sub(1)?;
         (first <= last).then(|| self.token_at[first]..self.token_at[last] + 1)
     }
 }
@@ -86,18 +93,28 @@ pub struct Matcher<T> {
 /// when the phrase has no matchable words.
 pub fn phrase_key(phrase: &str) -> Option<String> {
     let tokenized = tokenize(phrase);
-    let words: Vec<&str> = tokenized.tokens.iter().filter(|t| !t.skip).map(|t| t.norm.as_str()).collect();
+    let words: Vec<&str> = tokenized
+        .tokens
+        .iter()
+        .filter(|t| !t.skip)
+        .map(|t| t.norm.as_str())
+        .collect();
     (!words.is_empty()).then(|| format!(" {} ", words.join(" ")))
 }
 
 impl<T: Clone> Matcher<T> {
     /// Compiles phrases and patterns. Phrases that normalize alike share one automaton entry.
-    pub fn new(phrases: impl IntoIterator<Item = (String, T)>, patterns: impl IntoIterator<Item = (Regex, T)>) -> Self {
+    pub fn new(
+        phrases: impl IntoIterator<Item = (String, T)>,
+        patterns: impl IntoIterator<Item = (Regex, T)>,
+    ) -> Self {
         let mut keys: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<T>> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         for (phrase, target) in phrases {
-            let Some(key) = phrase_key(&phrase) else { continue };
+            let Some(key) = phrase_key(&phrase) else {
+                continue;
+            };
             let slot = *index.entry(key.clone()).or_insert_with(|| {
                 keys.push(key);
                 targets.push(Vec::new());
@@ -109,16 +126,27 @@ impl<T: Clone> Matcher<T> {
         for (slot, key) in keys.iter().enumerate() {
             let words: Vec<String> = key.split_whitespace().map(str::to_string).collect();
             if let Some((first, rest)) = words.split_first().filter(|(_, rest)| !rest.is_empty()) {
-                gapped.entry(first.clone()).or_default().push((rest.to_vec(), slot));
+                gapped
+                    .entry(first.clone())
+                    .or_default()
+                    .push((rest.to_vec(), slot));
             }
         }
         let automaton = if keys.is_empty() {
             None
         } else {
             // Standard semantics allow overlapping search: every phrase is reported.
-            AhoCorasick::builder().match_kind(MatchKind::Standard).build(&keys).ok()
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&keys)
+                .ok()
         };
-        Matcher { automaton, targets, gapped, patterns: patterns.into_iter().collect() }
+        Matcher {
+            automaton,
+            targets,
+            gapped,
+            patterns: patterns.into_iter().collect(),
+        }
     }
 
     /// Every occurrence of every phrase and pattern, in order of position.
@@ -127,11 +155,20 @@ impl<T: Clone> Matcher<T> {
         if let Some(automaton) = &self.automaton {
             for m in automaton.find_overlapping_iter(norm.text.as_str()) {
                 // The key's leading and trailing spaces are word boundaries, not words.
-                let Some(tokens) = norm.tokens(m.start() + 1..m.end() - 1) else { continue };
-                let span = tokenized.tokens[tokens.start].span.cover(tokenized.tokens[tokens.end - 1].span);
+                let Some(tokens) = norm.tokens(m.start() + 1..m.end() - 1) else {
+                    continue;
+                };
+                let span = tokenized.tokens[tokens.start]
+                    .span
+                    .cover(tokenized.tokens[tokens.end - 1].span);
                 let sentence = tokenized.tokens[tokens.start].sentence;
                 for target in &self.targets[m.pattern().as_usize()] {
-                    found.push(Found { target: target.clone(), tokens: tokens.clone(), span, sentence });
+                    found.push(Found {
+                        target: target.clone(),
+                        tokens: tokens.clone(),
+                        span,
+                        sentence,
+                    });
                 }
             }
         }
@@ -141,11 +178,24 @@ impl<T: Clone> Matcher<T> {
                 let sentence_text = &text[sentence.span];
                 for (regex, target) in &self.patterns {
                     for m in regex.find_iter(sentence_text) {
-                        let bytes = Span::new(sentence.span.start + m.start(), sentence.span.start + m.end());
-                        let covered: Vec<usize> =
-                            sentence.tokens.clone().filter(|&t| tokenized.tokens[t].span.overlaps(bytes)).collect();
-                        let (Some(&first), Some(&last)) = (covered.first(), covered.last()) else { continue };
-                        found.push(Found { target: target.clone(), tokens: first..last + 1, span: bytes, sentence: index });
+                        let bytes = Span::new(
+                            sentence.span.start + m.start(),
+                            sentence.span.start + m.end(),
+                        );
+                        let covered: Vec<usize> = sentence
+                            .tokens
+                            .clone()
+                            .filter(|&t| tokenized.tokens[t].span.overlaps(bytes))
+                            .collect();
+                        let (Some(&first), Some(&last)) = (covered.first(), covered.last()) else {
+                            continue;
+                        };
+                        found.push(Found {
+                            target: target.clone(),
+                            tokens: first..last + 1,
+                            span: bytes,
+                            sentence: index,
+                        });
                     }
                 }
             }
@@ -165,12 +215,15 @@ impl<T: Clone> Matcher<T> {
         let tokens = &tokenized.tokens;
         let words = &norm.token_at;
         for (k, &first) in words.iter().enumerate() {
-            let Some(candidates) = self.gapped.get(tokens[first].norm.as_str()) else { continue };
+            let Some(candidates) = self.gapped.get(tokens[first].norm.as_str()) else {
+                continue;
+            };
             let sentence = tokens[first].sentence;
             'phrase: for (rest, slot) in candidates {
                 let mut at = k;
                 for word in rest {
-                    let reach = (at + 1..=at + 1 + GAP).take_while(|&j| j < words.len() && tokens[words[j]].sentence == sentence);
+                    let reach = (at + 1..=at + 1 + GAP)
+                        .take_while(|&j| j < words.len() && tokens[words[j]].sentence == sentence);
                     let mut next = None;
                     for j in reach {
                         if tokens[words[j]].norm == *word {
@@ -192,7 +245,12 @@ impl<T: Clone> Matcher<T> {
                 let range = first..words[at] + 1;
                 let span = tokens[first].span.cover(tokens[words[at]].span);
                 for target in &self.targets[*slot] {
-                    found.push(Found { target: target.clone(), tokens: range.clone(), span, sentence });
+                    found.push(Found {
+                        target: target.clone(),
+                        tokens: range.clone(),
+                        span,
+                        sentence,
+                    });
                 }
             }
         }
@@ -204,22 +262,44 @@ mod tests {
     use super::*;
 
     fn find(phrases: &[&str], text: &str) -> Vec<(usize, String)> {
-        let matcher = Matcher::new(phrases.iter().enumerate().map(|(i, p)| (p.to_string(), i)), []);
+        let matcher = Matcher::new(
+            phrases.iter().enumerate().map(|(i, p)| (p.to_string(), i)),
+            [],
+        );
         let tokenized = tokenize(text);
         let norm = NormText::new(&tokenized);
-        matcher.find(text, &tokenized, &norm).into_iter().map(|f| (f.target, text[f.span].to_string())).collect()
+        matcher
+            .find(text, &tokenized, &norm)
+            .into_iter()
+            .map(|f| (f.target, text[f.span].to_string()))
+            .collect()
     }
 
     #[test]
     fn matches_across_endings_case_and_articles() {
-        assert_eq!(find(&["explain the policy"], "I'll be Explaining our policies now."), [(0, "Explaining our policies".into())]);
-        assert_eq!(find(&["apologize"], "We apologized twice."), [(0, "apologized".into())]);
+        assert_eq!(
+            find(
+                &["explain the policy"],
+                "I'll be Explaining our policies now."
+            ),
+            [(0, "Explaining our policies".into())]
+        );
+        assert_eq!(
+            find(&["apologize"], "We apologized twice."),
+            [(0, "apologized".into())]
+        );
     }
 
     #[test]
     fn matches_contractions_both_ways() {
-        assert_eq!(find(&["I will call you"], "I'll call you Friday."), [(0, "I'll call you".into())]);
-        assert_eq!(find(&["I'll call you"], "I will call you Friday."), [(0, "I will call you".into())]);
+        assert_eq!(
+            find(&["I will call you"], "I'll call you Friday."),
+            [(0, "I'll call you".into())]
+        );
+        assert_eq!(
+            find(&["I'll call you"], "I will call you Friday."),
+            [(0, "I will call you".into())]
+        );
     }
 
     #[test]
@@ -234,8 +314,14 @@ mod tests {
 
     #[test]
     fn one_extra_word_may_sit_inside_a_phrase() {
-        assert_eq!(find(&["keep customers"], "We keep loyal customers."), [(0, "keep loyal customers".into())]);
-        assert_eq!(find(&["follow up"], "I will follow this up."), [(0, "follow this up".into())]);
+        assert_eq!(
+            find(&["keep customers"], "We keep loyal customers."),
+            [(0, "keep loyal customers".into())]
+        );
+        assert_eq!(
+            find(&["follow up"], "I will follow this up."),
+            [(0, "follow this up".into())]
+        );
         assert!(find(&["keep customers"], "We keep many loyal customers.").is_empty());
         assert!(find(&["follow up"], "I will follow, not up.").is_empty());
     }
@@ -248,7 +334,10 @@ mod tests {
 
     #[test]
     fn patterns_match_the_sentence_text() {
-        let regex = regex::RegexBuilder::new(r"\b\d+ days?\b").case_insensitive(true).build().unwrap();
+        let regex = regex::RegexBuilder::new(r"\b\d+ days?\b")
+            .case_insensitive(true)
+            .build()
+            .unwrap();
         let matcher = Matcher::new(Vec::<(String, u8)>::new(), [(regex, 7u8)]);
         let text = "You have 30 days. Really.";
         let tokenized = tokenize(text);

@@ -21,6 +21,11 @@ use crate::error::Error;
 use crate::model::{Case, Form, RubricSet};
 
 /// Scores one response to a case. To score many, build a [`Scorer`] once.
-pub fn score(case: &Case, rubrics: &RubricSet, form: &Form, response: &str) -> Result<Scorecard, Error> {
+pub fn score(
+    case: &Case,
+    rubrics: &RubricSet,
+    form: &Form,
+    response: &str,
+) -> Result<Scorecard, Error> {
     Ok(Scorer::new(case, rubrics, form)?.score(response))
 }

@@ -19,9 +19,29 @@ fn norm_set(words: &[&str]) -> HashSet<String> {
 /// Words that negate what follows them in their clause.
 static TRIGGERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     norm_set(&[
-        "not", "never", "no", "nobody", "nothing", "none", "neither", "nor", "without", "cannot", "refuse",
-        "refusing", "decline", "skip", "avoid", "ignore", "waste", "pointless", "useless", "unnecessary",
-        "instead", "rather", "forget",
+        "not",
+        "never",
+        "no",
+        "nobody",
+        "nothing",
+        "none",
+        "neither",
+        "nor",
+        "without",
+        "cannot",
+        "refuse",
+        "refusing",
+        "decline",
+        "skip",
+        "avoid",
+        "ignore",
+        "waste",
+        "pointless",
+        "useless",
+        "unnecessary",
+        "instead",
+        "rather",
+        "forget",
     ])
 });
 
@@ -29,16 +49,47 @@ static TRIGGERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// "don't hesitate", "no extra charge", "without delay".
 static PSEUDO_AFTER: LazyLock<HashSet<String>> = LazyLock::new(|| {
     norm_set(&[
-        "only", "just", "hesitate", "problem", "matter", "doubt", "later", "longer", "extra",
-        "additional", "charge", "cost", "fee", "hassle", "delay", "question", "fail", "forget", "wait", "waiting",
+        "only",
+        "just",
+        "hesitate",
+        "problem",
+        "matter",
+        "doubt",
+        "later",
+        "longer",
+        "extra",
+        "additional",
+        "charge",
+        "cost",
+        "fee",
+        "hassle",
+        "delay",
+        "question",
+        "fail",
+        "forget",
+        "wait",
+        "waiting",
     ])
 });
 
 /// Words that end a clause, so a negation does not reach past them.
 static TERMINATORS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     norm_set(&[
-        "but", "however", "although", "though", "yet", "except", "because", "while", "unless", "whereas",
-        "which", "who", "instead", "otherwise", "then",
+        "but",
+        "however",
+        "although",
+        "though",
+        "yet",
+        "except",
+        "because",
+        "while",
+        "unless",
+        "whereas",
+        "which",
+        "who",
+        "instead",
+        "otherwise",
+        "then",
     ])
 });
 
@@ -51,12 +102,25 @@ static LINKERS: LazyLock<HashSet<String>> = LazyLock::new(|| norm_set(&["and", "
 /// Verbs and auxiliaries that put a negation after a subject: "loyalty isn't ...",
 /// "following up is a waste".
 static COPULAS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    norm_set(&["is", "are", "was", "were", "be", "do", "does", "did", "will", "would", "can", "could", "should", "seems", "matters"])
+    norm_set(&[
+        "is", "are", "was", "were", "be", "do", "does", "did", "will", "would", "can", "could",
+        "should", "seems", "matters",
+    ])
 });
 
 /// Words after a copula that deny the subject.
-static DENIALS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| norm_set(&["not", "never", "waste", "pointless", "useless", "unnecessary", "overrated", "nothing"]));
+static DENIALS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    norm_set(&[
+        "not",
+        "never",
+        "waste",
+        "pointless",
+        "useless",
+        "unnecessary",
+        "overrated",
+        "nothing",
+    ])
+});
 
 /// Clauses: stretches of a segment between clause-ending words. `clause_of[t]` is the
 /// clause of token `t`.
@@ -78,8 +142,11 @@ impl Clauses {
             let mut start = segment.tokens.start;
             for t in segment.tokens.clone() {
                 let norm = tokens[t].norm.as_str();
-                let next_is_subject = tokens.get(t + 1).is_some_and(|n| SUBJECTS.contains(&n.norm));
-                let ends_before = TERMINATORS.contains(norm) || (LINKERS.contains(norm) && next_is_subject);
+                let next_is_subject = tokens
+                    .get(t + 1)
+                    .is_some_and(|n| SUBJECTS.contains(&n.norm));
+                let ends_before =
+                    TERMINATORS.contains(norm) || (LINKERS.contains(norm) && next_is_subject);
                 if ends_before && t > start {
                     ranges.push(start..t);
                     start = t;
@@ -97,17 +164,25 @@ impl Clauses {
 }
 
 /// The token that negates the match `matched`, if any.
-pub fn negated_by(tokenized: &Tokenized, clauses: &Clauses, matched: &Range<usize>) -> Option<usize> {
+pub fn negated_by(
+    tokenized: &Tokenized,
+    clauses: &Clauses,
+    matched: &Range<usize>,
+) -> Option<usize> {
     let tokens = &tokenized.tokens;
     let clause = clauses.ranges.get(*clauses.clause_of.get(matched.start)?)?;
     // A negation before the match, within reach and in the same clause. Two cancel out.
     let reach = matched.start.saturating_sub(SCOPE).max(clause.start);
-    let triggers: Vec<usize> = (reach..matched.start).filter(|&t| is_trigger(tokenized, t)).collect();
+    let triggers: Vec<usize> = (reach..matched.start)
+        .filter(|&t| is_trigger(tokenized, t))
+        .collect();
     if triggers.len() % 2 == 1 && !prevents_recurrence(tokenized, clause, matched) {
         return triggers.first().copied();
     }
     // A denial after the match when the match is the clause's subject: "loyalty isn't ...".
-    let leading = (clause.start..matched.start).filter(|&t| !tokens[t].skip).count();
+    let leading = (clause.start..matched.start)
+        .filter(|&t| !tokens[t].skip)
+        .count();
     if leading <= 1 {
         let after = matched.end..(matched.end + 4).min(clause.end);
         let mut saw_copula = false;
@@ -131,7 +206,9 @@ fn is_trigger(tokenized: &Tokenized, t: usize) -> bool {
     if !TRIGGERS.contains(&tokens[t].norm) {
         return false;
     }
-    let next = tokens.get(t + 1).filter(|n| n.sentence == tokens[t].sentence);
+    let next = tokens
+        .get(t + 1)
+        .filter(|n| n.sentence == tokens[t].sentence);
     if next.is_some_and(|n| PSEUDO_AFTER.contains(&n.norm)) {
         return false;
     }
@@ -156,7 +233,11 @@ fn relief(tokenized: &Tokenized, not: usize) -> bool {
 
 /// "so this never happens again", "make sure it doesn't happen again": a negation that
 /// is the point of the concept, not a refusal of it.
-fn prevents_recurrence(tokenized: &Tokenized, clause: &Range<usize>, matched: &Range<usize>) -> bool {
+fn prevents_recurrence(
+    tokenized: &Tokenized,
+    clause: &Range<usize>,
+    matched: &Range<usize>,
+) -> bool {
     let again = norms("again");
     (matched.start..clause.end).any(|t| again.contains(&tokenized.tokens[t].norm))
 }
@@ -171,7 +252,11 @@ mod tests {
         let tokenized = tokenize(text);
         let clauses = Clauses::new(&tokenized);
         let target = norms(word)[0].clone();
-        let t = tokenized.tokens.iter().position(|t| t.norm == target).expect("word in text");
+        let t = tokenized
+            .tokens
+            .iter()
+            .position(|t| t.norm == target)
+            .expect("word in text");
         negated_by(&tokenized, &clauses, &(t..t + 1)).is_some()
     }
 

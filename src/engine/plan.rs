@@ -59,9 +59,12 @@ impl Plan {
     pub fn new(case: &Case, rubrics: &RubricSet) -> Result<Plan, Error> {
         let mut indicators = Vec::new();
         for code in &case.indicators {
-            let rubric = rubrics
-                .get(code)
-                .ok_or_else(|| Error::Usage(format!("case `{}` uses `{code}`, which no loaded rubric defines", case.id)))?;
+            let rubric = rubrics.get(code).ok_or_else(|| {
+                Error::Usage(format!(
+                    "case `{}` uses `{code}`, which no loaded rubric defines",
+                    case.id
+                ))
+            })?;
             let mut concepts: Vec<PlannedConcept> = rubric
                 .concepts
                 .iter()
@@ -80,13 +83,19 @@ impl Plan {
                     id: item.label.clone(),
                     label: item.label.clone(),
                     weight: item.weight,
-                    tip: item.tip.clone().unwrap_or_else(|| format!("Tie this indicator to the case: {}.", item.label)),
+                    tip: item.tip.clone().unwrap_or_else(|| {
+                        format!("Tie this indicator to the case: {}.", item.label)
+                    }),
                     source: ConceptSource::Case,
                     phrases: item.phrases.iter().map(|p| p.0.clone()).collect(),
                     patterns: item.patterns.iter().map(|p| p.regex.clone()).collect(),
                 });
             }
-            indicators.push(PlannedIndicator { code: code.clone(), title: rubric.title.clone(), concepts });
+            indicators.push(PlannedIndicator {
+                code: code.clone(),
+                title: rubric.title.clone(),
+                concepts,
+            });
         }
         Ok(Plan { indicators })
     }

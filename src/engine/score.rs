@@ -72,7 +72,9 @@ impl Scorer {
                 let mut words: Vec<String> = tokenize(q)
                     .tokens
                     .into_iter()
-                    .filter(|t| !t.skip && t.norm.chars().count() >= 3 && !COMMON_NORMS.contains(&t.norm))
+                    .filter(|t| {
+                        !t.skip && t.norm.chars().count() >= 3 && !COMMON_NORMS.contains(&t.norm)
+                    })
                     .map(|t| t.norm)
                     .collect();
                 words.dedup();
@@ -101,9 +103,20 @@ impl Scorer {
         let norm = NormText::new(&tokenized);
         let clauses = Clauses::new(&tokenized);
         let found = distinct(self.matcher.find(response, &tokenized, &norm));
-        let negations: Vec<Option<usize>> = found.iter().map(|f| negated_by(&tokenized, &clauses, &f.tokens)).collect();
-        let hits: Vec<Hit> =
-            found.iter().map(|f| (f.sentence, f.tokens.clone(), (f.target.indicator, f.target.concept))).collect();
+        let negations: Vec<Option<usize>> = found
+            .iter()
+            .map(|f| negated_by(&tokenized, &clauses, &f.tokens))
+            .collect();
+        let hits: Vec<Hit> = found
+            .iter()
+            .map(|f| {
+                (
+                    f.sentence,
+                    f.tokens.clone(),
+                    (f.target.indicator, f.target.concept),
+                )
+            })
+            .collect();
         let (on_case, terms_used) = self.terms.find(response, &tokenized, &norm);
         let stuffing = stuffed_sentences(&tokenized, &hits, &on_case);
 
@@ -125,7 +138,11 @@ impl Scorer {
         for (index, planned) in self.plan.indicators.iter().enumerate() {
             let mut credited = vec![false; planned.concepts.len()];
             let mut evidence = Vec::new();
-            for (f, negation) in found.iter().zip(&negations).filter(|(f, _)| f.target.indicator == index) {
+            for (f, negation) in found
+                .iter()
+                .zip(&negations)
+                .filter(|(f, _)| f.target.indicator == index)
+            {
                 let concept = &planned.concepts[f.target.concept];
                 let status = if let Some(trigger) = negation {
                     Status::Negated(tokenized.tokens[*trigger].span)
@@ -139,7 +156,8 @@ impl Scorer {
                 };
                 if status != Status::Repeated {
                     counted += 1;
-                    dismissed += usize::from(matches!(status, Status::Negated(_) | Status::Stuffed(_)));
+                    dismissed +=
+                        usize::from(matches!(status, Status::Negated(_) | Status::Stuffed(_)));
                 }
                 evidence.push(Evidence {
                     concept: concept.id.clone(),
@@ -153,7 +171,13 @@ impl Scorer {
                 });
             }
             let total_weight: u32 = planned.concepts.iter().map(|c| c.weight).sum();
-            let earned: u32 = planned.concepts.iter().zip(&credited).filter(|(_, c)| **c).map(|(c, _)| c.weight).sum();
+            let earned: u32 = planned
+                .concepts
+                .iter()
+                .zip(&credited)
+                .filter(|(_, c)| **c)
+                .map(|(c, _)| c.weight)
+                .sum();
             for (c, got) in planned.concepts.iter().zip(&credited) {
                 if c.weight == 1 || c.source == ConceptSource::Case {
                     extra_weight += c.weight;
@@ -161,12 +185,20 @@ impl Scorer {
                 }
             }
             let coverage = f64::from(earned) / f64::from(total_weight.max(1));
-            let case_point = planned.concepts.iter().zip(&credited).any(|(c, got)| *got && c.source == ConceptSource::Case);
+            let case_point = planned
+                .concepts
+                .iter()
+                .zip(&credited)
+                .any(|(c, got)| *got && c.source == ConceptSource::Case);
             let tied = case_point
-                || evidence.iter().any(|e| e.case_specific && matches!(e.status, Status::Credited | Status::Repeated));
+                || evidence.iter().any(|e| {
+                    e.case_specific && matches!(e.status, Status::Credited | Status::Repeated)
+                });
             let deep: HashSet<usize> = evidence
                 .iter()
-                .filter(|e| e.case_specific && matches!(e.status, Status::Credited | Status::Repeated))
+                .filter(|e| {
+                    e.case_specific && matches!(e.status, Status::Credited | Status::Repeated)
+                })
                 .map(|e| e.sentence)
                 .collect();
             let depth = (deep.len() as f64 / DEPTH).min(1.0);
@@ -212,9 +244,13 @@ impl Scorer {
             });
         }
 
-        let coverage = indicators.iter().map(|i| f64::from(i.points) / f64::from(i.max.max(1))).sum::<f64>()
+        let coverage = indicators
+            .iter()
+            .map(|i| f64::from(i.points) / f64::from(i.max.max(1)))
+            .sum::<f64>()
             / indicators.len().max(1) as f64;
-        let (specifics, new_specifics) = skills::concrete_details(&tokenized, |n| self.terms.contains_norm(n));
+        let (specifics, new_specifics) =
+            skills::concrete_details(&tokenized, |n| self.terms.contains_norm(n));
         let questions_answered = self.questions_answered(&tokenized);
         let features = Features {
             words: tokenized.word_count(),
@@ -257,7 +293,8 @@ impl Scorer {
 
         let indicator_points: u32 = indicators.iter().map(|i| i.points).sum();
         let indicator_max = (self.form.indicators.max * indicators.len() as u32).max(1);
-        let scaled = f64::from(indicator_points) / f64::from(indicator_max) * f64::from(self.form.indicator_share());
+        let scaled = f64::from(indicator_points) / f64::from(indicator_max)
+            * f64::from(self.form.indicator_share());
         let skill_points: u32 = skill_lines.iter().map(|s| s.points).sum();
         let total = ((scaled + f64::from(skill_points)).round() as u32).min(self.form.total.max);
         let stuffed = tokenized
@@ -280,7 +317,10 @@ impl Scorer {
                 words: features.words,
                 sentences,
                 case_tie: tie,
-                case_terms_used: terms_used.iter().map(|&i| self.terms.terms[i].clone()).collect(),
+                case_terms_used: terms_used
+                    .iter()
+                    .map(|&i| self.terms.terms[i].clone())
+                    .collect(),
                 dismissed: features.dismissed,
                 questions_answered: (questions_answered, self.questions.len()),
             },
@@ -296,7 +336,11 @@ impl Scorer {
                 let need = words.len().min(2);
                 need > 0
                     && tokenized.sentences.iter().any(|s| {
-                        let norms: HashSet<&str> = s.tokens.clone().map(|t| tokenized.tokens[t].norm.as_str()).collect();
+                        let norms: HashSet<&str> = s
+                            .tokens
+                            .clone()
+                            .map(|t| tokenized.tokens[t].norm.as_str())
+                            .collect();
                         words.iter().filter(|w| norms.contains(w.as_str())).count() >= need
                     })
             })

@@ -56,38 +56,137 @@ enum Signal {
 
 static SIGNALS: LazyLock<Matcher<Signal>> = LazyLock::new(|| {
     let mut phrases = Vec::new();
-    let mut add = |signal: Signal, list: &[&str]| phrases.extend(list.iter().map(|p| (p.to_string(), signal)));
-    add(Signal::Reason, &[
-        "because", "so that", "which means", "this means", "that means", "that is why", "this is why", "since",
-        "as a result", "in order to", "that way", "this way", "so we can", "so you can", "which will", "which helps",
-        "the reason", "this will", "that will", "due to",
-    ]);
-    add(Signal::Action, &[
-        "i will", "we will", "i can", "we can", "let me", "i am going to", "we are going to", "i would like to",
-        "i recommend", "i would recommend", "my recommendation", "we should", "here is what", "i have arranged",
-        "i have already", "i will personally", "i propose", "i suggest", "my plan", "the plan is", "first", "second",
-        "next", "finally",
-    ]);
-    add(Signal::Hedge, &[
-        "maybe", "perhaps", "probably", "might", "i guess", "kind of", "sort of", "hopefully", "try to", "i think",
-        "not sure", "i hope", "possibly",
-    ]);
-    add(Signal::Opening, &[
-        "hello", "hi", "good morning", "good afternoon", "good evening", "welcome", "thank you for", "thanks for",
-        "nice to meet", "pleasure to meet", "thank you so much for",
-    ]);
-    add(Signal::Closing, &[
-        "thank you", "thanks", "any questions", "anything else", "appreciate", "happy to answer", "questions for me",
-        "does that sound", "what questions",
-    ]);
+    let mut add = |signal: Signal, list: &[&str]| {
+        phrases.extend(list.iter().map(|p| (p.to_string(), signal)))
+    };
+    add(
+        Signal::Reason,
+        &[
+            "because",
+            "so that",
+            "which means",
+            "this means",
+            "that means",
+            "that is why",
+            "this is why",
+            "since",
+            "as a result",
+            "in order to",
+            "that way",
+            "this way",
+            "so we can",
+            "so you can",
+            "which will",
+            "which helps",
+            "the reason",
+            "this will",
+            "that will",
+            "due to",
+        ],
+    );
+    add(
+        Signal::Action,
+        &[
+            "i will",
+            "we will",
+            "i can",
+            "we can",
+            "let me",
+            "i am going to",
+            "we are going to",
+            "i would like to",
+            "i recommend",
+            "i would recommend",
+            "my recommendation",
+            "we should",
+            "here is what",
+            "i have arranged",
+            "i have already",
+            "i will personally",
+            "i propose",
+            "i suggest",
+            "my plan",
+            "the plan is",
+            "first",
+            "second",
+            "next",
+            "finally",
+        ],
+    );
+    add(
+        Signal::Hedge,
+        &[
+            "maybe",
+            "perhaps",
+            "probably",
+            "might",
+            "i guess",
+            "kind of",
+            "sort of",
+            "hopefully",
+            "try to",
+            "i think",
+            "not sure",
+            "i hope",
+            "possibly",
+        ],
+    );
+    add(
+        Signal::Opening,
+        &[
+            "hello",
+            "hi",
+            "good morning",
+            "good afternoon",
+            "good evening",
+            "welcome",
+            "thank you for",
+            "thanks for",
+            "nice to meet",
+            "pleasure to meet",
+            "thank you so much for",
+        ],
+    );
+    add(
+        Signal::Closing,
+        &[
+            "thank you",
+            "thanks",
+            "any questions",
+            "anything else",
+            "appreciate",
+            "happy to answer",
+            "questions for me",
+            "does that sound",
+            "what questions",
+        ],
+    );
     Matcher::new(phrases, [])
 });
 
 /// Time words that make a plan concrete.
 static TIME_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     [
-        "today", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "hour", "hours", "minutes", "week", "weeks", "month", "months", "quarter", "morning", "afternoon",
+        "today",
+        "tomorrow",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "hour",
+        "hours",
+        "minutes",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "quarter",
+        "morning",
+        "afternoon",
     ]
     .iter()
     .flat_map(|w| norms(w))
@@ -103,7 +202,10 @@ pub fn signals(text: &str, tokenized: &Tokenized, norm: &NormText, clauses: &Cla
         match found.target {
             Signal::Reason => out.reasons += 1,
             Signal::Action => {
-                let refused = tokenized.tokens.get(found.tokens.end).is_some_and(|t| t.norm == "not")
+                let refused = tokenized
+                    .tokens
+                    .get(found.tokens.end)
+                    .is_some_and(|t| t.norm == "not")
                     || negated_by(tokenized, clauses, &found.tokens).is_some();
                 if !refused {
                     out.actions += 1;
@@ -123,7 +225,10 @@ pub fn concrete_details(tokenized: &Tokenized, known: impl Fn(&str) -> bool) -> 
     let mut all = HashSet::new();
     let mut new = HashSet::new();
     for (i, token) in tokenized.tokens.iter().enumerate() {
-        let first_of_sentence = tokenized.sentences.get(token.sentence).is_some_and(|s| s.tokens.start == i);
+        let first_of_sentence = tokenized
+            .sentences
+            .get(token.sentence)
+            .is_some_and(|s| s.tokens.start == i);
         let detail = token.number
             || TIME_WORDS.contains(&token.norm)
             || (token.capitalized && !first_of_sentence && token.norm != "i" && !token.skip);
@@ -145,31 +250,58 @@ pub fn measure(id: &str, f: &Features, s: &Signals) -> (f64, String) {
     let (share, why) = match id {
         "reasoning" => (
             on_case * (0.6 * f.coverage + 0.4 * ratio(s.reasons, 3)),
-            format!("{} reason(s) given (because, so that...); indicators covered {:.0}%", s.reasons, f.coverage * 100.0),
+            format!(
+                "{} reason(s) given (because, so that...); indicators covered {:.0}%",
+                s.reasons,
+                f.coverage * 100.0
+            ),
         ),
         "judgment" => {
             let hedging = (0.08 * s.hedges as f64).min(0.3);
             (
-                (on_case * (0.5 * ratio(s.actions, 5) + 0.3 * f.coverage + 0.2 * ratio(f.specifics, 4)) - hedging).max(0.0),
-                format!("{} commitment(s) to act, {} concrete detail(s), {} hedge(s)", s.actions, f.specifics, s.hedges),
+                (on_case
+                    * (0.5 * ratio(s.actions, 5) + 0.3 * f.coverage + 0.2 * ratio(f.specifics, 4))
+                    - hedging)
+                    .max(0.0),
+                format!(
+                    "{} commitment(s) to act, {} concrete detail(s), {} hedge(s)",
+                    s.actions, f.specifics, s.hedges
+                ),
             )
         }
         "communication" => {
             let average = f.words as f64 / f.sentences.max(1) as f64;
-            let sentence_shape = if (6.0..=30.0).contains(&average) { 1.0 } else { 0.5 };
+            let sentence_shape = if (6.0..=30.0).contains(&average) {
+                1.0
+            } else {
+                0.5
+            };
             let clear = 0.5 * length_share(f.words) + 0.25 * s.courtesy + 0.25 * sentence_shape;
             (
                 quality * clear * (0.5 + 0.5 * f.relevance),
-                format!("{} words in {} sentences; {}", f.words, f.sentences, courtesy_words(s.courtesy)),
+                format!(
+                    "{} words in {} sentences; {}",
+                    f.words,
+                    f.sentences,
+                    courtesy_words(s.courtesy)
+                ),
             )
         }
         "creativity" => (
             on_case * (0.5 * ratio(f.new_specifics, 4) + 0.5 * f.extras),
-            format!("{} detail(s) of your own beyond the case; going-beyond points earned {:.0}%", f.new_specifics, f.extras * 100.0),
+            format!(
+                "{} detail(s) of your own beyond the case; going-beyond points earned {:.0}%",
+                f.new_specifics,
+                f.extras * 100.0
+            ),
         ),
         _ => (
             on_case * (0.5 * f.coverage + 0.3 * f.questions + 0.2 * s.courtesy),
-            format!("judge's questions answered {:.0}%; {}", f.questions * 100.0, courtesy_words(s.courtesy)),
+            format!(
+                "judge's questions answered {:.0}%; {}",
+                f.questions * 100.0,
+                courtesy_words(s.courtesy)
+            ),
         ),
     };
     (share.clamp(0.0, 1.0), why)

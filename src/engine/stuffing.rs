@@ -39,11 +39,19 @@ pub type Hit = (usize, Range<usize>, (usize, usize));
 /// use the case's own details (`specific`): a sentence about this case's people and
 /// numbers is not mere naming. A concept counts once per sentence however many of
 /// its phrases appear.
-pub fn stuffed_sentences(tokenized: &Tokenized, hits: &[Hit], specific: &[bool]) -> Vec<Option<Stuffing>> {
-    let pronouns: Vec<String> = ["i", "you", "we", "me", "us"].iter().flat_map(|w| norms(w)).collect();
+pub fn stuffed_sentences(
+    tokenized: &Tokenized,
+    hits: &[Hit],
+    specific: &[bool],
+) -> Vec<Option<Stuffing>> {
+    let pronouns: Vec<String> = ["i", "you", "we", "me", "us"]
+        .iter()
+        .flat_map(|w| norms(w))
+        .collect();
     let mut per_sentence: Vec<Vec<Range<usize>>> = vec![Vec::new(); tokenized.sentences.len()];
     let mut firsts: Vec<Vec<Range<usize>>> = vec![Vec::new(); tokenized.sentences.len()];
-    let mut seen: std::collections::HashSet<(usize, (usize, usize))> = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<(usize, (usize, usize))> =
+        std::collections::HashSet::new();
     for (sentence, range, concept) in hits {
         if let Some(list) = per_sentence.get_mut(*sentence) {
             list.push(range.clone());
@@ -61,22 +69,38 @@ pub fn stuffed_sentences(tokenized: &Tokenized, hits: &[Hit], specific: &[bool])
             if ranges.is_empty() {
                 return None;
             }
-            let words: Vec<usize> = sentence.tokens.clone().filter(|&t| !tokenized.tokens[t].skip).collect();
-            let covered = words.iter().filter(|&&t| ranges.iter().any(|r| r.contains(&t))).count();
+            let words: Vec<usize> = sentence
+                .tokens
+                .clone()
+                .filter(|&t| !tokenized.tokens[t].skip)
+                .collect();
+            let covered = words
+                .iter()
+                .filter(|&&t| ranges.iter().any(|r| r.contains(&t)))
+                .count();
             let groups = merged_count(&mut concepts);
             let density = covered as f64 / words.len().max(1) as f64;
 
             // Segments never cross sentences, so the sentence's tokens name its segments.
             let first = tokenized.tokens[sentence.tokens.start].segment;
             let last = tokenized.tokens[sentence.tokens.end - 1].segment;
-            let segments: Vec<&Range<usize>> = tokenized.segments[first..=last].iter().map(|s| &s.tokens).collect();
-            let with_hits = segments.iter().filter(|s| ranges.iter().any(|r| r.start >= s.start && r.start < s.end)).count();
+            let segments: Vec<&Range<usize>> = tokenized.segments[first..=last]
+                .iter()
+                .map(|s| &s.tokens)
+                .collect();
+            let with_hits = segments
+                .iter()
+                .filter(|s| ranges.iter().any(|r| r.start >= s.start && r.start < s.end))
+                .count();
             let average = words.len() as f64 / segments.len().max(1) as f64;
-            let has_pronoun = words.iter().any(|&t| pronouns.contains(&tokenized.tokens[t].norm));
+            let has_pronoun = words
+                .iter()
+                .any(|&t| pronouns.contains(&tokenized.tokens[t].norm));
             // A figure or a name makes a sentence concrete, whatever it names besides.
             let concrete = words.iter().any(|&t| {
                 let token = &tokenized.tokens[t];
-                token.number || (token.capitalized && t != sentence.tokens.start && token.norm != "i")
+                token.number
+                    || (token.capitalized && t != sentence.tokens.start && token.norm != "i")
             });
 
             if segments.len() >= 4 && average <= 2.5 && with_hits * 2 >= segments.len() {
@@ -123,7 +147,12 @@ mod tests {
         let mut hits = Vec::new();
         for phrase in phrases {
             concept += 1;
-            let want: Vec<String> = tokenize(phrase).tokens.into_iter().filter(|t| !t.skip).map(|t| t.norm).collect();
+            let want: Vec<String> = tokenize(phrase)
+                .tokens
+                .into_iter()
+                .filter(|t| !t.skip)
+                .map(|t| t.norm)
+                .collect();
             let have: Vec<(usize, &str)> = tokenized
                 .tokens
                 .iter()
@@ -132,8 +161,15 @@ mod tests {
                 .map(|(i, t)| (i, t.norm.as_str()))
                 .collect();
             for w in have.windows(want.len()) {
-                if w.iter().map(|(_, n)| *n).eq(want.iter().map(String::as_str)) {
-                    hits.push((tokenized.tokens[w[0].0].sentence, w[0].0..w[w.len() - 1].0 + 1, (0, concept)));
+                if w.iter()
+                    .map(|(_, n)| *n)
+                    .eq(want.iter().map(String::as_str))
+                {
+                    hits.push((
+                        tokenized.tokens[w[0].0].sentence,
+                        w[0].0..w[w.len() - 1].0 + 1,
+                        (0, concept),
+                    ));
                 }
             }
         }
@@ -143,27 +179,43 @@ mod tests {
     #[test]
     fn a_list_of_terms_is_stuffing() {
         let text = "Empathy, rapport, loyalty, trust, brand promise.";
-        assert_eq!(judge(text, &["empathy", "rapport", "loyalty", "brand promise"]), Some(Stuffing::List));
+        assert_eq!(
+            judge(text, &["empathy", "rapport", "loyalty", "brand promise"]),
+            Some(Stuffing::List)
+        );
     }
 
     #[test]
     fn a_chain_of_named_concepts_is_stuffing() {
         let text = "I will apologize and empathize and build rapport and explain the policy and follow up.";
         assert_eq!(
-            judge(text, &["apologize", "empathize", "build rapport", "explain the policy", "follow up"]),
+            judge(
+                text,
+                &[
+                    "apologize",
+                    "empathize",
+                    "build rapport",
+                    "explain the policy",
+                    "follow up"
+                ]
+            ),
             Some(Stuffing::Dense)
         );
     }
 
     #[test]
     fn a_bare_term_is_stuffing_but_thank_you_is_not() {
-        assert_eq!(judge("Active listening.", &["active listening"]), Some(Stuffing::Fragment));
+        assert_eq!(
+            judge("Active listening.", &["active listening"]),
+            Some(Stuffing::Fragment)
+        );
         assert_eq!(judge("Thank you.", &["thank you"]), None);
     }
 
     #[test]
     fn a_real_sentence_with_one_concept_is_fine() {
-        let text = "I'm sorry, both for the laptop and for how that conversation at the counter went.";
+        let text =
+            "I'm sorry, both for the laptop and for how that conversation at the counter went.";
         assert_eq!(judge(text, &["sorry"]), None);
     }
 

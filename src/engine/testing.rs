@@ -28,12 +28,19 @@ pub fn score_in_case(code: &str, situation: &str, text: &str) -> Scorecard {
         examples: vec![],
         source: CaseSource::Shipped("test".into()),
     };
-    Scorer::new(&case, rubrics, form).expect("scorer").score(text)
+    Scorer::new(&case, rubrics, form)
+        .expect("scorer")
+        .score(text)
 }
 
 /// The statuses the concept's evidence got.
 pub fn statuses(card: &Scorecard, concept: &str) -> Vec<Status> {
-    card.indicators.iter().flat_map(|i| &i.evidence).filter(|e| e.concept == concept).map(|e| e.status).collect()
+    card.indicators
+        .iter()
+        .flat_map(|i| &i.evidence)
+        .filter(|e| e.concept == concept)
+        .map(|e| e.status)
+        .collect()
 }
 
 /// Whether the concept was credited.
@@ -45,12 +52,19 @@ pub fn credited(card: &Scorecard, concept: &str) -> bool {
 #[track_caller]
 pub fn assert_credits(code: &str, text: &str, concept: &str) {
     let card = score_one(code, text);
-    assert!(credited(&card, concept), "{code}: expected credit for `{concept}` in {text:?}; got {:?}", statuses(&card, concept));
+    assert!(
+        credited(&card, concept),
+        "{code}: expected credit for `{concept}` in {text:?}; got {:?}",
+        statuses(&card, concept)
+    );
 }
 
 /// Asserts that `text` does not earn `concept` of indicator `code`.
 #[track_caller]
 pub fn assert_no_credit(code: &str, text: &str, concept: &str) {
     let card = score_one(code, text);
-    assert!(!credited(&card, concept), "{code}: expected no credit for `{concept}` in {text:?}");
+    assert!(
+        !credited(&card, concept),
+        "{code}: expected no credit for `{concept}` in {text:?}"
+    );
 }

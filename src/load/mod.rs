@@ -14,40 +14,69 @@ use raw::{RawCase, RawConcept, RawExample, RawLookFor, RawRubric};
 
 use crate::error::{Error, LoadError, LoadErrorKind, Position};
 use crate::model::{
-    BandRange, Case, CaseSource, Concept, ConceptExamples, Example, Form, LookFor, Pattern, Phrase, Rubric,
-    RubricSet,
+    BandRange, Case, CaseSource, Concept, ConceptExamples, Example, Form, LookFor, Pattern, Phrase,
+    Rubric, RubricSet,
 };
 
 /// Reads a case file from disk and checks it against `rubrics`.
 pub fn case_from_file(path: &Path, rubrics: &RubricSet) -> Result<Case, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { action: "read", path: path.to_path_buf(), source })?;
-    Ok(case_from_bytes(&bytes, path, CaseSource::File(path.to_path_buf()), rubrics)?)
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        action: "read",
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(case_from_bytes(
+        &bytes,
+        path,
+        CaseSource::File(path.to_path_buf()),
+        rubrics,
+    )?)
 }
 
 /// Checks a case given as bytes; `path` names it in messages and gives the default id.
-pub fn case_from_bytes(bytes: &[u8], path: &Path, source: CaseSource, rubrics: &RubricSet) -> Result<Case, LoadError> {
+pub fn case_from_bytes(
+    bytes: &[u8],
+    path: &Path,
+    source: CaseSource,
+    rubrics: &RubricSet,
+) -> Result<Case, LoadError> {
     let text = utf8(bytes, path)?;
     case_from_str(text, path, source, rubrics)
 }
 
 /// Checks a case given as text; `path` names it in messages and gives the default id.
-pub fn case_from_str(text: &str, path: &Path, source: CaseSource, rubrics: &RubricSet) -> Result<Case, LoadError> {
+pub fn case_from_str(
+    text: &str,
+    path: &Path,
+    source: CaseSource,
+    rubrics: &RubricSet,
+) -> Result<Case, LoadError> {
     if is_blank_yaml(text) {
         return Err(LoadError::file(path, LoadErrorKind::Empty));
     }
     let known: Vec<_> = rubrics.codes().cloned().collect();
     let parse = |indicators| {
-        let context = Context { known: known.clone(), indicators };
+        let context = Context {
+            known: known.clone(),
+            indicators,
+        };
         context::with_context(context, || serde_yaml::from_str::<RawCase>(text))
     };
     let raw = parse(None).map_err(|e| yaml_error(path, text, &e))?;
-    let stray = raw.look_for.0.iter().any(|(code, _)| !raw.indicators.0.contains(code));
+    let stray = raw
+        .look_for
+        .0
+        .iter()
+        .any(|(code, _)| !raw.indicators.0.contains(code));
     if stray {
         // A second pass knows the indicators, so the look_for key's check fails with a position.
         let error = parse(Some(raw.indicators.0.clone())).err();
         return Err(match error {
             Some(e) => yaml_error(path, text, &e),
-            None => LoadError::file(path, LoadErrorKind::Invalid("look_for names a code that is not in indicators".into())),
+            None => LoadError::file(
+                path,
+                LoadErrorKind::Invalid("look_for names a code that is not in indicators".into()),
+            ),
         });
     }
     let id = match raw.id {
@@ -84,17 +113,34 @@ pub fn rubric_from_str(text: &str, path: &Path) -> Result<Rubric, LoadError> {
     let mut ids: Vec<&str> = Vec::new();
     for concept in &raw.concepts {
         if ids.contains(&concept.id.0.as_str()) {
-            let kind = LoadErrorKind::Invalid(format!("concept id `{}` is used twice", concept.id.0));
-            return Err(LoadError::at(path, text, find_text(text, &concept.id.0, ids.len()), kind));
+            let kind =
+                LoadErrorKind::Invalid(format!("concept id `{}` is used twice", concept.id.0));
+            return Err(LoadError::at(
+                path,
+                text,
+                find_text(text, &concept.id.0, ids.len()),
+                kind,
+            ));
         }
         ids.push(&concept.id.0);
         if concept.phrases.is_empty() && concept.patterns.is_empty() {
-            let kind = LoadErrorKind::Invalid(format!("concept `{}` needs at least one phrase", concept.id.0));
-            return Err(LoadError::at(path, text, find_text(text, &concept.id.0, 0), kind));
+            let kind = LoadErrorKind::Invalid(format!(
+                "concept `{}` needs at least one phrase",
+                concept.id.0
+            ));
+            return Err(LoadError::at(
+                path,
+                text,
+                find_text(text, &concept.id.0, 0),
+                kind,
+            ));
         }
     }
     if raw.concepts.is_empty() {
-        return Err(LoadError::file(path, LoadErrorKind::Invalid("a rubric needs at least one concept".into())));
+        return Err(LoadError::file(
+            path,
+            LoadErrorKind::Invalid("a rubric needs at least one concept".into()),
+        ));
     }
     Ok(Rubric {
         code: raw.code.0,
@@ -113,13 +159,18 @@ pub fn form_from_str(text: &str, path: &Path) -> Result<Form, LoadError> {
         return Err(LoadError::file(path, LoadErrorKind::Empty));
     }
     let form: Form = serde_yaml::from_str(text).map_err(|e| yaml_error(path, text, &e))?;
-    form.check().map_err(|m| LoadError::file(path, LoadErrorKind::Invalid(m)))?;
+    form.check()
+        .map_err(|m| LoadError::file(path, LoadErrorKind::Invalid(m)))?;
     Ok(form)
 }
 
 /// Reads an evaluation form from disk.
 pub fn form_from_file(path: &Path) -> Result<Form, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { action: "read", path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        action: "read",
+        path: path.to_path_buf(),
+        source,
+    })?;
     let text = utf8(&bytes, path)?;
     Ok(form_from_str(text, path)?)
 }
@@ -134,7 +185,12 @@ fn utf8<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, LoadError> {
         let good = &bytes[..e.valid_up_to()];
         let text = std::str::from_utf8(good).unwrap_or_default();
         let (line, column) = crate::text::line_column(text, text.len());
-        LoadError::at(path, text, Some(Position { line, column }), LoadErrorKind::NotUtf8)
+        LoadError::at(
+            path,
+            text,
+            Some(Position { line, column }),
+            LoadErrorKind::NotUtf8,
+        )
     })?;
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
@@ -147,8 +203,14 @@ fn is_blank_yaml(text: &str) -> bool {
 }
 
 fn id_from_stem(path: &Path) -> Result<String, LoadError> {
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-    let ok = !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let ok = !stem.is_empty()
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if ok {
         Ok(stem.to_string())
     } else {
@@ -165,7 +227,11 @@ fn look_for(raw: RawLookFor) -> LookFor {
     LookFor {
         label: raw.label,
         phrases: raw.phrases.into_iter().map(|p| Phrase(p.0)).collect(),
-        patterns: raw.patterns.into_iter().filter_map(|p| pattern(&p.0)).collect(),
+        patterns: raw
+            .patterns
+            .into_iter()
+            .filter_map(|p| pattern(&p.0))
+            .collect(),
         tip: raw.tip,
         weight: raw.weight.map_or(2, |w| w.0),
     }
@@ -175,7 +241,10 @@ fn example(raw: RawExample) -> Example {
     Example {
         name: raw.name.0,
         // Checked while reading; the fallback is never taken.
-        expect: raw.expect.0.parse().unwrap_or(BandRange { low: crate::model::Band::Little, high: crate::model::Band::Exceeds }),
+        expect: raw.expect.0.parse().unwrap_or(BandRange {
+            low: crate::model::Band::Little,
+            high: crate::model::Band::Exceeds,
+        }),
         response: raw.response.0,
     }
 }
@@ -186,7 +255,11 @@ fn concept(raw: RawConcept) -> Concept {
         label: raw.label.0,
         weight: raw.weight.0,
         phrases: raw.phrases.into_iter().map(|p| Phrase(p.0)).collect(),
-        patterns: raw.patterns.into_iter().filter_map(|p| pattern(&p.0)).collect(),
+        patterns: raw
+            .patterns
+            .into_iter()
+            .filter_map(|p| pattern(&p.0))
+            .collect(),
         tip: raw.tip.0,
         examples: ConceptExamples {
             credit: raw.examples.credit.into_iter().map(|t| t.0).collect(),
@@ -197,8 +270,15 @@ fn concept(raw: RawConcept) -> Concept {
 
 /// Compiles a pattern already checked while reading.
 fn pattern(source: &str) -> Option<Pattern> {
-    let regex = regex::RegexBuilder::new(source).case_insensitive(true).size_limit(1 << 20).build().ok()?;
-    Some(Pattern { source: source.to_string(), regex })
+    let regex = regex::RegexBuilder::new(source)
+        .case_insensitive(true)
+        .size_limit(1 << 20)
+        .build()
+        .ok()?;
+    Some(Pattern {
+        source: source.to_string(),
+        regex,
+    })
 }
 
 /// The position of the `nth` line that contains `needle`, for checks made after serde.
@@ -207,24 +287,35 @@ fn find_text(text: &str, needle: &str, nth: usize) -> Option<Position> {
         .enumerate()
         .filter_map(|(i, line)| line.find(needle).map(|col| (i, line, col)))
         .nth(nth)
-        .map(|(i, line, col)| Position { line: i + 1, column: line[..col].chars().count() + 1 })
+        .map(|(i, line, col)| Position {
+            line: i + 1,
+            column: line[..col].chars().count() + 1,
+        })
 }
 
 /// Rewords a serde_yaml error for people, keeping its position.
 fn yaml_error(path: &Path, text: &str, error: &serde_yaml::Error) -> LoadError {
-    let position = error.location().map(|l| Position { line: l.line(), column: l.column() });
+    let position = error.location().map(|l| Position {
+        line: l.line(),
+        column: l.column(),
+    });
     let mut message = error.to_string();
     if let Some(cut) = message.find(" at line ") {
         message.truncate(cut);
     }
     // serde_yaml prefixes the key path ("look_for.CR:007[0]: "); keep it for context.
     let (at, body) = match message.find(": ") {
-        Some(i) if !message[..i].contains(' ') && !message[..i].contains('`') => (Some(&message[..i]), &message[i + 2..]),
+        Some(i) if !message[..i].contains(' ') && !message[..i].contains('`') => {
+            (Some(&message[..i]), &message[i + 2..])
+        }
         _ => (None, message.as_str()),
     };
     let kind = if let Some(rest) = body.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or_default().to_string();
-        LoadErrorKind::UnknownKey { key, expected: expected_keys(rest) }
+        LoadErrorKind::UnknownKey {
+            key,
+            expected: expected_keys(rest),
+        }
     } else if let Some(rest) = body.strip_prefix("missing field `") {
         let key = rest.split('`').next().unwrap_or_default().to_string();
         let key = match at {
@@ -233,8 +324,14 @@ fn yaml_error(path: &Path, text: &str, error: &serde_yaml::Error) -> LoadError {
         };
         LoadErrorKind::MissingKey(key)
     } else {
-        let tab = position.and_then(|p| text.lines().nth(p.line.saturating_sub(1))).is_some_and(|l| l.contains('\t'));
-        let hint = if tab { " (YAML does not allow tabs for indentation: use spaces)" } else { "" };
+        let tab = position
+            .and_then(|p| text.lines().nth(p.line.saturating_sub(1)))
+            .is_some_and(|l| l.contains('\t'));
+        let hint = if tab {
+            " (YAML does not allow tabs for indentation: use spaces)"
+        } else {
+            ""
+        };
         match at {
             Some(at) => LoadErrorKind::Syntax(format!("{at}: {body}{hint}")),
             None => LoadErrorKind::Syntax(format!("{body}{hint}")),
@@ -248,5 +345,9 @@ fn expected_keys(rest: &str) -> Vec<String> {
     let Some(list) = rest.split_once("expected").map(|(_, l)| l) else {
         return Vec::new();
     };
-    list.split('`').skip(1).step_by(2).map(str::to_string).collect()
+    list.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
 }

@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::context;
 use super::suggest::closest;
@@ -14,9 +14,19 @@ use crate::text::tokenize;
 
 /// The event areas a case may name.
 pub const AREAS: &[&str] = &[
-    "retail", "hospitality", "food-service", "finance", "sports-entertainment", "automotive",
-    "professional-services", "business-to-business", "marketing", "travel-tourism",
-    "entrepreneurship", "management", "other",
+    "retail",
+    "hospitality",
+    "food-service",
+    "finance",
+    "sports-entertainment",
+    "automotive",
+    "professional-services",
+    "business-to-business",
+    "marketing",
+    "travel-tourism",
+    "entrepreneurship",
+    "management",
+    "other",
 ];
 
 /// A case file as written.
@@ -72,7 +82,10 @@ impl TryFrom<RawLookForFields> for RawLookFor {
 
     fn try_from(raw: RawLookForFields) -> Result<Self, String> {
         if raw.phrases.is_empty() && raw.patterns.is_empty() {
-            return Err(format!("look_for item `{}` needs at least one phrase", raw.label.0));
+            return Err(format!(
+                "look_for item `{}` needs at least one phrase",
+                raw.label.0
+            ));
         }
         Ok(RawLookFor {
             label: raw.label.0,
@@ -236,11 +249,16 @@ checked_string!(
 );
 
 fn first_line(text: &str) -> String {
-    text.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or(text).trim().to_string()
+    text.lines().rfind(|l| !l.trim().is_empty())
+        .unwrap_or(text)
+        .trim()
+        .to_string()
 }
 
 fn check_phrase(phrase: &str) -> Result<(), String> {
-    const REGEX_SIGNS: &[&str] = &[".*", ".+", "\\b", "\\w", "\\s", "\\d", "(?", "|", "[", "]", "{", "}"];
+    const REGEX_SIGNS: &[&str] = &[
+        ".*", ".+", "\\b", "\\w", "\\s", "\\d", "(?", "|", "[", "]", "{", "}",
+    ];
     let anchored = phrase.starts_with('^') || phrase.ends_with('$');
     if anchored || REGEX_SIGNS.iter().any(|sign| phrase.contains(sign)) {
         return Err(format!(
@@ -263,7 +281,9 @@ impl<'de> Deserialize<'de> for Weight {
         if (1..=3).contains(&value) {
             Ok(Weight(value as u32))
         } else {
-            Err(de::Error::custom(format!("weight {value} is out of range: use 1, 2 or 3")))
+            Err(de::Error::custom(format!(
+                "weight {value} is out of range: use 1, 2 or 3"
+            )))
         }
     }
 }
@@ -286,7 +306,8 @@ impl<'de> Deserialize<'de> for CodeText {
 }
 
 fn parse_code(text: &str) -> Result<Code, String> {
-    Code::parse(text).ok_or_else(|| format!("`{text}` is not an indicator code; write it like `CR:010`"))
+    Code::parse(text)
+        .ok_or_else(|| format!("`{text}` is not an indicator code; write it like `CR:010`"))
 }
 
 /// An indicator code that a rubric defines.
@@ -302,7 +323,9 @@ checked_string!(
 impl<'de> Deserialize<'de> for KnownCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = KnownCodeString::deserialize(deserializer)?;
-        parse_code(&text.0).map(KnownCode).map_err(de::Error::custom)
+        parse_code(&text.0)
+            .map(KnownCode)
+            .map_err(de::Error::custom)
     }
 }
 
@@ -312,8 +335,12 @@ fn check_known(code: &Code) -> Result<(), String> {
             return Ok(());
         }
         let names: Vec<&str> = ctx.known.iter().map(Code::as_str).collect();
-        let hint = closest(code.as_str(), &names).map(|b| format!(" (did you mean `{b}`?)")).unwrap_or_default();
-        Err(format!("unknown indicator code `{code}`{hint}; `roleplay rubric` lists the known ones"))
+        let hint = closest(code.as_str(), &names)
+            .map(|b| format!(" (did you mean `{b}`?)"))
+            .unwrap_or_default();
+        Err(format!(
+            "unknown indicator code `{code}`{hint}; `roleplay rubric` lists the known ones"
+        ))
     })
 }
 
@@ -333,17 +360,25 @@ impl<'de> Deserialize<'de> for IndicatorList {
             }
 
             // Checked while visiting, so the error carries the list's position.
-            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<IndicatorList, A::Error> {
+            fn visit_seq<A: de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<IndicatorList, A::Error> {
                 let mut codes: Vec<Code> = Vec::new();
                 let mut seen = BTreeSet::new();
                 while let Some(KnownCode(code)) = seq.next_element()? {
                     if !seen.insert(code.clone()) {
-                        return Err(de::Error::custom(format!("indicator `{code}` is listed twice")));
+                        return Err(de::Error::custom(format!(
+                            "indicator `{code}` is listed twice"
+                        )));
                     }
                     codes.push(code);
                 }
                 if codes.is_empty() || codes.len() > 7 {
-                    return Err(de::Error::custom(format!("a case lists 1 to 7 indicators, this one lists {}", codes.len())));
+                    return Err(de::Error::custom(format!(
+                        "a case lists 1 to 7 indicators, this one lists {}",
+                        codes.len()
+                    )));
                 }
                 Ok(IndicatorList(codes))
             }
@@ -378,7 +413,9 @@ checked_string!(
 impl<'de> Deserialize<'de> for LookForKey {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = LookForKeyString::deserialize(deserializer)?;
-        parse_code(&text.0).map(LookForKey).map_err(de::Error::custom)
+        parse_code(&text.0)
+            .map(LookForKey)
+            .map_err(de::Error::custom)
     }
 }
 
@@ -397,7 +434,9 @@ impl<'de> Deserialize<'de> for LookForMap {
                 let mut entries: Vec<(Code, Vec<RawLookFor>)> = Vec::new();
                 while let Some(LookForKey(code)) = map.next_key()? {
                     if entries.iter().any(|(c, _)| *c == code) {
-                        return Err(de::Error::custom(format!("`{code}` appears twice in look_for")));
+                        return Err(de::Error::custom(format!(
+                            "`{code}` appears twice in look_for"
+                        )));
                     }
                     let items: Vec<RawLookFor> = map.next_value()?;
                     entries.push((code, items));

@@ -61,7 +61,9 @@ impl FromStr for Band {
         Band::ALL
             .into_iter()
             .find(|b| b.key() == s.trim())
-            .ok_or_else(|| format!("`{s}` is not a band (expected little, below, meets or exceeds)"))
+            .ok_or_else(|| {
+                format!("`{s}` is not a band (expected little, below, meets or exceeds)")
+            })
     }
 }
 
@@ -116,9 +118,15 @@ mod tests {
     #[test]
     fn bands_from_points() {
         let floors = [0, 5, 9, 12];
-        let got: Vec<Band> = [0, 4, 5, 8, 9, 11, 12, 14].into_iter().map(|p| Band::for_points(p, &floors)).collect();
+        let got: Vec<Band> = [0, 4, 5, 8, 9, 11, 12, 14]
+            .into_iter()
+            .map(|p| Band::for_points(p, &floors))
+            .collect();
         use Band::*;
-        assert_eq!(got, [Little, Little, Below, Below, Meets, Meets, Exceeds, Exceeds]);
+        assert_eq!(
+            got,
+            [Little, Little, Below, Below, Meets, Meets, Exceeds, Exceeds]
+        );
     }
 
     #[test]

@@ -81,6 +81,9 @@ pub struct Case {
 impl Case {
     /// The case-specific points for one indicator.
     pub fn look_for(&self, code: &Code) -> &[LookFor] {
-        self.look_for.iter().find(|(c, _)| c == code).map_or(&[], |(_, items)| items)
+        self.look_for
+            .iter()
+            .find(|(c, _)| c == code)
+            .map_or(&[], |(_, items)| items)
     }
 }

@@ -49,7 +49,16 @@ mod tests {
         assert_eq!(Code::parse("CR:010").unwrap().as_str(), "CR:010");
         assert_eq!(Code::parse(" cr:010 ").unwrap().as_str(), "CR:010");
         assert_eq!(Code::parse("NOS:P4").unwrap().file_stem(), "NOS-P4");
-        for bad in ["", "CR", "CR010", "C:010", "CR:", "CR:abc", "CR:0100000", "1R:010"] {
+        for bad in [
+            "",
+            "CR",
+            "CR010",
+            "C:010",
+            "CR:",
+            "CR:abc",
+            "CR:0100000",
+            "1R:010",
+        ] {
             assert!(Code::parse(bad).is_none(), "{bad:?} should not parse");
         }
     }

@@ -80,7 +80,13 @@ pub struct TotalLine {
 }
 
 /// The skills measures the engine knows how to score.
-pub const SKILL_IDS: [&str; 5] = ["reasoning", "judgment", "communication", "creativity", "impression"];
+pub const SKILL_IDS: [&str; 5] = [
+    "reasoning",
+    "judgment",
+    "communication",
+    "creativity",
+    "impression",
+];
 
 impl Form {
     /// The label the form prints for a band.
@@ -102,10 +108,17 @@ impl Form {
     pub fn check(&self) -> Result<(), String> {
         for (key, band) in self.bands.iter().zip(Band::ALL) {
             if key.key != band {
-                return Err(format!("bands must be little, below, meets, exceeds in that order, found `{}`", key.key));
+                return Err(format!(
+                    "bands must be little, below, meets, exceeds in that order, found `{}`",
+                    key.key
+                ));
             }
         }
-        check_floors("indicators", &self.indicators.band_floors, self.indicators.max)?;
+        check_floors(
+            "indicators",
+            &self.indicators.band_floors,
+            self.indicators.max,
+        )?;
         check_floors("skills", &self.skills.band_floors, self.skills.max)?;
         check_floors("total", &self.total.band_floors, self.total.max)?;
         if self.indicators.count == 0 || self.indicators.max == 0 {
@@ -113,7 +126,11 @@ impl Form {
         }
         for line in &self.skills.lines {
             if !SKILL_IDS.contains(&line.id.as_str()) {
-                return Err(format!("skills: unknown line `{}` (expected one of {})", line.id, SKILL_IDS.join(", ")));
+                return Err(format!(
+                    "skills: unknown line `{}` (expected one of {})",
+                    line.id,
+                    SKILL_IDS.join(", ")
+                ));
             }
         }
         if self.skills_share() > self.total.max {
@@ -125,7 +142,9 @@ impl Form {
 
 fn check_floors(what: &str, floors: &[u32; 4], max: u32) -> Result<(), String> {
     if floors[0] != 0 || floors.windows(2).any(|w| w[0] >= w[1]) || floors[3] > max {
-        return Err(format!("{what}: band_floors must start at 0 and rise, up to {max}: {floors:?}"));
+        return Err(format!(
+            "{what}: band_floors must start at 0 and rise, up to {max}: {floors:?}"
+        ));
     }
     Ok(())
 }

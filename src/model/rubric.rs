@@ -102,7 +102,9 @@ pub struct RubricSet {
 impl RubricSet {
     /// A set of the given rubrics; a later rubric with the same code replaces an earlier one.
     pub fn new(rubrics: impl IntoIterator<Item = Rubric>) -> Self {
-        RubricSet { rubrics: rubrics.into_iter().map(|r| (r.code.clone(), r)).collect() }
+        RubricSet {
+            rubrics: rubrics.into_iter().map(|r| (r.code.clone(), r)).collect(),
+        }
     }
 
     /// The rubric for a code.

@@ -142,20 +142,37 @@ fn report<'a>(card: &'a Scorecard, response: &'a str) -> Report<'a> {
                 missed: i
                     .missed
                     .iter()
-                    .map(|m| Missed { concept: &m.concept, label: &m.label, tip: &m.tip, weight: m.weight, source: m.source })
+                    .map(|m| Missed {
+                        concept: &m.concept,
+                        label: &m.label,
+                        tip: &m.tip,
+                        weight: m.weight,
+                        source: m.source,
+                    })
                     .collect(),
             })
             .collect(),
         skills: card
             .skills
             .iter()
-            .map(|s| Skill { id: &s.id, label: &s.label, points: s.points, max: s.max, band: s.band, reason: &s.reason })
+            .map(|s| Skill {
+                id: &s.id,
+                label: &s.label,
+                points: s.points,
+                max: s.max,
+                band: s.band,
+                reason: &s.reason,
+            })
             .collect(),
         stats: &card.stats,
         stuffed: card
             .stuffed
             .iter()
-            .map(|(span, kind)| Stuffed { start: span.start, end: span.end, reason: kind.reason() })
+            .map(|(span, kind)| Stuffed {
+                start: span.start,
+                end: span.end,
+                reason: kind.reason(),
+            })
             .collect(),
     }
 }
@@ -164,8 +181,14 @@ fn quote<'a>(e: &'a Evidence, response: &'a str, lines: &LineIndex<'_>) -> Quote
     let (line, column) = lines.line_column(e.span.start);
     let (status, reason) = match e.status {
         Status::Credited => (None, None),
-        Status::Repeated => (Some("repeated"), Some("already credited earlier; a concept counts once".to_string())),
-        Status::Negated(by) => (Some("negated"), Some(format!("negated by \"{}\"", &response[by]))),
+        Status::Repeated => (
+            Some("repeated"),
+            Some("already credited earlier; a concept counts once".to_string()),
+        ),
+        Status::Negated(by) => (
+            Some("negated"),
+            Some(format!("negated by \"{}\"", &response[by])),
+        ),
         Status::Stuffed(kind) => (Some("stuffed"), Some(kind.reason().to_string())),
     };
     Quote {

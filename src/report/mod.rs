@@ -17,13 +17,21 @@ pub struct Style {
 
 impl Default for Style {
     fn default() -> Self {
-        Style { width: 80, color: false }
+        Style {
+            width: 80,
+            color: false,
+        }
     }
 }
 
 /// A quote cut to at most `max` characters around the matched words, on one line:
 /// the text before, the match, and the text after.
-pub fn excerpt(response: &str, context: Span, matched: Span, max: usize) -> (String, String, String) {
+pub fn excerpt(
+    response: &str,
+    context: Span,
+    matched: Span,
+    max: usize,
+) -> (String, String, String) {
     let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let context = context.cover(matched);
     let before = flat(&response[Span::new(context.start, matched.start)]);
@@ -34,10 +42,27 @@ pub fn excerpt(response: &str, context: Span, matched: Span, max: usize) -> (Str
     let before = tail_chars(&before, keep_before);
     let keep_after = room.saturating_sub(before.chars().count());
     let after = head_chars(&after, keep_after);
-    let space_before = if before.is_empty() || before.ends_with(' ') { "" } else { " " };
-    let space_after = if after.is_empty() || after.starts_with([',', '.', '!', '?', ';', ':', ' ']) { "" } else { " " };
-    let before = if before.is_empty() { before } else { format!("{before}{space_before}") };
-    let mut after = if after.is_empty() { after } else { format!("{space_after}{after}") };
+    let space_before = if before.is_empty() || before.ends_with(' ') {
+        ""
+    } else {
+        " "
+    };
+    let space_after = if after.is_empty() || after.starts_with([',', '.', '!', '?', ';', ':', ' '])
+    {
+        ""
+    } else {
+        " "
+    };
+    let before = if before.is_empty() {
+        before
+    } else {
+        format!("{before}{space_before}")
+    };
+    let mut after = if after.is_empty() {
+        after
+    } else {
+        format!("{space_after}{after}")
+    };
     let total = before.chars().count() + hit.chars().count() + after.chars().count();
     if total > max {
         let keep = after.chars().count().saturating_sub(total - max);
@@ -69,11 +94,20 @@ mod tests {
 
     #[test]
     fn excerpt_keeps_the_match_and_cuts_around_it() {
-        let text = "Well, first of all I am so very sorry about what happened with the laptop you bought.";
+        let text =
+            "Well, first of all I am so very sorry about what happened with the laptop you bought.";
         let start = text.find("sorry").unwrap();
-        let (before, hit, after) = excerpt(text, Span::new(0, text.len()), Span::new(start, start + 5), 40);
+        let (before, hit, after) = excerpt(
+            text,
+            Span::new(0, text.len()),
+            Span::new(start, start + 5),
+            40,
+        );
         assert_eq!(hit, "sorry");
-        assert!(before.starts_with('…') && after.ends_with('…'), "{before:?} {after:?}");
+        assert!(
+            before.starts_with('…') && after.ends_with('…'),
+            "{before:?} {after:?}"
+        );
         assert!(before.chars().count() + 5 + after.chars().count() <= 41);
     }
 
@@ -81,6 +115,9 @@ mod tests {
     fn short_quotes_are_whole() {
         let text = "I'm sorry.";
         let (before, hit, after) = excerpt(text, Span::new(0, 10), Span::new(4, 9), 60);
-        assert_eq!((before.as_str(), hit.as_str(), after.as_str()), ("I'm ", "sorry", "."));
+        assert_eq!(
+            (before.as_str(), hit.as_str(), after.as_str()),
+            ("I'm ", "sorry", ".")
+        );
     }
 }

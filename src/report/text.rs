@@ -15,7 +15,11 @@ struct Painter {
 
 impl Painter {
     fn paint(&self, style: Ansi, text: &str) -> String {
-        if self.color { format!("{}{text}{}", style.render(), style.render_reset()) } else { text.to_string() }
+        if self.color {
+            format!("{}{text}{}", style.render(), style.render_reset())
+        } else {
+            text.to_string()
+        }
     }
 
     fn bold(&self, text: &str) -> String {
@@ -42,14 +46,29 @@ impl Painter {
 }
 
 /// Writes the report for one scored response.
-pub fn write(out: &mut dyn Write, card: &Scorecard, response: &str, form: &Form, style: Style) -> io::Result<()> {
+pub fn write(
+    out: &mut dyn Write,
+    card: &Scorecard,
+    response: &str,
+    form: &Form,
+    style: Style,
+) -> io::Result<()> {
     let p = Painter { color: style.color };
     let width = style.width.clamp(60, 120);
-    writeln!(out, "{}  {}", p.bold(&card.case_title), p.dim(&format!("({})", card.case_id)))?;
+    writeln!(
+        out,
+        "{}  {}",
+        p.bold(&card.case_title),
+        p.dim(&format!("({})", card.case_id))
+    )?;
     let certificate = if card.certificate {
         format!("earns the {}-point certificate", form.total.certificate)
     } else {
-        format!("{} short of the {}-point certificate", form.total.certificate - card.total, form.total.certificate)
+        format!(
+            "{} short of the {}-point certificate",
+            form.total.certificate - card.total,
+            form.total.certificate
+        )
     };
     writeln!(
         out,
@@ -61,17 +80,32 @@ pub fn write(out: &mut dyn Write, card: &Scorecard, response: &str, form: &Form,
     writeln!(out)?;
 
     let label_width = width - 20;
-    writeln!(out, "{}", p.bold(&format!("{:<label_width$}  points  band", "Performance indicators")))?;
+    writeln!(
+        out,
+        "{}",
+        p.bold(&format!(
+            "{:<label_width$}  points  band",
+            "Performance indicators"
+        ))
+    )?;
     for i in &card.indicators {
         let label = fit(&format!("{:<7} {}", i.code.as_str(), i.title), label_width);
         let points = format!("{:>2}/{:<2}", i.points, i.max);
-        writeln!(out, "{label:<label_width$}  {points:>6}  {}", p.band(i.band, i.band.key()))?;
+        writeln!(
+            out,
+            "{label:<label_width$}  {points:>6}  {}",
+            p.band(i.band, i.band.key())
+        )?;
     }
     writeln!(out, "{}", p.bold("21st Century Skills"))?;
     for s in &card.skills {
         let label = fit(&s.label, label_width);
         let points = format!("{:>2}/{:<2}", s.points, s.max);
-        writeln!(out, "{label:<label_width$}  {points:>6}  {}", p.band(s.band, s.band.key()))?;
+        writeln!(
+            out,
+            "{label:<label_width$}  {points:>6}  {}",
+            p.band(s.band, s.band.key())
+        )?;
     }
 
     let quote_width = width.saturating_sub(10);
@@ -80,11 +114,18 @@ pub fn write(out: &mut dyn Write, card: &Scorecard, response: &str, form: &Form,
         writeln!(
             out,
             "{}  {}",
-            p.bold(&fit(&format!("{} {}", i.code.as_str(), i.title), width - 14)),
+            p.bold(&fit(
+                &format!("{} {}", i.code.as_str(), i.title),
+                width - 14
+            )),
             p.band(i.band, &format!("{}/{} {}", i.points, i.max, i.band.key()))
         )?;
         if i.evidence.is_empty() {
-            writeln!(out, "  {}", p.dim("nothing in the response spoke to this indicator"))?;
+            writeln!(
+                out,
+                "  {}",
+                p.dim("nothing in the response spoke to this indicator")
+            )?;
         }
         for e in &i.evidence {
             let (before, hit, after) = excerpt(response, e.context, e.span, quote_width);
@@ -93,11 +134,18 @@ pub fn write(out: &mut dyn Write, card: &Scorecard, response: &str, form: &Form,
                 Status::Repeated => continue,
                 Status::Negated(by) => (
                     p.fg(AnsiColor::Red, "x"),
-                    Some(p.fg(AnsiColor::Red, &format!("no credit: negated by \"{}\"", fit(&response[by], 20)))),
+                    Some(p.fg(
+                        AnsiColor::Red,
+                        &format!("no credit: negated by \"{}\"", fit(&response[by], 20)),
+                    )),
                 ),
-                Status::Stuffed(kind) => {
-                    (p.fg(AnsiColor::Yellow, "~"), Some(p.fg(AnsiColor::Yellow, &format!("no credit, stuffing: {}", kind.reason()))))
-                }
+                Status::Stuffed(kind) => (
+                    p.fg(AnsiColor::Yellow, "~"),
+                    Some(p.fg(
+                        AnsiColor::Yellow,
+                        &format!("no credit, stuffing: {}", kind.reason()),
+                    )),
+                ),
             };
             writeln!(out, "  {mark} {}", fit(&e.label, width - 4))?;
             writeln!(out, "      \"{}{}{}\"", before, p.bold(&hit), after)?;
@@ -109,17 +157,32 @@ pub fn write(out: &mut dyn Write, card: &Scorecard, response: &str, form: &Form,
             writeln!(
                 out,
                 "  {}",
-                p.fg(AnsiColor::Yellow, "! held below \"meets\": none of this evidence used the case's own details")
+                p.fg(
+                    AnsiColor::Yellow,
+                    "! held below \"meets\": none of this evidence used the case's own details"
+                )
             )?;
         }
         for m in i.missed.iter().take(4) {
-            writeln!(out, "  {} {}", p.dim("-"), p.dim(&format!("missed: {}", fit(&m.label, width - 14))))?;
+            writeln!(
+                out,
+                "  {} {}",
+                p.dim("-"),
+                p.dim(&format!("missed: {}", fit(&m.label, width - 14)))
+            )?;
             for line in wrap(&format!("tip: {}", m.tip), width - 6) {
                 writeln!(out, "      {line}")?;
             }
         }
         if i.missed.len() > 4 {
-            writeln!(out, "  {}", p.dim(&format!("- and {} more (see --format json)", i.missed.len() - 4)))?;
+            writeln!(
+                out,
+                "  {}",
+                p.dim(&format!(
+                    "- and {} more (see --format json)",
+                    i.missed.len() - 4
+                ))
+            )?;
         }
     }
 

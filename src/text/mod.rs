@@ -5,4 +5,4 @@ pub mod span;
 pub mod tokenize;
 
 pub use span::{LineIndex, Span, line_column};
-pub use tokenize::{Sentence, Segment, Token, Tokenized, tokenize};
+pub use tokenize::{Segment, Sentence, Token, Tokenized, tokenize};

@@ -17,17 +17,57 @@ const SKIPPED: &[&str] = &[
 
 /// Words before `'s` that make it "is" rather than a possessive.
 const IS_BEFORE_S: &[&str] = &[
-    "it", "that", "there", "here", "what", "who", "he", "she", "where", "how", "when", "everything",
-    "nothing", "something", "someone", "everyone", "nobody", "everybody", "somebody",
+    "it",
+    "that",
+    "there",
+    "here",
+    "what",
+    "who",
+    "he",
+    "she",
+    "where",
+    "how",
+    "when",
+    "everything",
+    "nothing",
+    "something",
+    "someone",
+    "everyone",
+    "nobody",
+    "everybody",
+    "somebody",
 ];
 
 const NUMBER_WORDS: &[(&str, &str)] = &[
-    ("zero", "0"), ("one", "1"), ("two", "2"), ("three", "3"), ("four", "4"), ("five", "5"),
-    ("six", "6"), ("seven", "7"), ("eight", "8"), ("nine", "9"), ("ten", "10"), ("eleven", "11"),
-    ("twelve", "12"), ("thirteen", "13"), ("fourteen", "14"), ("fifteen", "15"),
-    ("sixteen", "16"), ("seventeen", "17"), ("eighteen", "18"), ("nineteen", "19"),
-    ("twenty", "20"), ("thirty", "30"), ("forty", "40"), ("fifty", "50"), ("sixty", "60"),
-    ("seventy", "70"), ("eighty", "80"), ("ninety", "90"), ("hundred", "100"),
+    ("zero", "0"),
+    ("one", "1"),
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("eleven", "11"),
+    ("twelve", "12"),
+    ("thirteen", "13"),
+    ("fourteen", "14"),
+    ("fifteen", "15"),
+    ("sixteen", "16"),
+    ("seventeen", "17"),
+    ("eighteen", "18"),
+    ("nineteen", "19"),
+    ("twenty", "20"),
+    ("thirty", "30"),
+    ("forty", "40"),
+    ("fifty", "50"),
+    ("sixty", "60"),
+    ("seventy", "70"),
+    ("eighty", "80"),
+    ("ninety", "90"),
+    ("hundred", "100"),
 ];
 
 /// One normalized piece of a word: "won't" gives two, "will" and "not".
@@ -42,14 +82,34 @@ pub struct Piece {
 /// Role words that mean "the customer" or "the staff" in one case or another, folded
 /// together so a rubric's "customer data" also finds a credit union's "member data".
 const ALIASES: &[(&str, &str)] = &[
-    ("member", "customer"), ("members", "customer"), ("guest", "customer"), ("guests", "customer"),
-    ("client", "customer"), ("clients", "customer"), ("patients", "customer"),
-    ("passenger", "customer"), ("passengers", "customer"), ("shopper", "customer"), ("shoppers", "customer"),
-    ("patron", "customer"), ("patrons", "customer"), ("diner", "customer"), ("diners", "customer"),
-    ("subscriber", "customer"), ("subscribers", "customer"), ("buyer", "customer"), ("buyers", "customer"),
+    ("member", "customer"),
+    ("members", "customer"),
+    ("guest", "customer"),
+    ("guests", "customer"),
+    ("client", "customer"),
+    ("clients", "customer"),
+    ("patients", "customer"),
+    ("passenger", "customer"),
+    ("passengers", "customer"),
+    ("shopper", "customer"),
+    ("shoppers", "customer"),
+    ("patron", "customer"),
+    ("patrons", "customer"),
+    ("diner", "customer"),
+    ("diners", "customer"),
+    ("subscriber", "customer"),
+    ("subscribers", "customer"),
+    ("buyer", "customer"),
+    ("buyers", "customer"),
     ("customers", "customer"),
-    ("employee", "staff"), ("employees", "staff"), ("associate", "staff"), ("associates", "staff"),
-    ("worker", "staff"), ("workers", "staff"), ("staffer", "staff"), ("staffers", "staff"),
+    ("employee", "staff"),
+    ("employees", "staff"),
+    ("associate", "staff"),
+    ("associates", "staff"),
+    ("worker", "staff"),
+    ("workers", "staff"),
+    ("staffer", "staff"),
+    ("staffers", "staff"),
 ];
 
 /// Normalizes one word as the tokenizer cut it (letters, digits, inner apostrophes
@@ -57,7 +117,13 @@ const ALIASES: &[(&str, &str)] = &[
 pub fn normalize_word(word: &str, out: &mut Vec<Piece>) {
     let lower: String = word
         .chars()
-        .map(|c| if c == '\u{2019}' || c == '\u{2018}' { '\'' } else { c })
+        .map(|c| {
+            if c == '\u{2019}' || c == '\u{2018}' {
+                '\''
+            } else {
+                c
+            }
+        })
         .flat_map(char::to_lowercase)
         .collect();
     let lower = lower.trim_matches('\'');
@@ -66,7 +132,10 @@ pub fn normalize_word(word: &str, out: &mut Vec<Piece>) {
     }
     if lower.starts_with(|c: char| c.is_ascii_digit()) {
         let digits: String = lower.chars().filter(|&c| c != ',').collect();
-        out.push(Piece { norm: digits, skip: false });
+        out.push(Piece {
+            norm: digits,
+            skip: false,
+        });
         return;
     }
     let (base, tail) = split_contraction(lower);
@@ -89,7 +158,13 @@ fn split_contraction(word: &str) -> (&str, Option<&'static str>) {
     if let Some(base) = word.strip_suffix("n't") {
         return (base, Some("not"));
     }
-    for (suffix, full) in [("'ll", "will"), ("'re", "are"), ("'ve", "have"), ("'m", "am"), ("'d", "would")] {
+    for (suffix, full) in [
+        ("'ll", "will"),
+        ("'re", "are"),
+        ("'ve", "have"),
+        ("'m", "am"),
+        ("'d", "would"),
+    ] {
         if let Some(base) = word.strip_suffix(suffix) {
             return (base, Some(full));
         }
@@ -108,15 +183,24 @@ fn push_plain(word: &str, out: &mut Vec<Piece>) {
         return;
     }
     if SKIPPED.contains(&word.as_str()) {
-        out.push(Piece { norm: word, skip: true });
+        out.push(Piece {
+            norm: word,
+            skip: true,
+        });
         return;
     }
     if let Some((_, alias)) = ALIASES.iter().find(|(name, _)| *name == word) {
-        out.push(Piece { norm: STEMMER.stem(alias).into_owned(), skip: false });
+        out.push(Piece {
+            norm: STEMMER.stem(alias).into_owned(),
+            skip: false,
+        });
         return;
     }
     if let Some((_, digits)) = NUMBER_WORDS.iter().find(|(name, _)| *name == word) {
-        out.push(Piece { norm: (*digits).to_string(), skip: false });
+        out.push(Piece {
+            norm: (*digits).to_string(),
+            skip: false,
+        });
         return;
     }
     let norm = STEMMER.stem(&word).into_owned();
@@ -206,7 +290,10 @@ mod tests {
         normalize_word("the", &mut out);
         normalize_word("Our", &mut out);
         normalize_word("listen", &mut out);
-        assert_eq!(out.iter().map(|p| p.skip).collect::<Vec<_>>(), [true, true, false]);
+        assert_eq!(
+            out.iter().map(|p| p.skip).collect::<Vec<_>>(),
+            [true, true, false]
+        );
     }
 
     #[test]

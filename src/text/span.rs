@@ -77,8 +77,14 @@ pub struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     /// Indexes the line starts of `text`.
     pub fn new(text: &'a str) -> Self {
-        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        LineIndex { text, starts, last: std::cell::Cell::new((0, 1)) }
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex {
+            text,
+            starts,
+            last: std::cell::Cell::new((0, 1)),
+        }
     }
 
     /// The 1-based line and column (in characters) of a byte offset.
@@ -137,7 +143,11 @@ mod tests {
         assert_eq!(line_column(text, text.find('r').unwrap()), (2, 3));
         let index = LineIndex::new(text);
         for offset in 0..=text.len() {
-            assert_eq!(index.line_column(offset), line_column(text, offset), "offset {offset}");
+            assert_eq!(
+                index.line_column(offset),
+                line_column(text, offset),
+                "offset {offset}"
+            );
         }
     }
 }

@@ -113,8 +113,8 @@ pub fn tokenize(text: &str) -> Tokenized {
                     builder.mark(Break::Sentence, pos);
                 }
             }
-            ',' | ';' | ':' | '(' | ')' | '[' | ']' | '"' | '\u{201C}' | '\u{201D}' | '\u{2014}'
-            | '\u{2013}' | '/' => builder.mark(Break::Segment, pos),
+            ',' | ';' | ':' | '(' | ')' | '[' | ']' | '"' | '\u{201C}' | '\u{201D}'
+            | '\u{2014}' | '\u{2013}' | '/' => builder.mark(Break::Segment, pos),
             '-' if iter.peek().is_none_or(|&(_, c)| c.is_whitespace()) => {
                 builder.mark(Break::Segment, pos)
             }
@@ -136,11 +136,16 @@ fn word_end(text: &str, start: usize) -> usize {
             '\'' | '\u{2019}' => next.is_some_and(char::is_alphabetic),
             '.' | ',' => {
                 let prev = text[..start + offset].chars().next_back();
-                let digits = prev.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit());
+                let digits = prev.is_some_and(|c| c.is_ascii_digit())
+                    && next.is_some_and(|c| c.is_ascii_digit());
                 let initials = ch == '.'
                     && prev.is_some_and(char::is_alphabetic)
                     && next.is_some_and(char::is_alphabetic)
-                    && text[start..start + offset].chars().filter(|c| c.is_alphabetic()).count() <= 2;
+                    && text[start..start + offset]
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .count()
+                        <= 2;
                 digits || initials
             }
             _ => false,
@@ -204,7 +209,9 @@ impl Builder {
         let end = self.out.tokens.len();
         if kind >= Break::Segment && end > self.segment_start {
             let tokens = self.segment_start..end;
-            let span = self.out.tokens[tokens.start].span.cover(self.out.tokens[end - 1].span);
+            let span = self.out.tokens[tokens.start]
+                .span
+                .cover(self.out.tokens[end - 1].span);
             self.out.segments.push(Segment { span, tokens });
             self.segment_start = end;
         }
@@ -234,7 +241,11 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        tokenize(text).sentences.iter().map(|s| &text[s.span]).collect()
+        tokenize(text)
+            .sentences
+            .iter()
+            .map(|s| &text[s.span])
+            .collect()
     }
 
     fn norms(text: &str) -> Vec<String> {
@@ -255,13 +266,22 @@ mod tests {
             sentences("Mr. Delgado, it costs $1,149.50 today. Thanks."),
             ["Mr. Delgado, it costs $1,149.50 today.", "Thanks."]
         );
-        assert_eq!(sentences("See you at 8 p.m. on Friday."), ["See you at 8 p.m. on Friday."]);
+        assert_eq!(
+            sentences("See you at 8 p.m. on Friday."),
+            ["See you at 8 p.m. on Friday."]
+        );
     }
 
     #[test]
     fn blank_lines_and_bullets_end_sentences_but_wrapped_lines_do_not() {
-        assert_eq!(sentences("first line\nwraps here\n\nnew paragraph"), ["first line\nwraps here", "new paragraph"]);
-        assert_eq!(sentences("Plan\n- call her\n- refund"), ["Plan", "call her", "refund"]);
+        assert_eq!(
+            sentences("first line\nwraps here\n\nnew paragraph"),
+            ["first line\nwraps here", "new paragraph"]
+        );
+        assert_eq!(
+            sentences("Plan\n- call her\n- refund"),
+            ["Plan", "call her", "refund"]
+        );
     }
 
     #[test]
@@ -287,7 +307,17 @@ mod tests {
 
     #[test]
     fn odd_text_gives_no_words_and_no_panic() {
-        for text in ["", "   \n\t ", "😀😀", "\u{200F}\u{200E}", "...", "'''", "-", "1.", "a.b.c.d.e."] {
+        for text in [
+            "",
+            "   \n\t ",
+            "😀😀",
+            "\u{200F}\u{200E}",
+            "...",
+            "'''",
+            "-",
+            "1.",
+            "a.b.c.d.e.",
+        ] {
             let t = tokenize(text);
             assert!(t.sentences.iter().all(|s| !s.tokens.is_empty()));
         }
