@@ -8,7 +8,11 @@ use std::{env, fs};
 fn main() {
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let mut out = String::new();
-    for (name, dir) in [("RUBRICS", "rubrics"), ("FORMS", "rubrics/forms"), ("CASES", "cases")] {
+    for (name, dir) in [
+        ("RUBRICS", "rubrics"),
+        ("FORMS", "rubrics/forms"),
+        ("CASES", "cases"),
+    ] {
         let dir = Path::new(&root).join(dir);
         println!("cargo:rerun-if-changed={}", dir.display());
         let mut files: Vec<_> = fs::read_dir(&dir)
@@ -16,12 +20,25 @@ fn main() {
             .unwrap_or_default();
         files.retain(|p| p.extension().is_some_and(|e| e == "yaml"));
         files.sort();
-        writeln!(out, "/// Shipped files of `{}`: (file name, contents).", dir.display()).unwrap();
+        writeln!(
+            out,
+            "/// Shipped files of `{}`: (file name, contents).",
+            dir.display()
+        )
+        .unwrap();
         writeln!(out, "pub static {name}: &[(&str, &str)] = &[").unwrap();
         for file in files {
             println!("cargo:rerun-if-changed={}", file.display());
-            let file_name = file.file_name().and_then(|n| n.to_str()).expect("UTF-8 file names");
-            writeln!(out, "    ({file_name:?}, include_str!({:?})),", file.display().to_string()).unwrap();
+            let file_name = file
+                .file_name()
+                .and_then(|n| n.to_str())
+                .expect("UTF-8 file names");
+            writeln!(
+                out,
+                "    ({file_name:?}, include_str!({:?})),",
+                file.display().to_string()
+            )
+            .unwrap();
         }
         writeln!(out, "];").unwrap();
     }

@@ -10,13 +10,25 @@ use roleplay::shipped;
 fn bench(c: &mut Criterion) {
     let rubrics = shipped::rubrics().expect("rubrics");
     let form = shipped::default_form().expect("form");
-    let case = shipped::cases().iter().filter_map(|c| c.as_ref().ok()).find(|c| c.indicators.len() == 5).expect("a case");
-    let strong = case.examples.iter().find(|e| e.name == "strong").map_or("", |e| e.response.as_str());
+    let case = shipped::cases()
+        .iter()
+        .filter_map(|c| c.as_ref().ok())
+        .find(|c| c.indicators.len() == 5)
+        .expect("a case");
+    let strong = case
+        .examples
+        .iter()
+        .find(|e| e.name == "strong")
+        .map_or("", |e| e.response.as_str());
     // About 400 words: the strong example, cut at a word boundary.
     let response: String = strong.split_inclusive(' ').take(400).collect();
     let scorer = Scorer::new(case, rubrics, form).expect("scorer");
-    c.bench_function("score 400 words on 5 indicators", |b| b.iter(|| scorer.score(black_box(&response))));
-    c.bench_function("compile a case", |b| b.iter(|| Scorer::new(black_box(case), rubrics, form).expect("scorer")));
+    c.bench_function("score 400 words on 5 indicators", |b| {
+        b.iter(|| scorer.score(black_box(&response)))
+    });
+    c.bench_function("compile a case", |b| {
+        b.iter(|| Scorer::new(black_box(case), rubrics, form).expect("scorer"))
+    });
 }
 
 criterion_group!(benches, bench);

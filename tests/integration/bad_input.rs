@@ -6,14 +6,26 @@ use crate::util::{repo, roleplay};
 #[test]
 fn every_bad_case_file_gives_its_exact_message() {
     let dir = repo("tests/fixtures/bad");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("fixtures").filter_map(Result::ok).map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
     files.retain(|p| p.extension().is_some_and(|e| e == "yaml"));
     files.sort();
-    assert!(files.len() >= 10, "expected the bad-file fixtures, found {}", files.len());
+    assert!(
+        files.len() >= 10,
+        "expected the bad-file fixtures, found {}",
+        files.len()
+    );
     let mut failures = Vec::new();
     for file in files {
-        let relative = file.strip_prefix(repo("")).expect("inside the repo").to_path_buf();
-        let expected = std::fs::read_to_string(file.with_extension("stderr")).expect("a .stderr beside each .yaml");
+        let relative = file
+            .strip_prefix(repo(""))
+            .expect("inside the repo")
+            .to_path_buf();
+        let expected = std::fs::read_to_string(file.with_extension("stderr"))
+            .expect("a .stderr beside each .yaml");
         let output = roleplay()
             .current_dir(repo(""))
             .args(["score", "--case"])
@@ -24,7 +36,11 @@ fn every_bad_case_file_gives_its_exact_message() {
             .expect("runs");
         let stderr = String::from_utf8_lossy(&output.stderr);
         if output.status.code() != Some(1) || stderr != expected {
-            failures.push(format!("{}: exit {:?}\n--- expected\n{expected}--- got\n{stderr}", relative.display(), output.status.code()));
+            failures.push(format!(
+                "{}: exit {:?}\n--- expected\n{expected}--- got\n{stderr}",
+                relative.display(),
+                output.status.code()
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -47,5 +63,7 @@ fn an_unknown_case_id_suggests_a_near_one() {
         .write_stdin("hello")
         .assert()
         .code(1)
-        .stderr(predicates::str::contains("did you mean `summit-gear-ski-return`?"));
+        .stderr(predicates::str::contains(
+            "did you mean `summit-gear-ski-return`?",
+        ));
 }

@@ -4,8 +4,17 @@ use crate::util::roleplay;
 
 #[test]
 fn help_is_everywhere() {
-    for args in [vec!["--help"], vec!["score", "--help"], vec!["rubric", "--help"], vec!["test", "--help"]] {
-        roleplay().args(&args).assert().success().stdout(predicates::str::contains("Usage"));
+    for args in [
+        vec!["--help"],
+        vec!["score", "--help"],
+        vec!["rubric", "--help"],
+        vec!["test", "--help"],
+    ] {
+        roleplay()
+            .args(&args)
+            .assert()
+            .success()
+            .stdout(predicates::str::contains("Usage"));
     }
 }
 
@@ -24,23 +33,43 @@ fn rubric_lists_all_fifteen_and_shows_one() {
         .args(["rubric", "CR:010"])
         .assert()
         .success()
-        .stdout(predicates::str::contains("Handle customer/client complaints"));
-    roleplay().args(["rubric", "CR:099"]).assert().code(1).stderr(predicates::str::contains("did you mean"));
+        .stdout(predicates::str::contains(
+            "Handle customer/client complaints",
+        ));
+    roleplay()
+        .args(["rubric", "CR:099"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("did you mean"));
 }
 
 #[test]
 fn rubric_json_parses() {
-    let out = roleplay().args(["rubric", "--format", "json"]).output().unwrap();
+    let out = roleplay()
+        .args(["rubric", "--format", "json"])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 15);
 }
 
 #[test]
 fn shipped_examples_fall_in_their_ranges() {
-    let out = roleplay().args(["test", "--format", "json"]).output().unwrap();
+    let out = roleplay()
+        .args(["test", "--format", "json"])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let failed: Vec<_> = v["results"].as_array().unwrap().iter().filter(|r| r["ok"] == false).collect();
+    let failed: Vec<_> = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["ok"] == false)
+        .collect();
     assert!(v["results"].as_array().unwrap().len() >= 60);
-    assert!(failed.is_empty(), "examples outside their range: {failed:#?}");
+    assert!(
+        failed.is_empty(),
+        "examples outside their range: {failed:#?}"
+    );
     assert!(out.status.success());
 }

@@ -7,8 +7,8 @@ use roleplay::engine::testing::{credited, score_one, statuses};
 use roleplay::shipped;
 
 const CODES: [&str; 15] = [
-    "CR:001", "CR:002", "CR:003", "CR:004", "CR:005", "CR:006", "CR:007", "CR:009", "CR:010", "CR:016", "CR:017",
-    "CR:018", "CR:019", "CR:029", "CR:030",
+    "CR:001", "CR:002", "CR:003", "CR:004", "CR:005", "CR:006", "CR:007", "CR:009", "CR:010",
+    "CR:016", "CR:017", "CR:018", "CR:019", "CR:029", "CR:030",
 ];
 
 #[test]
@@ -21,24 +21,40 @@ fn every_concept_example_scores_as_it_says() {
             for text in &concept.examples.credit {
                 let card = score_one(rubric.code.as_str(), text);
                 if !credited(&card, &concept.id) {
-                    failures.push(format!("{file}: {}: expected credit for {text:?}, got {:?}", concept.id, statuses(&card, &concept.id)));
+                    failures.push(format!(
+                        "{file}: {}: expected credit for {text:?}, got {:?}",
+                        concept.id,
+                        statuses(&card, &concept.id)
+                    ));
                 }
             }
             for text in &concept.examples.no_credit {
                 let card = score_one(rubric.code.as_str(), text);
                 if credited(&card, &concept.id) {
-                    failures.push(format!("{file}: {}: expected no credit for {text:?}", concept.id));
+                    failures.push(format!(
+                        "{file}: {}: expected no credit for {text:?}",
+                        concept.id
+                    ));
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "{} example(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} example(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn all_fifteen_cr_indicators_are_shipped() {
     let rubrics = shipped::rubrics().expect("rubrics load");
-    let codes: BTreeSet<&str> = rubrics.codes().map(|c| c.as_str()).filter(|c| c.starts_with("CR:")).collect();
+    let codes: BTreeSet<&str> = rubrics
+        .codes()
+        .map(|c| c.as_str())
+        .filter(|c| c.starts_with("CR:"))
+        .collect();
     assert_eq!(codes, CODES.into_iter().collect());
 }
 
@@ -51,23 +67,36 @@ fn concepts_are_well_formed() {
         let mut phrases = BTreeSet::new();
         for concept in &rubric.concepts {
             if !ids.insert(&concept.id) {
-                problems.push(format!("{}: concept id `{}` twice", rubric.code, concept.id));
+                problems.push(format!(
+                    "{}: concept id `{}` twice",
+                    rubric.code, concept.id
+                ));
             }
             if concept.tip.trim().is_empty() {
                 problems.push(format!("{}: {} has no tip", rubric.code, concept.id));
             }
             if concept.examples.credit.is_empty() {
-                problems.push(format!("{}: {} has no credit example", rubric.code, concept.id));
+                problems.push(format!(
+                    "{}: {} has no credit example",
+                    rubric.code, concept.id
+                ));
             }
             for phrase in &concept.phrases {
                 let key = roleplay::engine::matcher::phrase_key(&phrase.0).unwrap_or_default();
                 if !phrases.insert((concept.id.clone(), key.clone())) {
-                    problems.push(format!("{}: {}: phrase {:?} listed twice", rubric.code, concept.id, phrase.0));
+                    problems.push(format!(
+                        "{}: {}: phrase {:?} listed twice",
+                        rubric.code, concept.id, phrase.0
+                    ));
                 }
             }
         }
         if !(4..=10).contains(&rubric.concepts.len()) {
-            problems.push(format!("{}: {} concepts (expected 4 to 10)", rubric.code, rubric.concepts.len()));
+            problems.push(format!(
+                "{}: {} concepts (expected 4 to 10)",
+                rubric.code,
+                rubric.concepts.len()
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));

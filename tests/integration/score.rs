@@ -14,7 +14,11 @@ fn score_json(response: &[u8]) -> Value {
         .write_stdin(response)
         .output()
         .expect("runs");
-    assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).expect("one JSON object")
 }
 
@@ -55,10 +59,18 @@ fn every_quote_is_text_of_the_response() {
     let v = score_json(response.as_bytes());
     let mut quotes = 0;
     for i in v["indicators"].as_array().unwrap() {
-        for e in i["evidence"].as_array().unwrap().iter().chain(i["dismissed"].as_array().unwrap()) {
+        for e in i["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(i["dismissed"].as_array().unwrap())
+        {
             let quote = e["quote"].as_str().unwrap();
             assert!(response.contains(quote), "{quote:?} is not in the response");
-            let (start, end) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+            let (start, end) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
             assert_eq!(&response[start..end], e["match"].as_str().unwrap());
             quotes += 1;
         }
@@ -71,28 +83,62 @@ fn strong_beats_stuffed_and_negated() {
     let strong = score_json(&fixture("complaint-strong.txt"));
     let stuffed = score_json(&fixture("stuffed.txt"));
     let negated = score_json(&fixture("negated.txt"));
-    assert!(total(&strong) > total(&stuffed) + 20, "strong {} stuffed {}", total(&strong), total(&stuffed));
-    assert!(total(&strong) > total(&negated) + 20, "strong {} negated {}", total(&strong), total(&negated));
+    assert!(
+        total(&strong) > total(&stuffed) + 20,
+        "strong {} stuffed {}",
+        total(&strong),
+        total(&stuffed)
+    );
+    assert!(
+        total(&strong) > total(&negated) + 20,
+        "strong {} negated {}",
+        total(&strong),
+        total(&negated)
+    );
     for weak in [&stuffed, &negated] {
-        assert!(["little", "below"].contains(&weak["rating"].as_str().unwrap()), "{}", weak["rating"]);
+        assert!(
+            ["little", "below"].contains(&weak["rating"].as_str().unwrap()),
+            "{}",
+            weak["rating"]
+        );
     }
-    assert!(["meets", "exceeds"].contains(&strong["rating"].as_str().unwrap()), "strong rated {}", strong["rating"]);
+    assert!(
+        ["meets", "exceeds"].contains(&strong["rating"].as_str().unwrap()),
+        "strong rated {}",
+        strong["rating"]
+    );
 }
 
 #[test]
 fn negated_phrases_are_annotated() {
     let v = score_json(&fixture("negated.txt"));
-    let dismissed: Vec<&Value> = v["indicators"].as_array().unwrap().iter().flat_map(|i| i["dismissed"].as_array().unwrap()).collect();
-    let negated: Vec<&str> = dismissed.iter().filter(|d| d["status"] == "negated").filter_map(|d| d["match"].as_str()).collect();
+    let dismissed: Vec<&Value> = v["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| i["dismissed"].as_array().unwrap())
+        .collect();
+    let negated: Vec<&str> = dismissed
+        .iter()
+        .filter(|d| d["status"] == "negated")
+        .filter_map(|d| d["match"].as_str())
+        .collect();
     for word in ["apologize", "listen", "follow up"] {
-        assert!(negated.iter().any(|m| m.contains(word)), "{word} not reported negated in {negated:?}");
+        assert!(
+            negated.iter().any(|m| m.contains(word)),
+            "{word} not reported negated in {negated:?}"
+        );
     }
 }
 
 #[test]
 fn stuffed_sentences_are_annotated() {
     let v = score_json(&fixture("stuffed.txt"));
-    assert!(v["stuffed"].as_array().unwrap().len() >= 3, "{}", v["stuffed"]);
+    assert!(
+        v["stuffed"].as_array().unwrap().len() >= 3,
+        "{}",
+        v["stuffed"]
+    );
 }
 
 #[test]
@@ -100,7 +146,14 @@ fn the_same_answer_always_gets_the_same_bytes() {
     let run = || {
         roleplay()
             .current_dir(repo(""))
-            .args(["score", "--format", "json", "--case", CASE, "tests/fixtures/responses/complaint-strong.txt"])
+            .args([
+                "score",
+                "--format",
+                "json",
+                "--case",
+                CASE,
+                "tests/fixtures/responses/complaint-strong.txt",
+            ])
             .output()
             .expect("runs")
             .stdout
@@ -110,7 +163,8 @@ fn the_same_answer_always_gets_the_same_bytes() {
 
 #[test]
 fn odd_responses_score_without_panicking() {
-    let big = "I'm sorry, I will replace the book today and call you Monday. ".repeat(5 * 1024 * 1024 / 62);
+    let big = "I'm sorry, I will replace the book today and call you Monday. "
+        .repeat(5 * 1024 * 1024 / 62);
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("empty", Vec::new()),
         ("whitespace", b"  \n\t\r\n  ".to_vec()),
@@ -126,8 +180,13 @@ fn odd_responses_score_without_panicking() {
             .write_stdin(bytes)
             .output()
             .expect("runs");
-        assert!(output.status.success(), "{name}: {}", String::from_utf8_lossy(&output.stderr));
-        let v: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(
+            output.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let v: Value =
+            serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(total(&v) <= 100, "{name}");
     }
 }
@@ -152,14 +211,33 @@ fn a_binary_response_is_refused() {
 
 #[test]
 fn text_report_has_no_colour_under_no_color_and_colour_when_forced() {
-    let plain = roleplay().current_dir(repo("")).args(["score", "--case", CASE, "tests/fixtures/responses/complaint-strong.txt"]).output().unwrap();
+    let plain = roleplay()
+        .current_dir(repo(""))
+        .args([
+            "score",
+            "--case",
+            CASE,
+            "tests/fixtures/responses/complaint-strong.txt",
+        ])
+        .output()
+        .unwrap();
     assert!(!plain.stdout.contains(&0x1b));
     let text = String::from_utf8(plain.stdout).unwrap();
     assert!(text.contains("CR:010") && text.contains("Total"), "{text}");
-    assert!(text.lines().all(|l| l.chars().count() <= 80), "a line is wider than 80 columns:\n{text}");
+    assert!(
+        text.lines().all(|l| l.chars().count() <= 80),
+        "a line is wider than 80 columns:\n{text}"
+    );
     let forced = roleplay()
         .current_dir(repo(""))
-        .args(["--color", "always", "score", "--case", CASE, "tests/fixtures/responses/complaint-strong.txt"])
+        .args([
+            "--color",
+            "always",
+            "score",
+            "--case",
+            CASE,
+            "tests/fixtures/responses/complaint-strong.txt",
+        ])
         .output()
         .unwrap();
     assert!(forced.stdout.contains(&0x1b));
@@ -170,9 +248,18 @@ fn a_shipped_case_is_found_by_id_from_any_folder() {
     let dir = tempfile::tempdir().unwrap();
     roleplay()
         .current_dir(dir.path())
-        .args(["score", "--format", "json", "--case", "summit-gear-ski-return", "-"])
+        .args([
+            "score",
+            "--format",
+            "json",
+            "--case",
+            "summit-gear-ski-return",
+            "-",
+        ])
         .write_stdin("I'm sorry about the skis.")
         .assert()
         .success()
-        .stdout(predicates::str::contains("\"case\": \"summit-gear-ski-return\""));
+        .stdout(predicates::str::contains(
+            "\"case\": \"summit-gear-ski-return\"",
+        ));
 }
