@@ -249,7 +249,8 @@ checked_string!(
 );
 
 fn first_line(text: &str) -> String {
-    text.lines().rfind(|l| !l.trim().is_empty())
+    text.lines()
+        .rfind(|l| !l.trim().is_empty())
         .unwrap_or(text)
         .trim()
         .to_string()
