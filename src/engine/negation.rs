@@ -222,13 +222,16 @@ fn is_trigger(tokenized: &Tokenized, t: usize) -> bool {
     }
 }
 
-/// "you won't have to ...", "you don't need to ...".
+/// "you won't have to ...", "members don't need to ...": relief for someone else.
+/// "I don't need to hear it" stays a refusal.
 fn relief(tokenized: &Tokenized, not: usize) -> bool {
     let tokens = &tokenized.tokens;
     let subject = not.checked_sub(2).map(|i| tokens[i].norm.as_str());
     let next = tokens.get(not + 1).map(|n| n.norm.as_str());
     let then = tokens.get(not + 2).map(|n| n.norm.as_str());
-    subject == Some("you") && matches!(next, Some("have" | "need")) && then == Some("to")
+    // Only "you" and "they": "customers don't need to feel valued" is a refusal.
+    let someone_else = subject.is_some_and(|s| matches!(s, "you" | "they"));
+    someone_else && matches!(next, Some("have" | "need")) && then == Some("to")
 }
 
 /// "so this never happens again", "make sure it doesn't happen again": a negation that
@@ -290,6 +293,8 @@ mod tests {
         doesnt_happen_again: "We will train staff so it doesn't happen again.", "happen" => false;
         double_negation: "I won't let you leave without a solution.", "solution" => false;
         relief_wont_have_to: "You won't have to mail it to the manufacturer.", "mail" => false;
+        relief_for_them: "They won't have to repeat their story.", "repeat" => false;
+        refusal_i_dont_need_to: "I don't need to hear the whole story.", "hear" => true;
         not_relief_shouldnt_be: "You shouldn't be frustrated about a small delay.", "frustrated" => true;
         not_worried_is_negation: "I'm not worried about why you're asking.", "asking" => true;
         out_of_reach: "No, that was a long time ago before we started to carefully listen.", "listen" => false;

@@ -87,22 +87,16 @@ static SIGNALS: LazyLock<Matcher<Signal>> = LazyLock::new(|| {
     add(
         Signal::Action,
         &[
-            "i will",
-            "we will",
+            "let me",
             "i can",
             "we can",
-            "let me",
-            "i am going to",
-            "we are going to",
-            "i would like to",
             "i recommend",
-            "i would recommend",
             "my recommendation",
             "we should",
             "here is what",
             "i have arranged",
             "i have already",
-            "i will personally",
+            "i personally",
             "i propose",
             "i suggest",
             "my plan",
@@ -216,8 +210,35 @@ pub fn signals(text: &str, tokenized: &Tokenized, norm: &NormText, clauses: &Cla
             Signal::Closing => closed |= found.sentence + 3 >= sentences,
         }
     }
+    out.actions += future_commitments(tokenized, clauses);
     out.courtesy = (f64::from(u8::from(opened)) + f64::from(u8::from(closed))) / 2.0;
     out
+}
+
+/// "I will", "we'll", "I'm going to": commitments, unless refused ("I won't").
+fn future_commitments(tokenized: &Tokenized, clauses: &Clauses) -> usize {
+    let tokens = &tokenized.tokens;
+    let mut count = 0;
+    for i in 0..tokens.len() {
+        if !matches!(tokens[i].norm.as_str(), "i" | "we") {
+            continue;
+        }
+        let mut at = i + 1;
+        while tokens.get(at).is_some_and(|t| t.norm == "be" || t.skip) {
+            at += 1;
+        }
+        if tokens.get(at).is_none_or(|t| t.norm != "will") {
+            continue;
+        }
+        let verb = (at + 1..tokens.len()).find(|&v| !tokens[v].skip);
+        let committed = verb.is_some_and(|v| {
+            tokens[v].norm != "not"
+                && tokens[v].sentence == tokens[i].sentence
+                && negated_by(tokenized, clauses, &(v..v + 1)).is_none()
+        });
+        count += usize::from(committed);
+    }
+    count
 }
 
 /// Counts time words and figures in the response: how concrete the plan is.

@@ -10,9 +10,26 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 
 /// Words left out of phrase matching: articles, possessive determiners and fillers,
 /// so "explain the policy" also finds "explain our policy" and "I'm so sorry" finds "I'm sorry".
-const SKIPPED: &[&str] = &[
+pub const SKIPPED: &[&str] = &[
     "a", "an", "the", "my", "our", "your", "his", "her", "their", "its", "this", "these", "those",
     "just", "really", "very", "truly", "so",
+];
+
+/// Auxiliary verbs folded to one form each, so "I'm", "I am" and "I was" meet on
+/// "i be", and "I'll", "I would" and "I'm going to" on "will".
+const AUXILIARIES: &[(&str, &str)] = &[
+    ("am", "be"),
+    ("is", "be"),
+    ("are", "be"),
+    ("was", "be"),
+    ("were", "be"),
+    ("been", "be"),
+    ("will", "will"),
+    ("would", "will"),
+    ("shall", "will"),
+    ("gonna", "will"),
+    ("does", "do"),
+    ("did", "do"),
 ];
 
 /// Words before `'s` that make it "is" rather than a possessive.
@@ -189,6 +206,13 @@ fn push_plain(word: &str, out: &mut Vec<Piece>) {
         });
         return;
     }
+    if let Some((_, form)) = AUXILIARIES.iter().find(|(name, _)| *name == word) {
+        out.push(Piece {
+            norm: (*form).to_string(),
+            skip: false,
+        });
+        return;
+    }
     if let Some((_, alias)) = ALIASES.iter().find(|(name, _)| *name == word) {
         out.push(Piece {
             norm: STEMMER.stem(alias).into_owned(),
@@ -240,15 +264,17 @@ mod tests {
     fn expands_contractions() {
         norm! {
             "I'll" => ["i", "will"];
+            "does" => ["do"];
+            "I'd" => ["i", "will"];
+            "were" => ["be"];
             "won't" => ["will", "not"];
             "can't" => ["can", "not"];
             "don't" => ["do", "not"];
-            "isn't" => ["is", "not"];
-            "we're" => ["we", "are"];
-            "I'm" => ["i", "am"];
+            "isn't" => ["be", "not"];
+            "we're" => ["we", "be"];
+            "I'm" => ["i", "be"];
             "you've" => ["you", "have"];
-            "I'd" => ["i", "would"];
-            "it's" => ["it", "is"];
+            "it's" => ["it", "be"];
             "let's" => ["let", "us"];
         }
     }

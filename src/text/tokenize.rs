@@ -225,7 +225,20 @@ impl Builder {
         }
     }
 
+    /// "I'm going to call" reads as "I be will call": the future's "going to" becomes
+    /// "will", so a phrase "I will call" still finds it across the one-word gap.
+    fn fold_going_to(&mut self) {
+        let tokens = &mut self.out.tokens;
+        for i in 1..tokens.len().saturating_sub(1) {
+            if tokens[i - 1].norm == "be" && tokens[i].norm == "go" && tokens[i + 1].norm == "to" {
+                tokens[i].norm = "will".to_string();
+                tokens[i + 1].skip = true;
+            }
+        }
+    }
+
     fn finish(mut self) -> Tokenized {
+        self.fold_going_to();
         let end = self.out.tokens.last().map_or(0, |t| t.span.end);
         let at = match self.pending.take() {
             Some((Break::Sentence, at)) => at,
@@ -290,6 +303,24 @@ mod tests {
         assert_eq!(t.tokens.len(), 3);
         assert_eq!(t.tokens[0].span, t.tokens[1].span);
         assert_eq!(t.word_count(), 2);
+    }
+
+    #[test]
+    fn going_to_reads_as_will() {
+        let matchable = |text: &str| -> Vec<String> {
+            tokenize(text)
+                .tokens
+                .into_iter()
+                .filter(|t| !t.skip)
+                .map(|t| t.norm)
+                .collect()
+        };
+        assert_eq!(
+            matchable("I'm going to call you"),
+            ["i", "be", "will", "call", "you"]
+        );
+        assert_eq!(matchable("I'll call you"), ["i", "will", "call", "you"]);
+        assert_eq!(matchable("I am going home"), ["i", "be", "go", "home"]);
     }
 
     #[test]
