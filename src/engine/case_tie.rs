@@ -191,7 +191,7 @@ fn proper_nouns_and_numbers(text: &str, tokenized: &Tokenized) -> Vec<String> {
     out
 }
 
-/// Content words the case repeats (three times or more) that are neither common nor
+/// Content words the case repeats (twice or more) that are neither common nor
 /// rubric vocabulary: "laptop", "reservation", "branches".
 fn frequent_words(text: &str, tokenized: &Tokenized, generic: &HashSet<String>) -> Vec<String> {
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
@@ -209,7 +209,7 @@ fn frequent_words(text: &str, tokenized: &Tokenized, generic: &HashSet<String>) 
     }
     counts
         .into_iter()
-        .filter(|(_, count, _)| *count >= 3)
+        .filter(|(_, count, _)| *count >= 2)
         .map(|(_, _, first)| text[tokenized.tokens[first].span].to_lowercase())
         .collect()
 }

@@ -59,11 +59,23 @@ impl Scorer {
                 patterns.extend(c.patterns.iter().map(|r| (r.clone(), target)));
             }
         }
+        // Words that alone earn a concept ("refund", "privacy") are rubric vocabulary,
+        // not the case's own details.
         let generic: HashSet<String> = rubrics
             .iter()
             .flat_map(|r| &r.concepts)
             .flat_map(|c| &c.phrases)
-            .flat_map(|p| tokenize(&p.0).tokens.into_iter().map(|t| t.norm))
+            .filter_map(|p| {
+                let words: Vec<String> = tokenize(&p.0)
+                    .tokens
+                    .into_iter()
+                    .filter(|t| !t.skip)
+                    .map(|t| t.norm)
+                    .collect();
+                (words.len() == 1)
+                    .then(|| words.into_iter().next())
+                    .flatten()
+            })
             .collect();
         let questions = case
             .judge_questions
@@ -131,9 +143,16 @@ impl Scorer {
         }
         let topic = on_topic.iter().filter(|&&b| b).count() as f64 / sentences.max(1) as f64;
         let relevance = (tie.max(0.5 * topic) / ON_CASE).min(1.0);
+        // Share of phrases found that were negated or stuffing: a response made mostly of
+        // refusals or buzzwords earns little even for the few phrases that slip through.
+        let refused = found
+            .iter()
+            .zip(&negations)
+            .filter(|(f, negation)| negation.is_some() || stuffing[f.sentence].is_some())
+            .count();
+        let dismissed = refused as f64 / found.len().max(1) as f64;
+        let quality = skills::quality(dismissed);
         let mut indicators = Vec::new();
-        let mut dismissed = 0usize;
-        let mut counted = 0usize;
         let (mut extra_weight, mut extra_earned) = (0u32, 0u32);
         for (index, planned) in self.plan.indicators.iter().enumerate() {
             let mut credited = vec![false; planned.concepts.len()];
@@ -154,11 +173,6 @@ impl Scorer {
                     credited[f.target.concept] = true;
                     Status::Credited
                 };
-                if status != Status::Repeated {
-                    counted += 1;
-                    dismissed +=
-                        usize::from(matches!(status, Status::Negated(_) | Status::Stuffed(_)));
-                }
                 evidence.push(Evidence {
                     concept: concept.id.clone(),
                     label: concept.label.clone(),
@@ -208,7 +222,7 @@ impl Scorer {
                 (1.0 - DEPTH_SHARE) * (coverage / SATURATION).min(1.0) + DEPTH_SHARE * depth
             };
             // A response that is hardly about this case earns little anywhere.
-            let share = share * relevance;
+            let share = share * relevance * quality;
             let max = self.form.indicators.max;
             let mut points = (f64::from(max) * share).round() as u32;
             let ceiling = self.form.indicators.band_floors[Band::Meets.index()].saturating_sub(1);
@@ -257,7 +271,7 @@ impl Scorer {
             sentences,
             coverage,
             relevance,
-            dismissed: dismissed as f64 / counted.max(1) as f64,
+            dismissed,
             extras: f64::from(extra_earned) / f64::from(extra_weight.max(1)),
             new_specifics,
             specifics,

@@ -263,10 +263,15 @@ pub fn concrete_details(tokenized: &Tokenized, known: impl Fn(&str) -> bool) -> 
     (all.len(), new.len())
 }
 
+/// How much to trust a response's credited phrases, from the share that were negated
+/// or stuffing: a few are normal (a stray "no"); many mean a refusing or stuffed answer.
+pub fn quality(dismissed: f64) -> f64 {
+    (1.0 - (dismissed - 0.15).max(0.0) * 1.5).clamp(0.0, 1.0)
+}
+
 /// The share of a line's maximum earned by each measure, and a sentence on why.
 pub fn measure(id: &str, f: &Features, s: &Signals) -> (f64, String) {
-    // A few dismissed phrases are normal (a stray "no"); many mean a refusing or stuffed answer.
-    let quality = (1.0 - (f.dismissed - 0.15).max(0.0) * 1.5).clamp(0.0, 1.0);
+    let quality = quality(f.dismissed);
     let on_case = f.relevance * quality;
     let (share, why) = match id {
         "reasoning" => (

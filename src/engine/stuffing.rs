@@ -103,11 +103,16 @@ pub fn stuffed_sentences(
                     || (token.capitalized && t != sentence.tokens.start && token.norm != "i")
             });
 
-            if segments.len() >= 4 && average <= 2.5 && with_hits * 2 >= segments.len() {
+            let (items, items_with_hits) = list_items(tokenized, &words, &ranges);
+            let item_words = words.len().saturating_sub(items.saturating_sub(1)) as f64;
+            let chain = items >= 5 && item_words / items as f64 <= 2.5 && items_with_hits >= 3;
+            if chain || (segments.len() >= 4 && average <= 2.5 && with_hits * 2 >= segments.len()) {
                 Some(Stuffing::List)
             } else if !specific.get(index).copied().unwrap_or(false)
                 && !concrete
-                && ((groups >= 4 && density >= 0.45) || (groups >= 3 && density >= 0.6))
+                && words.len() >= 10
+                && groups >= 4
+                && density >= 0.45
             {
                 Some(Stuffing::Dense)
             } else if words.len() <= 4 && covered == words.len() && !has_pronoun {
@@ -117,6 +122,39 @@ pub fn stuffed_sentences(
             }
         })
         .collect()
+}
+
+/// Items of a sentence split at commas and at "and"/"or": how many, and how many
+/// hold a concept phrase. "I will apologize and empathize and explain the policy and
+/// follow up" is five short items chained together.
+fn list_items(tokenized: &Tokenized, words: &[usize], ranges: &[Range<usize>]) -> (usize, usize) {
+    let mut items = 0;
+    let mut with_hits = 0;
+    let mut current: Option<(usize, bool)> = None; // (segment, has a hit)
+    for &t in words {
+        let token = &tokenized.tokens[t];
+        let conjunction = token.norm == "and" || token.norm == "or";
+        let new_segment = current.is_some_and(|(segment, _)| segment != token.segment);
+        if conjunction || new_segment {
+            if let Some((_, hit)) = current.take() {
+                items += 1;
+                with_hits += usize::from(hit);
+            }
+            if conjunction {
+                continue;
+            }
+        }
+        let hit = ranges.iter().any(|r| r.contains(&t));
+        current = Some(match current {
+            Some((segment, had)) => (segment, had || hit),
+            None => (token.segment, hit),
+        });
+    }
+    if let Some((_, hit)) = current {
+        items += 1;
+        with_hits += usize::from(hit);
+    }
+    (items, with_hits)
 }
 
 /// How many separate stretches the ranges cover once overlaps are merged.
@@ -186,16 +224,16 @@ mod tests {
     }
 
     #[test]
-    fn a_chain_of_named_concepts_is_stuffing() {
-        let text = "I will apologize and empathize and build rapport and explain the policy and follow up.";
+    fn a_sentence_packed_with_named_concepts_is_stuffing() {
+        let text = "My plan uses apology with empathy plus rapport building plus policy explanation with follow up.";
         assert_eq!(
             judge(
                 text,
                 &[
-                    "apologize",
-                    "empathize",
-                    "build rapport",
-                    "explain the policy",
+                    "apology",
+                    "empathy",
+                    "rapport building",
+                    "policy explanation",
                     "follow up"
                 ]
             ),
@@ -210,6 +248,15 @@ mod tests {
             Some(Stuffing::Fragment)
         );
         assert_eq!(judge("Thank you.", &["thank you"]), None);
+    }
+
+    #[test]
+    fn a_chain_of_and_is_a_list() {
+        let text = "I will apologize and empathize and explain the policy and follow up and build rapport.";
+        assert_eq!(
+            judge(text, &["apologize", "empathize", "explain the policy"]),
+            Some(Stuffing::List)
+        );
     }
 
     #[test]

@@ -25,67 +25,74 @@ impl Default for Style {
 }
 
 /// A quote cut to at most `max` characters around the matched words, on one line:
-/// the text before, the match, and the text after.
+/// the text before, the match, and the text after (each with its own spacing).
 pub fn excerpt(
     response: &str,
     context: Span,
     matched: Span,
     max: usize,
 ) -> (String, String, String) {
-    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let context = context.cover(matched);
     let before = flat(&response[Span::new(context.start, matched.start)]);
-    let hit = flat(&response[matched]);
+    let hit = flat(&response[matched]).trim().to_string();
     let after = flat(&response[Span::new(matched.end, context.end)]);
-    let room = max.saturating_sub(hit.chars().count() + 2);
-    let keep_before = (room / 2).max(room.saturating_sub(after.chars().count()));
-    let before = tail_chars(&before, keep_before);
-    let keep_after = room.saturating_sub(before.chars().count());
-    let after = head_chars(&after, keep_after);
-    let space_before = if before.is_empty() || before.ends_with(' ') {
-        ""
-    } else {
-        " "
-    };
-    let space_after = if after.is_empty() || after.starts_with([',', '.', '!', '?', ';', ':', ' '])
-    {
-        ""
-    } else {
-        " "
-    };
-    let before = if before.is_empty() {
-        before
-    } else {
-        format!("{before}{space_before}")
-    };
-    let mut after = if after.is_empty() {
-        after
-    } else {
-        format!("{space_after}{after}")
-    };
-    let total = before.chars().count() + hit.chars().count() + after.chars().count();
-    if total > max {
-        let keep = after.chars().count().saturating_sub(total - max);
-        after = head_chars(&after, keep);
-    }
-    (before, hit, after)
+    let budget = max.saturating_sub(hit.chars().count());
+    let (before_len, after_len) = (before.chars().count(), after.chars().count());
+    let keep_before = before_len.min((budget / 2).max(budget.saturating_sub(after_len)));
+    let keep_after = after_len.min(budget.saturating_sub(keep_before));
+    (
+        tail_chars(&before, keep_before),
+        hit,
+        head_chars(&after, keep_after),
+    )
 }
 
+/// Whitespace runs as single spaces, keeping a leading or trailing space.
+fn flat(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() {
+        return if text.is_empty() {
+            String::new()
+        } else {
+            " ".to_string()
+        };
+    }
+    let lead = if text.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let trail = if text.ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    format!("{lead}{}{trail}", words.join(" "))
+}
+
+/// The last `keep` characters, the first replaced by "…" when cut.
 fn tail_chars(text: &str, keep: usize) -> String {
     let count = text.chars().count();
     if count <= keep {
         return text.to_string();
     }
-    let tail: String = text.chars().skip(count - keep.saturating_sub(1)).collect();
-    format!("…{}", tail.trim_start())
+    if keep == 0 {
+        return String::new();
+    }
+    let tail: String = text.chars().skip(count - (keep - 1)).collect();
+    format!("…{tail}")
 }
 
+/// The first `keep` characters, the last replaced by "…" when cut.
 fn head_chars(text: &str, keep: usize) -> String {
     if text.chars().count() <= keep {
         return text.to_string();
     }
-    let head: String = text.chars().take(keep.saturating_sub(1)).collect();
-    format!("{}…", head.trim_end())
+    if keep == 0 {
+        return String::new();
+    }
+    let head: String = text.chars().take(keep - 1).collect();
+    format!("{head}…")
 }
 
 #[cfg(test)]
@@ -108,7 +115,7 @@ mod tests {
             before.starts_with('…') && after.ends_with('…'),
             "{before:?} {after:?}"
         );
-        assert!(before.chars().count() + 5 + after.chars().count() <= 41);
+        assert!(before.chars().count() + 5 + after.chars().count() <= 40);
     }
 
     #[test]

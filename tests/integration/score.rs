@@ -103,7 +103,7 @@ fn strong_beats_stuffed_and_negated() {
         );
     }
     assert!(
-        strong["rating"] != "little",
+        ["meets", "exceeds"].contains(&strong["rating"].as_str().unwrap()),
         "strong rated {}",
         strong["rating"]
     );
@@ -135,7 +135,7 @@ fn negated_phrases_are_annotated() {
 fn stuffed_sentences_are_annotated() {
     let v = score_json(&fixture("stuffed.txt"));
     assert!(
-        v["stuffed"].as_array().unwrap().len() >= 2,
+        v["stuffed"].as_array().unwrap().len() >= 3,
         "{}",
         v["stuffed"]
     );
@@ -225,7 +225,7 @@ fn text_report_has_no_colour_under_no_color_and_colour_when_forced() {
     let text = String::from_utf8(plain.stdout).unwrap();
     assert!(text.contains("CR:010") && text.contains("Total"), "{text}");
     assert!(
-        text.lines().all(|l| l.chars().count() <= 90),
+        text.lines().all(|l| l.chars().count() <= 80),
         "a line is wider than 80 columns:\n{text}"
     );
     let forced = roleplay()
