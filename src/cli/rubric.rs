@@ -23,47 +23,27 @@ pub struct RubricArgs {
 
 pub(super) fn run(args: RubricArgs, out: &mut dyn Write, _color: bool) -> Result<ExitCode, Error> {
     let rubrics = shipped::rubrics()?;
-    let write = |out: &mut dyn Write| -> std::io::Result<()> {
-        match (&args.code, args.format) {
-            (None, Format::Json) => {
-                serde_json::to_writer_pretty(&mut *out, &rubrics.iter().collect::<Vec<_>>())?;
-                writeln!(out)
-            }
-            (None, Format::Text) => {
-                for r in rubrics.iter() {
-                    writeln!(out, "{:<7} {:?}  {}", r.code.as_str(), r.level, r.title)?;
-                }
-                writeln!(out, "\n`roleplay rubric CODE` shows one in full.")
-            }
-            (Some(_), Format::Json) => {
-                serde_json::to_writer_pretty(
-                    &mut *out,
-                    find(rubrics, args.code.as_deref())
-                        .ok()
-                        .flatten()
-                        .unwrap_or_else(|| unreachable_rubric()),
-                )?;
-                writeln!(out)
-            }
-            (Some(_), Format::Text) => match find(rubrics, args.code.as_deref()) {
-                Ok(Some(r)) => write_one(out, r),
-                _ => Ok(()),
-            },
-        }
+    let one = find(rubrics, args.code.as_deref())?;
+    let written = match (one, args.format) {
+        (Some(rubric), Format::Json) => json(out, rubric),
+        (Some(rubric), Format::Text) => write_one(out, rubric),
+        (None, Format::Json) => json(out, &rubrics.iter().collect::<Vec<_>>()),
+        (None, Format::Text) => write_all(out, rubrics),
     };
-    if args.code.is_some() {
-        find(rubrics, args.code.as_deref())?;
-    }
-    write(out).map_err(|e| io_error(e, "write", "standard output"))?;
+    written.map_err(|e| io_error(e, "write", "standard output"))?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn unreachable_rubric() -> &'static Rubric {
-    // `run` checks the code before writing, so this is never reached.
-    shipped::rubrics()
-        .ok()
-        .and_then(|r| r.iter().next())
-        .expect("shipped rubrics are checked at build time")
+fn json(out: &mut dyn Write, value: &impl serde::Serialize) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+fn write_all(out: &mut dyn Write, rubrics: &crate::model::RubricSet) -> std::io::Result<()> {
+    for r in rubrics.iter() {
+        writeln!(out, "{:<7} {:?}  {}", r.code.as_str(), r.level, r.title)?;
+    }
+    writeln!(out, "\n`roleplay rubric CODE` shows one in full.")
 }
 
 fn find<'a>(
