@@ -8,6 +8,7 @@ pub mod engine;
 pub mod error;
 pub mod load;
 pub mod model;
+pub mod paths;
 pub mod report;
 pub mod shipped;
 pub mod text;

@@ -1,6 +1,7 @@
 //! The command line: clap types and the commands. The only module that prints or
 //! picks exit codes.
 
+mod list;
 mod rubric;
 mod score;
 mod test;
@@ -58,7 +59,7 @@ pub enum Format {
 /// Options shared by commands that need cases.
 #[derive(Debug, Clone, clap::Args)]
 pub struct CaseFolders {
-    /// A folder of your own case files (can be repeated); also read from ROLEPLAY_CASES
+    /// A folder of your own case files (can be repeated); ROLEPLAY_CASES and the data folder's cases/ are read too
     #[arg(long = "cases", value_name = "DIR")]
     pub folders: Vec<PathBuf>,
 }
@@ -68,6 +69,10 @@ pub struct CaseFolders {
 pub enum Command {
     /// Score a response to a case
     Score(score::ScoreArgs),
+    /// List the cases, filtered by indicator, event area or words
+    List(list::ListArgs),
+    /// Show a case: the situation, the roles and the indicators it tests
+    Show(list::ShowArgs),
     /// Show the performance indicators: definitions, tips and what judges listen for
     Rubric(rubric::RubricArgs),
     /// Score every case's example answers and report those outside their expected rating
@@ -81,6 +86,8 @@ pub fn run() -> ExitCode {
     let mut stdout = io::stdout().lock();
     let outcome = match cli.command {
         Command::Score(args) => score::run(args, &mut stdout, color),
+        Command::List(args) => list::run_list(args, &mut stdout),
+        Command::Show(args) => list::run_show(args, &mut stdout, color),
         Command::Rubric(args) => rubric::run(args, &mut stdout, color),
         Command::Test(args) => test::run(args, &mut stdout),
     };
@@ -145,13 +152,38 @@ fn rubrics_and_form(form: Option<&PathBuf>) -> Result<(&'static RubricSet, Form)
     Ok((rubrics, form))
 }
 
-/// Folders from `--cases` and the ROLEPLAY_CASES variable (separated like PATH).
+/// Folders from `--cases`, the ROLEPLAY_CASES variable (separated like PATH), and
+/// `cases/` in the data folder when it exists, in that order.
 fn case_folders(args: &CaseFolders) -> Vec<PathBuf> {
     let mut folders = args.folders.clone();
     if let Some(paths) = std::env::var_os("ROLEPLAY_CASES") {
         folders.extend(std::env::split_paths(&paths).filter(|p| !p.as_os_str().is_empty()));
     }
+    if let Some(own) = crate::paths::cases_folder().filter(|p| p.is_dir()) {
+        if !folders.contains(&own) {
+            folders.push(own);
+        }
+    }
     folders
+}
+
+/// Loads the catalog and warns about files that failed to load and shared ids.
+fn catalog(args: &CaseFolders, rubrics: &RubricSet) -> Result<crate::catalog::Catalog, Error> {
+    let catalog = crate::catalog::Catalog::load(&case_folders(args), rubrics)?;
+    for problem in &catalog.problems {
+        warn(&format!(
+            "skipping a case that cannot be loaded:\n{problem}"
+        ));
+    }
+    for d in &catalog.duplicates {
+        warn(&format!(
+            "two cases have the id `{}`: using {}, ignoring {}",
+            d.id,
+            crate::catalog::describe(&d.kept),
+            crate::catalog::describe(&d.ignored)
+        ));
+    }
+    Ok(catalog)
 }
 
 /// Writes a warning line to standard error.

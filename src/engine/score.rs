@@ -392,7 +392,9 @@ fn context(tokenized: &Tokenized, found: &Found<Target>) -> Span {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{assert_credits, assert_no_credit, credited, score_in_case, score_one, statuses};
+    use super::super::testing::{
+        assert_credits, assert_no_credit, credited, score_in_case, score_one, statuses,
+    };
     use super::super::{Status, Stuffing};
 
     const SITUATION: &str = "You are to assume the role of the manager of Bayside Cycles in Tacoma. \
@@ -401,19 +403,31 @@ mod tests {
 
     #[test]
     fn apology_is_credited_with_its_quote() {
-        assert_credits("CR:010", "I'm so sorry this happened to your bike.", "apologizes");
+        assert_credits(
+            "CR:010",
+            "I'm so sorry this happened to your bike.",
+            "apologizes",
+        );
     }
 
     #[test]
     fn negated_wont_apologize() {
         assert_no_credit("CR:010", "I won't apologize for our policy.", "apologizes");
         let card = score_one("CR:010", "I won't apologize for our policy.");
-        assert!(statuses(&card, "apologizes").iter().all(|s| matches!(s, Status::Negated(_))));
+        assert!(
+            statuses(&card, "apologizes")
+                .iter()
+                .all(|s| matches!(s, Status::Negated(_)))
+        );
     }
 
     #[test]
     fn negated_we_never_follow_up() {
-        assert_no_credit("CR:010", "We never follow up with customers after a sale.", "follows-up");
+        assert_no_credit(
+            "CR:010",
+            "We never follow up with customers after a sale.",
+            "follows-up",
+        );
     }
 
     #[test]
@@ -431,8 +445,16 @@ mod tests {
 
     #[test]
     fn stuffed_list_earns_nothing() {
-        let card = score_one("CR:010", "Apology, empathy, follow-up, refund, resolution, listening.");
-        assert!(card.indicators[0].evidence.iter().all(|e| matches!(e.status, Status::Stuffed(Stuffing::List))));
+        let card = score_one(
+            "CR:010",
+            "Apology, empathy, follow-up, refund, resolution, listening.",
+        );
+        assert!(
+            card.indicators[0]
+                .evidence
+                .iter()
+                .all(|e| matches!(e.status, Status::Stuffed(Stuffing::List)))
+        );
         assert_eq!(card.indicators[0].points, 0);
     }
 
@@ -440,7 +462,10 @@ mod tests {
     fn a_concept_counts_once() {
         let card = score_one("CR:010", "I'm sorry. I'm so sorry. I really am sorry.");
         let statuses = statuses(&card, "apologizes");
-        assert_eq!(statuses.iter().filter(|s| **s == Status::Credited).count(), 1);
+        assert_eq!(
+            statuses.iter().filter(|s| **s == Status::Credited).count(),
+            1
+        );
         assert!(statuses.contains(&Status::Repeated));
     }
 
@@ -462,13 +487,20 @@ mod tests {
             train the Bayside team so this never happens again.";
         let card = score_in_case("CR:010", SITUATION, specific);
         assert!(card.indicators[0].tied_to_case);
-        assert!(card.indicators[0].points >= 9, "points {}", card.indicators[0].points);
+        assert!(
+            card.indicators[0].points >= 9,
+            "points {}",
+            card.indicators[0].points
+        );
     }
 
     #[test]
     fn the_same_input_gives_the_same_scorecard() {
         let text = "Ms. Ortiz, I'm sorry. I will replace the Trailmaster today.";
-        assert_eq!(score_in_case("CR:010", SITUATION, text), score_in_case("CR:010", SITUATION, text));
+        assert_eq!(
+            score_in_case("CR:010", SITUATION, text),
+            score_in_case("CR:010", SITUATION, text)
+        );
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Integration tests: one binary, a module per feature.
 
 mod bad_input;
+mod cases;
 mod cli;
+mod library;
 mod rubrics;
 mod score;
 mod util;

@@ -7,7 +7,10 @@ use assert_cmd::Command;
 /// The `roleplay` binary, with colour off and a private data folder.
 pub fn roleplay() -> Command {
     let mut cmd = Command::cargo_bin("roleplay").expect("binary builds");
-    cmd.env("NO_COLOR", "1").env_remove("ROLEPLAY_CASES");
+    cmd.env("NO_COLOR", "1").env_remove("ROLEPLAY_CASES").env(
+        "ROLEPLAY_HOME",
+        std::env::temp_dir().join("roleplay-tests-empty-home"),
+    );
     cmd
 }
 

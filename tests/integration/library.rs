@@ -1,0 +1,82 @@
+//! Meta-tests of the shipped case library: every case loads, reads like a DECA case,
+//! and carries a strong and a genuinely weak example.
+
+use std::collections::BTreeSet;
+
+use roleplay::shipped;
+
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect()
+}
+
+fn trigrams(text: &str) -> BTreeSet<String> {
+    words(text).windows(3).map(|w| w.join(" ")).collect()
+}
+
+#[test]
+fn every_shipped_case_loads_and_reads_like_a_deca_case() {
+    let mut problems = Vec::new();
+    let mut ids = BTreeSet::new();
+    for loaded in shipped::cases() {
+        let case = match loaded {
+            Ok(case) => case,
+            Err(e) => {
+                problems.push(e.to_string());
+                continue;
+            }
+        };
+        if !ids.insert(case.id.clone()) {
+            problems.push(format!("{}: id used twice", case.id));
+        }
+        let situation = words(&case.situation).len();
+        if !(150..=360).contains(&situation) {
+            problems.push(format!(
+                "{}: situation has {situation} words (DECA: 150 to 350)",
+                case.id
+            ));
+        }
+        if !case.situation.contains("You are to assume the role") {
+            problems.push(format!(
+                "{}: situation does not open in DECA's second person",
+                case.id
+            ));
+        }
+        if !(2..=3).contains(&case.judge_questions.len()) {
+            problems.push(format!(
+                "{}: {} judge questions",
+                case.id,
+                case.judge_questions.len()
+            ));
+        }
+        if case.look_for.is_empty() {
+            problems.push(format!("{}: no look_for points", case.id));
+        }
+        let strong = case.examples.iter().find(|e| e.name == "strong");
+        let weak = case.examples.iter().find(|e| e.name == "weak");
+        match (strong, weak) {
+            (Some(strong), Some(weak)) => {
+                let shared = trigrams(&weak.response)
+                    .intersection(&trigrams(&strong.response))
+                    .count();
+                let weak_trigrams = trigrams(&weak.response).len().max(1);
+                if shared * 10 > weak_trigrams {
+                    problems.push(format!(
+                        "{}: the weak example repeats the strong one ({shared} shared phrases)",
+                        case.id
+                    ));
+                }
+                if words(&weak.response).len() * 3 > words(&strong.response).len() {
+                    problems.push(format!("{}: the weak example is not thin", case.id));
+                }
+            }
+            _ => problems.push(format!("{}: needs a strong and a weak example", case.id)),
+        }
+    }
+    assert!(ids.len() >= 30, "{} cases", ids.len());
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
