@@ -159,10 +159,8 @@ fn case_folders(args: &CaseFolders) -> Vec<PathBuf> {
     if let Some(paths) = std::env::var_os("ROLEPLAY_CASES") {
         folders.extend(std::env::split_paths(&paths).filter(|p| !p.as_os_str().is_empty()));
     }
-    if let Some(own) = crate::paths::cases_folder().filter(|p| p.is_dir()) {
-        if !folders.contains(&own) {
-            folders.push(own);
-        }
+    if let Some(own) = crate::paths::cases_folder().filter(|p| p.is_dir() && !folders.contains(p)) {
+        folders.push(own);
     }
     folders
 }
