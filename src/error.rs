@@ -38,6 +38,14 @@ pub enum Error {
         /// A suggestion, already formatted.
         hint: String,
     },
+    /// A saved file (history, draft) that cannot be read; it is left as it is.
+    #[error("{} cannot be read: {why}. It was left as it is; move it away to start a new one", path.display())]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        why: String,
+    },
     /// A request that makes no sense as given.
     #[error("{0}")]
     Usage(String),

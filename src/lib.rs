@@ -9,8 +9,11 @@ pub mod error;
 pub mod load;
 pub mod model;
 pub mod paths;
+pub mod progress;
 pub mod report;
+pub mod session;
 pub mod shipped;
+pub mod store;
 pub mod text;
 
 pub use error::{Error, LoadError, Result};

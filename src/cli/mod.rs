@@ -1,7 +1,9 @@
 //! The command line: clap types and the commands. The only module that prints or
 //! picks exit codes.
 
+mod history;
 mod list;
+mod practice;
 mod rubric;
 mod score;
 mod test;
@@ -67,8 +69,14 @@ pub struct CaseFolders {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Rehearse a role-play: read the case, prepare, present, answer the judge, see your score
+    Practice(practice::PracticeArgs),
     /// Score a response to a case
     Score(score::ScoreArgs),
+    /// List your saved attempts
+    History(history::HistoryArgs),
+    /// Show a saved attempt again, with its feedback
+    ShowAttempt(history::ShowAttemptArgs),
     /// List the cases, filtered by indicator, event area or words
     List(list::ListArgs),
     /// Show a case: the situation, the roles and the indicators it tests
@@ -85,7 +93,10 @@ pub fn run() -> ExitCode {
     let color = use_color(cli.color);
     let mut stdout = io::stdout().lock();
     let outcome = match cli.command {
+        Command::Practice(args) => practice::run(args, &mut stdout, color),
         Command::Score(args) => score::run(args, &mut stdout, color),
+        Command::History(args) => history::run_history(args, &mut stdout),
+        Command::ShowAttempt(args) => history::run_show_attempt(args, &mut stdout, color),
         Command::List(args) => list::run_list(args, &mut stdout),
         Command::Show(args) => list::run_show(args, &mut stdout, color),
         Command::Rubric(args) => rubric::run(args, &mut stdout, color),

@@ -27,6 +27,9 @@ pub struct ScoreArgs {
     pub form: Option<PathBuf>,
     #[command(flatten)]
     pub folders: CaseFolders,
+    /// Also save the scored response in your history
+    #[arg(long)]
+    pub save: bool,
     /// Score one of the case's own example answers (such as `strong` or `weak`) instead of a file
     #[arg(long, value_name = "NAME", conflicts_with = "response")]
     pub example: Option<String>,
@@ -76,6 +79,25 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
         Format::Text => report::text::write(out, &card, &response, &form, style(color)),
     };
     written.map_err(|e| io_error(e, "write", "standard output"))?;
+    if args.save {
+        let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
+        let id = super::history::open()?.save(&crate::store::NewAttempt {
+            case_id: &case.id,
+            case_title: &case.title,
+            started_at: now.clone(),
+            finished_at: now,
+            origin: "score",
+            response: &response,
+            answers: &[],
+            total: card.total,
+            rating: card.rating.key(),
+            scorecard: serde_json::to_value(&card).map_err(|e| Error::Internal(e.to_string()))?,
+        })?;
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("Saved as attempt {id}.");
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

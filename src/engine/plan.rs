@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::model::{Case, Code, RubricSet};
 
 /// Where a concept comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ConceptSource {
     /// The indicator's shipped rubric.

@@ -1,7 +1,7 @@
 //! The engine's result: scores, and the evidence behind every point, as spans into
 //! the response. Reports render it; they never search the text again.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::plan::ConceptSource;
 use super::stuffing::Stuffing;
@@ -9,7 +9,7 @@ use crate::model::{Band, Code};
 use crate::text::Span;
 
 /// Whether a phrase found in the response earned its concept, and if not, why.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase", tag = "status", content = "why")]
 pub enum Status {
     /// It earned the concept.
@@ -23,7 +23,7 @@ pub enum Status {
 }
 
 /// A phrase of a concept found in the response.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     /// The concept's id (or a case point's label).
     pub concept: String,
@@ -44,7 +44,7 @@ pub struct Evidence {
 }
 
 /// A concept the response never earned.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Missed {
     /// The concept's id (or a case point's label).
     pub concept: String,
@@ -59,7 +59,7 @@ pub struct Missed {
 }
 
 /// One performance indicator's line on the form.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorScore {
     /// The code.
     pub code: Code,
@@ -84,7 +84,7 @@ pub struct IndicatorScore {
 }
 
 /// One 21st Century Skills line.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SkillScore {
     /// The measure's id, `reasoning`.
     pub id: String,
@@ -101,7 +101,7 @@ pub struct SkillScore {
 }
 
 /// Figures about the response that reports and skills use.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Stats {
     /// Words in the response.
     pub words: usize,
@@ -118,7 +118,7 @@ pub struct Stats {
 }
 
 /// The whole result for one response.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scorecard {
     /// The case's id.
     pub case_id: String,

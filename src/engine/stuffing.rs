@@ -3,13 +3,13 @@
 
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::text::Tokenized;
 use crate::text::normalize::norms;
 
 /// Why a sentence was judged to be stuffing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Stuffing {
     /// Four or more short items separated by commas: a list of terms.

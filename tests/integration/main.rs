@@ -4,6 +4,7 @@ mod bad_input;
 mod cases;
 mod cli;
 mod library;
+mod practice;
 mod rubrics;
 mod score;
 mod util;

@@ -1,0 +1,185 @@
+//! `roleplay history` and `roleplay show-attempt`: the saved attempts.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use super::{Format, io_error, style};
+use crate::error::Error;
+use crate::progress::scorecard;
+use crate::report::text::wrap;
+use crate::store::{Attempt, History, history};
+use crate::{paths, report, shipped};
+
+/// Arguments of `roleplay history`.
+#[derive(Debug, clap::Args)]
+pub struct HistoryArgs {
+    /// Only attempts at this case
+    #[arg(long, value_name = "CASE")]
+    pub case: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Arguments of `roleplay show-attempt`.
+#[derive(Debug, clap::Args)]
+pub struct ShowAttemptArgs {
+    /// The attempt's number, or `latest`
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Opens the history in the data folder.
+pub(super) fn open() -> Result<History, Error> {
+    let home = paths::home().ok_or_else(|| {
+        Error::Usage(format!(
+            "no data folder could be found; set {} to a folder",
+            paths::HOME_VAR
+        ))
+    })?;
+    History::open(&history::default_path(&home))
+}
+
+#[derive(serde::Serialize)]
+struct Row<'a> {
+    id: i64,
+    case: &'a str,
+    title: &'a str,
+    started_at: &'a str,
+    finished_at: &'a str,
+    origin: &'a str,
+    total: u32,
+    rating: &'a str,
+}
+
+pub(super) fn run_history(args: HistoryArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
+    let attempts = open()?.list(args.case.as_deref())?;
+    let rows: Vec<Row> = attempts
+        .iter()
+        .map(|a| Row {
+            id: a.id,
+            case: &a.case_id,
+            title: &a.case_title,
+            started_at: &a.started_at,
+            finished_at: &a.finished_at,
+            origin: &a.origin,
+            total: a.total,
+            rating: &a.rating,
+        })
+        .collect();
+    let written = match args.format {
+        Format::Json => serde_json::to_writer_pretty(&mut *out, &rows)
+            .map_err(std::io::Error::from)
+            .and_then(|_| writeln!(out)),
+        Format::Text if rows.is_empty() => {
+            writeln!(out, "No attempts yet. `roleplay practice` starts one.")
+        }
+        Format::Text => write_rows(out, &rows),
+    };
+    written.map_err(|e| io_error(e, "write", "standard output"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_rows(out: &mut dyn Write, rows: &[Row]) -> std::io::Result<()> {
+    for r in rows {
+        let day = r
+            .finished_at
+            .get(..16)
+            .unwrap_or(r.finished_at)
+            .replace('T', " ");
+        writeln!(
+            out,
+            "{:>4}  {day}  {:>3}/100 {:<8} {}",
+            r.id, r.total, r.rating, r.case
+        )?;
+    }
+    writeln!(out, "\n`roleplay show-attempt ID` shows one again.")
+}
+
+pub(super) fn run_show_attempt(
+    args: ShowAttemptArgs,
+    out: &mut dyn Write,
+    color: bool,
+) -> Result<ExitCode, Error> {
+    let history = open()?;
+    let attempt = if args.id == "latest" {
+        history.latest()?
+    } else {
+        let id: i64 = args.id.parse().map_err(|_| {
+            Error::Usage(format!(
+                "`{}` is not an attempt number or `latest`",
+                args.id
+            ))
+        })?;
+        history.get(id)?
+    };
+    let attempt = attempt.ok_or_else(|| {
+        Error::Usage(format!(
+            "no attempt `{}`; `roleplay history` lists them",
+            args.id
+        ))
+    })?;
+    let card = scorecard(&attempt).ok_or_else(|| {
+        Error::Internal(format!(
+            "attempt {} has a scorecard this release cannot read",
+            attempt.id
+        ))
+    })?;
+    let text = scored_text(&attempt);
+    let written = match args.format {
+        Format::Json => {
+            let value = serde_json::json!({
+                "attempt": attempt.id,
+                "started_at": attempt.started_at,
+                "finished_at": attempt.finished_at,
+                "origin": attempt.origin,
+                "response": attempt.response,
+                "answers": attempt.answers,
+                "score": report::json::value(&card, &text),
+            });
+            serde_json::to_writer_pretty(&mut *out, &value)
+                .map_err(std::io::Error::from)
+                .and_then(|_| writeln!(out))
+        }
+        Format::Text => {
+            let form = shipped::default_form()?;
+            write_attempt(out, &attempt)
+                .and_then(|_| report::text::write(out, &card, &text, form, style(color)))
+        }
+    };
+    written.map_err(|e| io_error(e, "write", "standard output"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The text that was scored: the presentation and the answers.
+pub(super) fn scored_text(attempt: &Attempt) -> String {
+    crate::session::Finished {
+        response: attempt.response.clone(),
+        answers: attempt.answers.clone(),
+    }
+    .scored_text()
+}
+
+fn write_attempt(out: &mut dyn Write, attempt: &Attempt) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "Attempt {} at {} ({}), {}",
+        attempt.id, attempt.case_id, attempt.origin, attempt.finished_at
+    )?;
+    writeln!(out, "\nYour response")?;
+    for line in attempt.response.lines() {
+        for wrapped in wrap(line, 76) {
+            writeln!(out, "  {wrapped}")?;
+        }
+    }
+    for answer in &attempt.answers {
+        writeln!(out, "\nThe judge asked: {}", answer.question)?;
+        for wrapped in wrap(&answer.answer, 76) {
+            writeln!(out, "  {wrapped}")?;
+        }
+    }
+    writeln!(out)
+}

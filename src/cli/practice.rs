@@ -1,0 +1,335 @@
+//! `roleplay practice`: read a case, prepare against the clock, present, answer the
+//! judge's questions, and see the scored feedback. Every line is saved as it is typed.
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, FuzzySelect};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::history::open as open_history;
+use super::list::write_case;
+use super::{CaseFolders, catalog, io_error, rubrics_and_form, style};
+use crate::catalog::Catalog;
+use crate::engine::Scorer;
+use crate::error::Error;
+use crate::model::{Case, CaseSource, Code, RubricSet};
+use crate::session::{self, Surroundings};
+use crate::store::{Draft, NewAttempt, draft};
+use crate::{paths, progress, report};
+
+/// Arguments of `roleplay practice`.
+#[derive(Debug, clap::Args)]
+pub struct PracticeArgs {
+    /// The case to practise (an id or a file); without one, pick from a list
+    #[arg(value_name = "CASE")]
+    pub case: Option<String>,
+    /// Pick a case at random
+    #[arg(long, conflicts_with = "case")]
+    pub random: bool,
+    /// Offer only cases that test this indicator (repeatable)
+    #[arg(long = "indicator", short = 'i', value_name = "CODE")]
+    pub indicators: Vec<String>,
+    /// Minutes to prepare (0 to skip)
+    #[arg(long, value_name = "MINUTES", default_value_t = 10)]
+    pub prep: u64,
+    /// Minutes to present
+    #[arg(long = "time", value_name = "MINUTES", default_value_t = 10)]
+    pub minutes: u64,
+    /// Type the presentation in $VISUAL or $EDITOR instead of the terminal
+    #[arg(long)]
+    pub editor: bool,
+    /// An evaluation form file to score against instead of the shipped DECA form
+    #[arg(long, value_name = "FILE")]
+    pub form: Option<PathBuf>,
+    #[command(flatten)]
+    pub folders: CaseFolders,
+}
+
+struct Files {
+    draft: PathBuf,
+    home: PathBuf,
+}
+
+impl Surroundings for Files {
+    fn save(&mut self, draft: &Draft) -> Result<(), Error> {
+        draft.save(&self.draft)
+    }
+
+    fn edit(&mut self, text: &str) -> Option<String> {
+        edit_in_editor(&self.home, text)
+    }
+}
+
+pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Result<ExitCode, Error> {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        return Err(Error::Usage(
+            "`roleplay practice` needs a terminal to type in. To score a response you have written, run \
+             `roleplay score --case CASE FILE` (add --save to keep it in your history)."
+                .into(),
+        ));
+    }
+    let home = paths::home().ok_or_else(|| {
+        Error::Usage(format!(
+            "no data folder could be found; set {} to a folder",
+            paths::HOME_VAR
+        ))
+    })?;
+    let (rubrics, form) = rubrics_and_form(args.form.as_ref())?;
+    let history = open_history()?;
+    let catalog = catalog(&args.folders, rubrics)?;
+    let draft_path = draft::default_path(&home);
+    let io = |e| io_error(e, "write", "the terminal");
+    let theme = ColorfulTheme::default();
+
+    let mut resumed = None;
+    if let Some(old) = Draft::load(&draft_path)? {
+        let lines = old.response.len() + old.answers.len() + old.answer_lines.len();
+        let resume = Confirm::with_theme(&theme)
+            .with_prompt(format!(
+                "You have an unfinished practice of `{}` ({lines} line(s), started {}). Resume it?",
+                old.case_id, old.started_at
+            ))
+            .default(true)
+            .interact()
+            .map_err(|e| Error::Usage(e.to_string()))?;
+        if resume {
+            resumed = Some(old);
+        } else {
+            let kept = home.join("drafts").join(format!(
+                "{}-{}.json",
+                old.case_id,
+                old.started_at.replace(':', "-")
+            ));
+            old.save(&kept)?;
+            Draft::discard(&draft_path)?;
+            writeln!(out, "The old draft is kept in {}.", kept.display()).map_err(io)?;
+        }
+    }
+
+    let (case, mut draft) = match resumed {
+        Some(draft) => {
+            let case = match &draft.case_path {
+                Some(path) => crate::load::case_from_file(path, rubrics)?,
+                None => catalog.resolve(&draft.case_id, rubrics)?,
+            };
+            writeln!(out, "\nResuming `{}`.", case.title).map_err(io)?;
+            (case, draft)
+        }
+        None => {
+            let case = choose(&args, &catalog, rubrics, &history, &theme)?;
+            let path = match &case.source {
+                CaseSource::File(path) => Some(path.clone()),
+                CaseSource::Shipped(_) => None,
+            };
+            let draft = Draft::new(
+                &case.id,
+                path,
+                humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
+            );
+            writeln!(out).map_err(io)?;
+            write_case(out, &case, rubrics, false, style(color).width).map_err(io)?;
+            prepare(args.prep, out)?;
+            (case, draft)
+        }
+    };
+    let mut files = Files {
+        draft: draft_path.clone(),
+        home: home.clone(),
+    };
+    files.save(&draft)?;
+    if args.editor && draft.response.is_empty() {
+        match files.edit("") {
+            Some(text) => draft.response = text.trim_end().lines().map(str::to_string).collect(),
+            None => writeln!(
+                out,
+                "(no editor could be opened: set EDITOR; type here instead)"
+            )
+            .map_err(io)?,
+        }
+    }
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    let finished = session::run(
+        &mut draft,
+        &case.judge_questions,
+        args.minutes,
+        &mut input,
+        out,
+        &mut files,
+    )?;
+
+    let text = finished.scored_text();
+    let card = Scorer::new(&case, rubrics, &form)?.score(&text);
+    writeln!(out, "\n").map_err(io)?;
+    report::text::write(out, &card, &text, &form, style(color)).map_err(io)?;
+    let id = history.save(&NewAttempt {
+        case_id: &case.id,
+        case_title: &case.title,
+        started_at: draft.started_at.clone(),
+        finished_at: humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
+        origin: "practice",
+        response: &finished.response,
+        answers: &finished.answers,
+        total: card.total,
+        rating: card.rating.key(),
+        scorecard: serde_json::to_value(&card).map_err(|e| Error::Internal(e.to_string()))?,
+    })?;
+    Draft::discard(&draft_path)?;
+    writeln!(
+        out,
+        "\nSaved as attempt {id}. `roleplay history` lists your attempts."
+    )
+    .map_err(io)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The case to practise: named, random, or picked from a fuzzy list.
+fn choose(
+    args: &PracticeArgs,
+    catalog: &Catalog,
+    rubrics: &RubricSet,
+    history: &crate::store::History,
+    theme: &ColorfulTheme,
+) -> Result<Case, Error> {
+    if let Some(name) = &args.case {
+        return catalog.resolve(name, rubrics);
+    }
+    let wanted: Vec<Code> = args
+        .indicators
+        .iter()
+        .filter_map(|t| Code::parse(t).or_else(|| Code::parse(&format!("CR:{t}"))))
+        .collect();
+    let mut cases: Vec<&Case> = catalog
+        .cases
+        .iter()
+        .filter(|c| wanted.iter().all(|w| c.indicators.contains(w)))
+        .collect();
+    cases.sort_by(|a, b| a.id.cmp(&b.id));
+    if cases.is_empty() {
+        return Err(Error::Usage(
+            "no case tests all of those indicators; `roleplay list` shows the cases".into(),
+        ));
+    }
+    if args.random {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        return Ok(cases[nanos as usize % cases.len()].clone());
+    }
+    let attempts = history.list(None)?;
+    let records = progress::indicator_records(&attempts);
+    let weakest = progress::weakest(&records).first().map(|r| r.code.clone());
+    let mut items: Vec<String> = Vec::new();
+    if let Some(code) = &weakest {
+        items.push(format!("Focus on my weakest indicator ({code})"));
+    }
+    let width = terminal_size::terminal_size()
+        .map_or(80, |(w, _)| usize::from(w.0))
+        .clamp(40, 120)
+        - 4;
+    items.extend(cases.iter().map(|c| {
+        let codes: Vec<&str> = c
+            .indicators
+            .iter()
+            .map(|code| code.as_str().trim_start_matches("CR:"))
+            .collect();
+        let line = format!("{}  [{}]  {}", c.id, codes.join(" "), c.title);
+        if line.chars().count() > width {
+            format!("{}…", line.chars().take(width - 1).collect::<String>())
+        } else {
+            line
+        }
+    }));
+    let picked = FuzzySelect::with_theme(theme)
+        .with_prompt("Pick a case (type to search: words, an area or a code such as CR:017)")
+        .items(&items)
+        .default(0)
+        .max_length(12)
+        .interact()
+        .map_err(|e| Error::Usage(e.to_string()))?;
+    match (&weakest, picked) {
+        (Some(code), 0) => {
+            // The case testing that indicator that was practised least.
+            let tried = |c: &Case| attempts.iter().filter(|a| a.case_id == c.id).count();
+            cases
+                .iter()
+                .filter(|c| c.indicators.contains(code))
+                .min_by_key(|c| (tried(c), c.id.clone()))
+                .map(|c| (*c).clone())
+                .ok_or_else(|| Error::Usage(format!("no case tests {code}")))
+        }
+        (Some(_), n) => Ok(cases[n - 1].clone()),
+        (None, n) => Ok(cases[n].clone()),
+    }
+}
+
+/// The prep clock: a bar on standard error counting down, ended early by Enter.
+fn prepare(minutes: u64, out: &mut dyn Write) -> Result<(), Error> {
+    let io = |e| io_error(e, "write", "the terminal");
+    if minutes == 0 {
+        return Ok(());
+    }
+    writeln!(out, "\nPrepare: {minutes} minute(s). Take notes if you like. Press Enter when you are ready to present.")
+        .map_err(io)?;
+    let total = Duration::from_secs(minutes * 60);
+    let bar = ProgressBar::new(total.as_secs());
+    bar.set_style(
+        ProgressStyle::with_template("  prep {bar:40} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let done = Arc::new(AtomicBool::new(false));
+    let ticker = {
+        let (bar, done) = (bar.clone(), Arc::clone(&done));
+        std::thread::spawn(move || {
+            let start = Instant::now();
+            while !done.load(Ordering::Relaxed) {
+                let used = start.elapsed().min(total);
+                bar.set_position(used.as_secs());
+                if used >= total {
+                    bar.set_message("time is up: press Enter to present");
+                    break;
+                }
+                bar.set_message(format!("{} left", session::clock(total - used)));
+                std::thread::sleep(Duration::from_millis(250));
+            }
+        })
+    };
+    let mut line = String::new();
+    let read = io::stdin().lock().read_line(&mut line);
+    done.store(true, Ordering::Relaxed);
+    let _ = ticker.join();
+    bar.finish_and_clear();
+    read.map_err(|e| io_error(e, "read", "the terminal"))?;
+    Ok(())
+}
+
+/// Opens `text` in $VISUAL or $EDITOR and returns what was saved.
+fn edit_in_editor(home: &Path, text: &str) -> Option<String> {
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .filter(|e| !e.trim().is_empty())
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|e| !e.trim().is_empty())
+        })?;
+    let path = home.join("presentation.txt");
+    crate::store::write_atomic(&path, text.as_bytes()).ok()?;
+    let mut words = editor.split_whitespace();
+    let program = words.next()?;
+    let status = std::process::Command::new(program)
+        .args(words)
+        .arg(&path)
+        .status()
+        .ok()?;
+    if !status.success() {
+        return None;
+    }
+    std::fs::read_to_string(&path).ok()
+}

@@ -1,0 +1,190 @@
+//! The practice session in a pseudo-terminal, through the real binary: a whole
+//! session from the picker to the history, and a session killed mid-response that the
+//! next one resumes with every typed line.
+
+use std::path::Path;
+use std::process::Command;
+
+use rexpect::process::Signal;
+use rexpect::reader::Options;
+use rexpect::session::PtySession;
+
+use crate::util::roleplay;
+
+fn practice(home: &Path, args: &[&str]) -> PtySession {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_roleplay"));
+    command
+        .arg("practice")
+        .args(args)
+        .env("ROLEPLAY_HOME", home)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env_remove("ROLEPLAY_CASES");
+    rexpect::spawn_with_options(
+        command,
+        Options::new()
+            .timeout_ms(Some(20_000))
+            .strip_ansi_escape_codes(true),
+    )
+    .expect("spawn in a pseudo-terminal")
+}
+
+fn history(home: &Path) -> serde_json::Value {
+    let out = roleplay()
+        .env("ROLEPLAY_HOME", home)
+        .args(["history", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_whole_session_from_picker_to_history() {
+    let home = tempfile::tempdir().unwrap();
+    let mut p = practice(home.path(), &["--prep", "1", "--time", "10"]);
+    p.exp_string("Pick a case").unwrap();
+    p.send("summit-gear").unwrap();
+    p.flush().unwrap();
+    p.exp_string("summit-gear-ski-return").unwrap();
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("You are to assume the role").unwrap();
+    p.exp_string("Press Enter when you are ready").unwrap();
+    p.send_line("").unwrap(); // skip the rest of the prep
+    p.exp_string("Present now").unwrap();
+    p.send_line("Mr. Kessler, I'm so sorry the skis were the wrong fit for you.")
+        .unwrap();
+    p.send_line("I will raise your Second Run credit to 75% and remount the bindings for free.")
+        .unwrap();
+    p.send_line(".").unwrap();
+    p.exp_string("The judge asks (1 of").unwrap();
+    p.send_line("Because mounted skis count as used under the Peak Return Policy.")
+        .unwrap();
+    p.send_line(".").unwrap();
+    p.exp_string("The judge asks (2 of").unwrap();
+    p.send_line("I will train the staff on fittings this week.")
+        .unwrap();
+    p.send_line(".").unwrap();
+    p.exp_string("Total").unwrap();
+    p.exp_string("Saved as attempt 1").unwrap();
+    p.exp_eof().unwrap();
+    let attempts = history(home.path());
+    assert_eq!(attempts[0]["case"], "summit-gear-ski-return");
+    assert_eq!(attempts[0]["origin"], "practice");
+    assert!(
+        !home.path().join("draft.json").exists(),
+        "the draft is removed once saved"
+    );
+    let shown = roleplay()
+        .env("ROLEPLAY_HOME", home.path())
+        .args(["show-attempt", "latest"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(shown.stdout).unwrap();
+    assert!(
+        text.contains("train the staff on fittings") && text.contains("Total"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_killed_session_resumes_with_every_typed_line() {
+    let home = tempfile::tempdir().unwrap();
+    let mut p = practice(home.path(), &["summit-gear-ski-return", "--prep", "0"]);
+    p.exp_string("Present now").unwrap();
+    p.exp_string("> ").unwrap();
+    // The pseudo-terminal does not echo; a new prompt means the line was read and saved.
+    p.send_line("First line, typed before the crash.").unwrap();
+    p.exp_string("> ").unwrap();
+    p.send_line("Second line, also typed.").unwrap();
+    p.exp_string("> ").unwrap();
+    p.process_mut().kill(Signal::SIGKILL).unwrap();
+
+    let mut p = practice(home.path(), &[]);
+    p.exp_string("unfinished practice of `summit-gear-ski-return`")
+        .unwrap();
+    p.send("\r").unwrap(); // yes, the default
+    p.flush().unwrap();
+    p.exp_string("So far:").unwrap();
+    p.exp_string("First line, typed before the crash.").unwrap();
+    p.exp_string("Second line, also typed.").unwrap();
+    p.send_line("A third line after resuming.").unwrap();
+    p.send_line(".").unwrap();
+    for _ in 0..2 {
+        p.exp_string("The judge asks").unwrap();
+        p.send_line("An answer.").unwrap();
+        p.send_line(".").unwrap();
+    }
+    p.exp_string("Saved as attempt 1").unwrap();
+    p.exp_eof().unwrap();
+    let shown = roleplay()
+        .env("ROLEPLAY_HOME", home.path())
+        .args(["show-attempt", "1", "--format", "json"])
+        .output()
+        .unwrap();
+    let attempt: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(
+        attempt["response"],
+        "First line, typed before the crash.\nSecond line, also typed.\nA third line after resuming."
+    );
+}
+
+#[test]
+fn without_a_terminal_practice_points_to_score() {
+    roleplay()
+        .arg("practice")
+        .write_stdin("hello")
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("roleplay score --case"));
+}
+
+#[test]
+fn a_damaged_history_is_reported_and_left_byte_for_byte() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("history.sqlite3");
+    let junk: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 251) as u8).collect();
+    std::fs::write(&path, &junk).unwrap();
+    for args in [vec!["history"], vec!["show-attempt", "latest"]] {
+        roleplay()
+            .env("ROLEPLAY_HOME", home.path())
+            .args(&args)
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains("history.sqlite3 cannot be read"));
+    }
+    roleplay()
+        .env("ROLEPLAY_HOME", home.path())
+        .args(["score", "--save", "--case", "summit-gear-ski-return", "-"])
+        .write_stdin("I'm sorry.")
+        .assert()
+        .code(1);
+    assert_eq!(std::fs::read(&path).unwrap(), junk);
+}
+
+#[test]
+fn score_save_records_the_attempt() {
+    let home = tempfile::tempdir().unwrap();
+    roleplay()
+        .env("ROLEPLAY_HOME", home.path())
+        .args([
+            "score",
+            "--save",
+            "--format",
+            "json",
+            "--case",
+            "summit-gear-ski-return",
+            "-",
+        ])
+        .write_stdin("Mr. Kessler, I'm so sorry about the skis.")
+        .assert()
+        .success();
+    let attempts = history(home.path());
+    assert_eq!(attempts.as_array().unwrap().len(), 1);
+    assert_eq!(attempts[0]["origin"], "score");
+}
