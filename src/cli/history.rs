@@ -1,9 +1,10 @@
 //! `roleplay history` and `roleplay show-attempt`: the saved attempts.
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{Format, io_error, style};
+use super::{Format, ReportFormat, io_error, render_report};
 use crate::error::Error;
 use crate::progress::scorecard;
 use crate::report::text::wrap;
@@ -28,8 +29,25 @@ pub struct ShowAttemptArgs {
     #[arg(value_name = "ID")]
     pub id: String,
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+/// Arguments of `roleplay report`.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The attempt's number, or `latest`
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Output format (default: from the -o file's extension, else HTML)
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write to this file instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Open the written file with the system's viewer
+    #[arg(long, requires = "output")]
+    pub open: bool,
 }
 
 /// Opens the history in the data folder.
@@ -99,38 +117,44 @@ fn write_rows(out: &mut dyn Write, rows: &[Row]) -> std::io::Result<()> {
     writeln!(out, "\n`roleplay show-attempt ID` shows one again.")
 }
 
-pub(super) fn run_show_attempt(
-    args: ShowAttemptArgs,
-    out: &mut dyn Write,
-    color: bool,
-) -> Result<ExitCode, Error> {
-    let history = open()?;
-    let attempt = if args.id == "latest" {
+fn find(history: &History, id: &str) -> Result<Attempt, Error> {
+    let attempt = if id == "latest" {
         history.latest()?
     } else {
-        let id: i64 = args.id.parse().map_err(|_| {
-            Error::Usage(format!(
-                "`{}` is not an attempt number or `latest`",
-                args.id
-            ))
-        })?;
-        history.get(id)?
+        let number: i64 = id
+            .parse()
+            .map_err(|_| Error::Usage(format!("`{id}` is not an attempt number or `latest`")))?;
+        history.get(number)?
     };
-    let attempt = attempt.ok_or_else(|| {
-        Error::Usage(format!(
-            "no attempt `{}`; `roleplay history` lists them",
-            args.id
-        ))
-    })?;
-    let card = scorecard(&attempt).ok_or_else(|| {
+    attempt.ok_or_else(|| Error::Usage(format!("no attempt `{id}`; `roleplay history` lists them")))
+}
+
+/// Renders an attempt in a format. JSON adds the attempt's own fields around the score.
+fn render_attempt(
+    format: ReportFormat,
+    out: &mut dyn Write,
+    attempt: &Attempt,
+    color: bool,
+) -> Result<(), Error> {
+    let card = scorecard(attempt).ok_or_else(|| {
         Error::Internal(format!(
             "attempt {} has a scorecard this release cannot read",
             attempt.id
         ))
     })?;
-    let text = scored_text(&attempt);
-    let written = match args.format {
-        Format::Json => {
+    let text = scored_text(attempt);
+    let form = shipped::default_form()?;
+    let case = shipped::cases()
+        .iter()
+        .filter_map(|c| c.as_ref().ok())
+        .find(|c| c.id == attempt.case_id);
+    let context = report::Context {
+        case,
+        answers: &attempt.answers,
+        when: Some(&attempt.finished_at),
+    };
+    let written = match format {
+        ReportFormat::Json => {
             let value = serde_json::json!({
                 "attempt": attempt.id,
                 "started_at": attempt.started_at,
@@ -144,14 +168,79 @@ pub(super) fn run_show_attempt(
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(out))
         }
-        Format::Text => {
-            let form = shipped::default_form()?;
-            write_attempt(out, &attempt)
-                .and_then(|_| report::text::write(out, &card, &text, form, style(color)))
-        }
+        ReportFormat::Text => write_attempt(out, attempt)
+            .and_then(|_| render_report(format, out, &card, &text, form, &context, color)),
+        _ => render_report(format, out, &card, &text, form, &context, color),
     };
-    written.map_err(|e| io_error(e, "write", "standard output"))?;
+    written.map_err(|e| io_error(e, "write", "the report"))
+}
+
+pub(super) fn run_show_attempt(
+    args: ShowAttemptArgs,
+    out: &mut dyn Write,
+    color: bool,
+) -> Result<ExitCode, Error> {
+    let attempt = find(&open()?, &args.id)?;
+    render_attempt(args.format, out, &attempt, color)?;
     Ok(ExitCode::SUCCESS)
+}
+
+pub(super) fn run_report(
+    args: ReportArgs,
+    out: &mut dyn Write,
+    color: bool,
+) -> Result<ExitCode, Error> {
+    let attempt = find(&open()?, &args.id)?;
+    let format = args
+        .format
+        .or_else(|| {
+            args.output
+                .as_deref()
+                .map(ReportFormat::for_path)
+                .filter(|f| *f != ReportFormat::Text)
+        })
+        .unwrap_or(ReportFormat::Html);
+    match &args.output {
+        None => render_attempt(format, out, &attempt, color && format == ReportFormat::Text)?,
+        Some(path) => {
+            let mut bytes = Vec::new();
+            render_attempt(format, &mut bytes, &attempt, false)?;
+            crate::store::write_atomic(path, &bytes).map_err(|source| Error::Io {
+                action: "write",
+                path: path.clone(),
+                source,
+            })?;
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("Wrote {}.", path.display());
+            }
+            if args.open {
+                open_file(path);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Opens a file with the system's viewer; a failure is only a warning.
+fn open_file(path: &std::path::Path) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(program)
+        .arg(path)
+        .spawn()
+        .is_err()
+    {
+        super::warn(&format!(
+            "could not open {} with {program}; open it yourself",
+            path.display()
+        ));
+    }
 }
 
 /// The text that was scored: the presentation and the answers.

@@ -58,6 +58,55 @@ pub enum Format {
     Json,
 }
 
+/// Output formats for a scored response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A readable report for the terminal
+    Text,
+    /// One JSON object, for scripts
+    Json,
+    /// Markdown, for a learning platform
+    Markdown,
+    /// One printable HTML page laid out like the evaluation form
+    Html,
+}
+
+impl ReportFormat {
+    /// The format a file name suggests: `.html`, `.md`, `.json`, else text.
+    pub fn for_path(path: &std::path::Path) -> ReportFormat {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("html" | "htm") => ReportFormat::Html,
+            Some("md" | "markdown") => ReportFormat::Markdown,
+            Some("json") => ReportFormat::Json,
+            _ => ReportFormat::Text,
+        }
+    }
+}
+
+/// Writes a scored response in any report format.
+pub(crate) fn render_report(
+    format: ReportFormat,
+    out: &mut dyn Write,
+    card: &crate::engine::Scorecard,
+    response: &str,
+    form: &Form,
+    context: &crate::report::Context<'_>,
+    color: bool,
+) -> io::Result<()> {
+    use crate::report;
+    match format {
+        ReportFormat::Json => report::json::write(out, card, response),
+        ReportFormat::Text => report::text::write(out, card, response, form, style(color)),
+        ReportFormat::Markdown => report::markdown::write(out, card, response, form, context),
+        ReportFormat::Html => report::html::write(out, card, response, form, context),
+    }
+}
+
 /// Options shared by commands that need cases.
 #[derive(Debug, Clone, clap::Args)]
 pub struct CaseFolders {
@@ -77,6 +126,8 @@ pub enum Command {
     History(history::HistoryArgs),
     /// Show a saved attempt again, with its feedback
     ShowAttempt(history::ShowAttemptArgs),
+    /// Write a saved attempt's report: HTML to print, Markdown, JSON or text
+    Report(history::ReportArgs),
     /// List the cases, filtered by indicator, event area or words
     List(list::ListArgs),
     /// Show a case: the situation, the roles and the indicators it tests
@@ -97,6 +148,7 @@ pub fn run() -> ExitCode {
         Command::Score(args) => score::run(args, &mut stdout, color),
         Command::History(args) => history::run_history(args, &mut stdout),
         Command::ShowAttempt(args) => history::run_show_attempt(args, &mut stdout, color),
+        Command::Report(args) => history::run_report(args, &mut stdout, color),
         Command::List(args) => list::run_list(args, &mut stdout),
         Command::Show(args) => list::run_show(args, &mut stdout, color),
         Command::Rubric(args) => rubric::run(args, &mut stdout, color),

@@ -4,7 +4,9 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{CaseFolders, Format, case_folders, io_error, rubrics_and_form, style, warn};
+use super::{
+    CaseFolders, ReportFormat, case_folders, io_error, render_report, rubrics_and_form, warn,
+};
 use crate::catalog::{Catalog, describe};
 use crate::engine::Scorer;
 use crate::error::Error;
@@ -20,8 +22,8 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "CASE")]
     pub case: String,
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
     /// An evaluation form file to score against instead of the shipped DECA form
     #[arg(long, value_name = "FILE")]
     pub form: Option<PathBuf>,
@@ -74,10 +76,11 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
         }
     };
     let card = Scorer::new(&case, rubrics, &form)?.score(&response);
-    let written = match args.format {
-        Format::Json => report::json::write(out, &card, &response),
-        Format::Text => report::text::write(out, &card, &response, &form, style(color)),
+    let context = report::Context {
+        case: Some(&case),
+        ..Default::default()
     };
+    let written = render_report(args.format, out, &card, &response, &form, &context, color);
     written.map_err(|e| io_error(e, "write", "standard output"))?;
     if args.save {
         let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();

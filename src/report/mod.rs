@@ -1,10 +1,26 @@
 //! Rendering a [`Scorecard`](crate::engine::Scorecard): each renderer takes the
 //! scorecard and the response it scored and writes to any `Write`.
 
+pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod text;
 
+use crate::model::Case;
+use crate::store::Answer;
 use crate::text::Span;
+
+/// What a report may show beyond the scorecard: the case, the answers to the judge's
+/// questions, and when the attempt was made.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Context<'a> {
+    /// The case, for its summary and questions.
+    pub case: Option<&'a Case>,
+    /// Answers to the judge's questions.
+    pub answers: &'a [Answer],
+    /// When the attempt was made.
+    pub when: Option<&'a str>,
+}
 
 /// Where a report is going: how wide, and whether it may use colour.
 #[derive(Clone, Copy, Debug)]

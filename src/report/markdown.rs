@@ -1,0 +1,161 @@
+//! The Markdown report, for pasting into a learning platform: the form as a table,
+//! then per indicator the quotes, what earned nothing and why, and tips.
+
+use std::io::{self, Write};
+
+use super::{Context, excerpt};
+use crate::engine::{Scorecard, Status};
+use crate::model::Form;
+
+/// Writes the report in Markdown.
+pub fn write(
+    out: &mut dyn Write,
+    card: &Scorecard,
+    response: &str,
+    form: &Form,
+    context: &Context<'_>,
+) -> io::Result<()> {
+    writeln!(out, "# {}", escape(&card.case_title))?;
+    writeln!(out)?;
+    if let Some(when) = context.when {
+        writeln!(out, "*{}*", escape(when))?;
+        writeln!(out)?;
+    }
+    let certificate = if card.certificate {
+        "earns the Certificate of Excellence"
+    } else {
+        "below the Certificate of Excellence line"
+    };
+    writeln!(
+        out,
+        "**Total: {}/{}**, {} ({certificate}, {} points).",
+        card.total,
+        card.max,
+        form.band_label(card.rating),
+        form.total.certificate
+    )?;
+    writeln!(out)?;
+    writeln!(out, "| Performance indicator | Points | Band |")?;
+    writeln!(out, "|---|---:|---|")?;
+    for i in &card.indicators {
+        writeln!(
+            out,
+            "| {} {} | {}/{} | {} |",
+            i.code,
+            escape(&i.title),
+            i.points,
+            i.max,
+            form.band_label(i.band)
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "| 21st Century Skills | Points | Band |")?;
+    writeln!(out, "|---|---:|---|")?;
+    for s in &card.skills {
+        writeln!(
+            out,
+            "| {} | {}/{} | {} |",
+            escape(&s.label),
+            s.points,
+            s.max,
+            form.band_label(s.band)
+        )?;
+    }
+    for i in &card.indicators {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "## {} {}: {}/{} ({})",
+            i.code,
+            escape(&i.title),
+            i.points,
+            i.max,
+            form.band_label(i.band)
+        )?;
+        writeln!(out)?;
+        let mut any = false;
+        for e in &i.evidence {
+            let (before, hit, after) = excerpt(response, e.context, e.span, 160);
+            let quote = format!(
+                "\"{}**{}**{}\"",
+                escape(&before),
+                escape(&hit),
+                escape(&after)
+            );
+            let line = match e.status {
+                Status::Credited => format!("- ✓ {}: {quote}", escape(&e.label)),
+                Status::Repeated => continue,
+                Status::Negated(by) => {
+                    format!(
+                        "- ✗ {}: {quote} (no credit: negated by \"{}\")",
+                        escape(&e.label),
+                        escape(&response[by])
+                    )
+                }
+                Status::Stuffed(kind) => format!(
+                    "- ~ {}: {quote} (no credit: {})",
+                    escape(&e.label),
+                    kind.reason()
+                ),
+            };
+            writeln!(out, "{line}")?;
+            any = true;
+        }
+        if !any {
+            writeln!(out, "- Nothing in the response spoke to this indicator.")?;
+        }
+        if i.capped {
+            writeln!(
+                out,
+                "- Held below \"meets\": none of this evidence used the case's own details."
+            )?;
+        }
+        if !i.missed.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "Missed:")?;
+            writeln!(out)?;
+            for m in &i.missed {
+                writeln!(out, "- **{}.** Tip: {}", escape(&m.label), escape(&m.tip))?;
+            }
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "## 21st Century Skills")?;
+    writeln!(out)?;
+    for s in &card.skills {
+        writeln!(
+            out,
+            "- **{}: {}/{}.** {}",
+            escape(&s.label),
+            s.points,
+            s.max,
+            escape(&s.reason)
+        )?;
+    }
+    if !context.answers.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "## The judge's questions")?;
+        for a in context.answers {
+            writeln!(out)?;
+            writeln!(out, "**{}**", escape(&a.question))?;
+            writeln!(out)?;
+            writeln!(out, "> {}", escape(&a.answer).replace('\n', "\n> "))?;
+        }
+    }
+    Ok(())
+}
+
+/// Escapes the characters Markdown would read as formatting or HTML.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
