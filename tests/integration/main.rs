@@ -5,6 +5,7 @@ mod cases;
 mod cli;
 mod library;
 mod practice;
+mod reports;
 mod rubrics;
 mod score;
 mod util;
