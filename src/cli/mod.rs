@@ -1,6 +1,7 @@
 //! The command line: clap types and the commands. The only module that prints or
 //! picks exit codes.
 
+mod batch;
 mod history;
 mod list;
 mod practice;
@@ -136,6 +137,8 @@ pub enum Command {
     Rubric(rubric::RubricArgs),
     /// Score every case's example answers and report those outside their expected rating
     Test(test::TestArgs),
+    /// Score a whole class: a folder of responses, or a CSV or JSONL file
+    Batch(batch::BatchArgs),
 }
 
 /// Parses the command line, runs the command, and turns the outcome into an exit code.
@@ -153,6 +156,7 @@ pub fn run() -> ExitCode {
         Command::Show(args) => list::run_show(args, &mut stdout, color),
         Command::Rubric(args) => rubric::run(args, &mut stdout, color),
         Command::Test(args) => test::run(args, &mut stdout),
+        Command::Batch(args) => batch::run(args, &mut stdout),
     };
     let outcome = outcome.and_then(|code| {
         stdout

@@ -2,7 +2,9 @@
 //! policy, the brand promise) found in a response. An indicator whose evidence never
 //! touches them cannot reach "meets": a generic answer could fit any case.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use crate::model::Case;
@@ -237,7 +239,7 @@ mod tests {
     }
 
     fn terms(situation: &str) -> Vec<String> {
-        CaseTerms::new(&case(situation), &HashSet::new()).terms
+        CaseTerms::new(&case(situation), &HashSet::default()).terms
     }
 
     #[test]
@@ -277,7 +279,10 @@ mod tests {
 
     #[test]
     fn sentences_that_use_a_term_are_marked() {
-        let terms = CaseTerms::new(&case("Marcus bought a Zentrix laptop."), &HashSet::new());
+        let terms = CaseTerms::new(
+            &case("Marcus bought a Zentrix laptop."),
+            &HashSet::default(),
+        );
         let text = "I'm sorry. Your Zentrix will be fixed.";
         let tokenized = tokenize(text);
         let (marked, used) = terms.find(text, &tokenized, &NormText::new(&tokenized));

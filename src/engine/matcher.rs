@@ -3,6 +3,8 @@
 //! scanned once however many phrases a case has.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -80,12 +82,18 @@ const GAP: usize = 1;
 /// Words that may not fill a gap, so a gap never hides a negation.
 const NO_GAP: &[&str] = &["not", "never", "no", "without"];
 
+/// Multi-word phrases by their first two words' ids: the later words' ids and the
+/// automaton slot of each.
+type GapIndex = FxHashMap<(u32, u32), Vec<(Vec<u32>, usize)>>;
+
 /// Compiled phrases and patterns, each pointing at one or more targets.
 pub struct Matcher<T> {
     automaton: Option<AhoCorasick>,
     targets: Vec<Vec<T>>,
-    /// Phrases of two or more words by first word: (the other words, automaton slot).
-    gapped: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// Ids of the words of multi-word phrases.
+    vocabulary: FxHashMap<String, u32>,
+    /// Multi-word phrases, for matching with gaps.
+    gapped: GapIndex,
     patterns: Vec<(Regex, T)>,
 }
 
@@ -122,12 +130,19 @@ impl<T: Clone> Matcher<T> {
             });
             targets[slot].push(target);
         }
-        let mut gapped: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        let mut vocabulary: FxHashMap<String, u32> = FxHashMap::default();
+        let mut gapped = GapIndex::default();
         for (slot, key) in keys.iter().enumerate() {
-            let words: Vec<String> = key.split_whitespace().map(str::to_string).collect();
-            if let Some((first, rest)) = words.split_first().filter(|(_, rest)| !rest.is_empty()) {
+            let ids: Vec<u32> = key
+                .split_whitespace()
+                .map(|w| {
+                    let next = vocabulary.len() as u32;
+                    *vocabulary.entry(w.to_string()).or_insert(next)
+                })
+                .collect();
+            if let [first, second, rest @ ..] = ids.as_slice() {
                 gapped
-                    .entry(first.clone())
+                    .entry((*first, *second))
                     .or_default()
                     .push((rest.to_vec(), slot));
             }
@@ -144,6 +159,7 @@ impl<T: Clone> Matcher<T> {
         Matcher {
             automaton,
             targets,
+            vocabulary,
             gapped,
             patterns: patterns.into_iter().collect(),
         }
@@ -209,48 +225,79 @@ impl<T: Clone> Matcher<T> {
     /// Multi-word phrases with up to [`GAP`] extra words between their words. Exact
     /// (gapless) occurrences are left to the automaton.
     fn find_gapped(&self, tokenized: &Tokenized, norm: &NormText, found: &mut Vec<Found<T>>) {
+        const NONE: u32 = u32::MAX;
         if self.gapped.is_empty() {
             return;
         }
         let tokens = &tokenized.tokens;
         let words = &norm.token_at;
-        for (k, &first) in words.iter().enumerate() {
-            let Some(candidates) = self.gapped.get(tokens[first].norm.as_str()) else {
+        let ids: Vec<u32> = words
+            .iter()
+            .map(|&t| {
+                self.vocabulary
+                    .get(tokens[t].norm.as_str())
+                    .copied()
+                    .unwrap_or(NONE)
+            })
+            .collect();
+        let blocks: Vec<bool> = words
+            .iter()
+            .map(|&t| NO_GAP.contains(&tokens[t].norm.as_str()))
+            .collect();
+        let same = |a: usize, b: usize| tokens[words[a]].sentence == tokens[words[b]].sentence;
+        // The next word with this id within reach of `at`, not past a negation.
+        let step = |at: usize, id: u32| -> Option<usize> {
+            for j in at + 1..=at + 1 + GAP {
+                if j >= words.len() || !same(at, j) {
+                    return None;
+                }
+                if ids[j] == id {
+                    return Some(j);
+                }
+                if blocks[j] {
+                    return None;
+                }
+            }
+            None
+        };
+        for k in 0..words.len() {
+            if ids[k] == NONE {
                 continue;
-            };
-            let sentence = tokens[first].sentence;
-            'phrase: for (rest, slot) in candidates {
-                let mut at = k;
-                for word in rest {
-                    let reach = (at + 1..=at + 1 + GAP)
-                        .take_while(|&j| j < words.len() && tokens[words[j]].sentence == sentence);
-                    let mut next = None;
-                    for j in reach {
-                        if tokens[words[j]].norm == *word {
-                            next = Some(j);
-                            break;
+            }
+            for second in k + 1..=k + 1 + GAP {
+                if second >= words.len() || !same(k, second) {
+                    break;
+                }
+                if let Some(candidates) = self
+                    .gapped
+                    .get(&(ids[k], ids[second]))
+                    .filter(|_| ids[second] != NONE)
+                {
+                    'phrase: for (rest, slot) in candidates {
+                        let mut at = second;
+                        for &id in rest {
+                            match step(at, id) {
+                                Some(j) => at = j,
+                                None => continue 'phrase,
+                            }
                         }
-                        if NO_GAP.contains(&tokens[words[j]].norm.as_str()) {
-                            break;
+                        if at - k == rest.len() + 1 {
+                            continue; // no gap: the automaton found it
+                        }
+                        let first = words[k];
+                        let span = tokens[first].span.cover(tokens[words[at]].span);
+                        for target in &self.targets[*slot] {
+                            found.push(Found {
+                                target: target.clone(),
+                                tokens: first..words[at] + 1,
+                                span,
+                                sentence: tokens[first].sentence,
+                            });
                         }
                     }
-                    match next {
-                        Some(j) => at = j,
-                        None => continue 'phrase,
-                    }
                 }
-                if at - k == rest.len() {
-                    continue; // no gap: the automaton found it
-                }
-                let range = first..words[at] + 1;
-                let span = tokens[first].span.cover(tokens[words[at]].span);
-                for target in &self.targets[*slot] {
-                    found.push(Found {
-                        target: target.clone(),
-                        tokens: range.clone(),
-                        span,
-                        sentence,
-                    });
+                if blocks[second] {
+                    break;
                 }
             }
         }

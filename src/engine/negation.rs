@@ -2,7 +2,7 @@
 //! "following up is a waste of time". A phrase inside a negated clause earns nothing,
 //! and the report names the word that negated it.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 

@@ -1,7 +1,7 @@
 //! Scoring: phrases found, judged in context (negation, stuffing, repetition), then
 //! points per indicator, the skills lines, the total and the rating.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::case_tie::{COMMON_NORMS, CaseTerms};
 use super::matcher::{Found, Matcher, NormText};

@@ -1,7 +1,7 @@
 //! The 21st Century Skills lines, scored from what a text can show. Each measure is
 //! a share from 0 to 1 of the line's maximum; the README explains them.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use super::matcher::{Matcher, NormText};
@@ -243,8 +243,8 @@ fn future_commitments(tokenized: &Tokenized, clauses: &Clauses) -> usize {
 
 /// Counts time words and figures in the response: how concrete the plan is.
 pub fn concrete_details(tokenized: &Tokenized, known: impl Fn(&str) -> bool) -> (usize, usize) {
-    let mut all = HashSet::new();
-    let mut new = HashSet::new();
+    let mut all = HashSet::default();
+    let mut new = HashSet::default();
     for (i, token) in tokenized.tokens.iter().enumerate() {
         let first_of_sentence = tokenized
             .sentences

@@ -50,8 +50,8 @@ pub fn stuffed_sentences(
         .collect();
     let mut per_sentence: Vec<Vec<Range<usize>>> = vec![Vec::new(); tokenized.sentences.len()];
     let mut firsts: Vec<Vec<Range<usize>>> = vec![Vec::new(); tokenized.sentences.len()];
-    let mut seen: std::collections::HashSet<(usize, (usize, usize))> =
-        std::collections::HashSet::new();
+    let mut seen: rustc_hash::FxHashSet<(usize, (usize, usize))> =
+        std::collections::HashSet::default();
     for (sentence, range, concept) in hits {
         if let Some(list) = per_sentence.get_mut(*sentence) {
             list.push(range.clone());

@@ -4,6 +4,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod roster;
 pub mod text;
 
 use crate::model::Case;

@@ -1,6 +1,7 @@
 //! Integration tests: one binary, a module per feature.
 
 mod bad_input;
+mod batch;
 mod cases;
 mod cli;
 mod library;
