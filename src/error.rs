@@ -125,11 +125,22 @@ impl fmt::Display for LoadErrorKind {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_labelled(f, None)
+    }
+}
+
+impl LoadError {
+    /// Writes `path:line:col: [label: ]message`, then the line and a caret, as
+    /// compilers do. `validate` labels each problem `error` or `warning`.
+    pub fn write_labelled(&self, f: &mut dyn fmt::Write, label: Option<&str>) -> fmt::Result {
         write!(f, "{}", self.path.display())?;
         if let Some(Position { line, column }) = self.position {
             write!(f, ":{line}:{column}")?;
         }
-        write!(f, ": {}", self.kind)?;
+        match label {
+            Some(label) => write!(f, ": {label}: {}", self.kind)?,
+            None => write!(f, ": {}", self.kind)?,
+        }
         if let (Some(text), Some(Position { line, column })) = (&self.line_text, self.position) {
             let gutter = line.to_string().len();
             let caret_pad: String = text
@@ -145,11 +156,7 @@ impl fmt::Display for LoadError {
         }
         Ok(())
     }
-}
 
-impl std::error::Error for LoadError {}
-
-impl LoadError {
     /// An error at a position in `source`, with the line kept for display.
     pub fn at(
         path: impl Into<PathBuf>,
@@ -181,3 +188,5 @@ impl LoadError {
 
 /// Shorthand for results in this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl std::error::Error for LoadError {}

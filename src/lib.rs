@@ -16,5 +16,6 @@ pub mod session;
 pub mod shipped;
 pub mod store;
 pub mod text;
+pub mod validate;
 
 pub use error::{Error, LoadError, Result};

@@ -8,6 +8,7 @@ mod practice;
 mod rubric;
 mod score;
 mod test;
+mod validate;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -139,6 +140,8 @@ pub enum Command {
     Test(test::TestArgs),
     /// Score a whole class: a folder of responses, or a CSV or JSONL file
     Batch(batch::BatchArgs),
+    /// Check case files: every error with its line and column, and warnings
+    Validate(validate::ValidateArgs),
 }
 
 /// Parses the command line, runs the command, and turns the outcome into an exit code.
@@ -157,6 +160,7 @@ pub fn run() -> ExitCode {
         Command::Rubric(args) => rubric::run(args, &mut stdout, color),
         Command::Test(args) => test::run(args, &mut stdout),
         Command::Batch(args) => batch::run(args, &mut stdout),
+        Command::Validate(args) => validate::run(args, &mut stdout),
     };
     let outcome = outcome.and_then(|code| {
         stdout

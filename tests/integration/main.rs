@@ -10,3 +10,4 @@ mod reports;
 mod rubrics;
 mod score;
 mod util;
+mod validate;

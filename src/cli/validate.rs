@@ -1,0 +1,105 @@
+//! `roleplay validate`: every problem in every case file, as compilers report them.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{CaseFolders, EXIT_FAILURE, Format, case_folders, io_error};
+use crate::error::Error;
+use crate::shipped;
+use crate::validate::{Severity, Source, validate};
+
+/// Arguments of `roleplay validate`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 when no file has an error (warnings are allowed), 1 otherwise."
+)]
+pub struct ValidateArgs {
+    /// Case files or folders; without any, the shipped library and your case folders
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    #[command(flatten)]
+    pub folders: CaseFolders,
+}
+
+pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
+    let rubrics = shipped::rubrics()?;
+    let mut sources = Vec::new();
+    let add_file = |path: PathBuf, sources: &mut Vec<Source>| -> Result<(), Error> {
+        let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+            action: "read",
+            path: path.clone(),
+            source,
+        })?;
+        sources.push(Source { path, bytes });
+        Ok(())
+    };
+    if args.paths.is_empty() {
+        for (name, text) in shipped::files().filter(|(name, _)| name.starts_with("cases/")) {
+            sources.push(Source {
+                path: PathBuf::from(name),
+                bytes: text.as_bytes().to_vec(),
+            });
+        }
+        for folder in case_folders(&args.folders) {
+            for path in crate::catalog::yaml_files(&folder)? {
+                add_file(path, &mut sources)?;
+            }
+        }
+    } else {
+        for path in &args.paths {
+            if path.is_dir() {
+                for file in crate::catalog::yaml_files(path)? {
+                    add_file(file, &mut sources)?;
+                }
+            } else {
+                add_file(path.clone(), &mut sources)?;
+            }
+        }
+    }
+    let diagnostics = validate(&sources, rubrics);
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diagnostics.len() - errors;
+    let written = match args.format {
+        Format::Json => {
+            let items: Vec<serde_json::Value> = diagnostics
+                .iter()
+                .map(|d| {
+                    serde_json::json!({
+                        "file": d.problem.path.display().to_string(),
+                        "line": d.problem.position.map(|p| p.line),
+                        "column": d.problem.position.map(|p| p.column),
+                        "severity": if d.severity == Severity::Error { "error" } else { "warning" },
+                        "message": d.problem.kind.to_string(),
+                    })
+                })
+                .collect();
+            let value = serde_json::json!({ "files": sources.len(), "errors": errors, "warnings": warnings, "problems": items });
+            serde_json::to_writer_pretty(&mut *out, &value)
+                .map_err(std::io::Error::from)
+                .and_then(|_| writeln!(out))
+        }
+        Format::Text => (|| {
+            for d in &diagnostics {
+                writeln!(out, "{d}\n")?;
+            }
+            writeln!(
+                out,
+                "{} file(s): {errors} error(s), {warnings} warning(s)",
+                sources.len()
+            )
+        })(),
+    };
+    written.map_err(|e| io_error(e, "write", "standard output"))?;
+    Ok(if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_FAILURE)
+    })
+}

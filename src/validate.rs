@@ -1,0 +1,289 @@
+//! Checking case files the way a compiler checks code: every problem in every file,
+//! each with its file, line and column, plus warnings a coach would want.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::engine::matcher::{Matcher, NormText};
+use crate::error::{LoadError, LoadErrorKind, Position};
+use crate::load;
+use crate::model::{Case, CaseSource, RubricSet};
+use crate::text::tokenize;
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The file cannot be used.
+    Error,
+    /// The file works, but a coach would want to know.
+    Warning,
+}
+
+/// One problem in one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where and what.
+    pub problem: LoadError,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        self.problem.write_labelled(f, Some(label))
+    }
+}
+
+/// DECA situations run about 150 to 350 words; warn well outside that.
+const SHORTEST: usize = 120;
+const LONGEST: usize = 420;
+
+/// Every error in a case file. After each error the offending line (and the block
+/// under it) is blanked and the file read again, so one pass finds them all; line
+/// numbers stay those of the real file.
+pub fn case_errors(text: &str, path: &Path, rubrics: &RubricSet) -> (Option<Case>, Vec<LoadError>) {
+    let mut masked: Vec<String> = text.lines().map(str::to_string).collect();
+    let mut errors: Vec<LoadError> = Vec::new();
+    let mut last_line = 0;
+    for _ in 0..50 {
+        let current = masked.join("\n");
+        let source = CaseSource::File(path.to_path_buf());
+        match load::case_from_str(&current, path, source, rubrics) {
+            Ok(case) => return (errors.is_empty().then_some(case), errors),
+            Err(error) => {
+                let artifact =
+                    matches!(error.kind, LoadErrorKind::MissingKey(_)) && !errors.is_empty();
+                let position = error.position;
+                let repeated = errors
+                    .iter()
+                    .any(|e| e.position == position && e.kind == error.kind);
+                if artifact || repeated {
+                    break;
+                }
+                let Some(Position { line, .. }) = position else {
+                    // A whole-file error once lines were blanked ("the file is empty") is ours.
+                    if errors.is_empty() {
+                        errors.push(LoadError::at(path, text, position, error.kind));
+                    }
+                    break;
+                };
+                // Serde reads top to bottom, so an error above the last one comes from the
+                // blanking itself (a parent left empty): blank it too, but do not report it.
+                if line >= last_line {
+                    errors.push(LoadError::at(path, text, position, error.kind));
+                    last_line = line;
+                }
+                if !mask_block(&mut masked, line) {
+                    break;
+                }
+            }
+        }
+    }
+    (None, errors)
+}
+
+/// Blanks line `line` (1-based) and the lines indented under it. False when there was
+/// nothing left to blank.
+fn mask_block(lines: &mut [String], line: usize) -> bool {
+    let Some(first) = line.checked_sub(1).filter(|&i| i < lines.len()) else {
+        return false;
+    };
+    if lines[first].trim().is_empty() {
+        return false;
+    }
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let base = indent(&lines[first]);
+    lines[first].clear();
+    for l in lines.iter_mut().skip(first + 1) {
+        if l.trim().is_empty() || indent(l) > base {
+            l.clear();
+        } else {
+            break;
+        }
+    }
+    true
+}
+
+/// Warnings about a case that loads.
+pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
+    let mut warnings = Vec::new();
+    let at = |needle: &str| find_line(text, needle);
+    let warn = |position: Option<Position>, message: String| {
+        LoadError::at(path, text, position, LoadErrorKind::Invalid(message))
+    };
+    let words = case.situation.split_whitespace().count();
+    if words < SHORTEST {
+        warnings.push(warn(
+            at("situation:"),
+            format!("the situation has {words} words; DECA's run about 150 to 350"),
+        ));
+    } else if words > LONGEST {
+        warnings.push(warn(
+            at("situation:"),
+            format!("the situation has {words} words; DECA's run about 150 to 350"),
+        ));
+    }
+    let indicators_at = at("indicators:");
+    for code in &case.indicators {
+        if case.look_for(code).is_empty() {
+            // Point at the code itself when it sits on the `indicators:` line or below it.
+            let position = indicators_at
+                .and_then(|start| find_line_from(text, code.as_str(), start.line))
+                .or(indicators_at);
+            warnings.push(warn(
+                position,
+                format!("{code} has no case-specific `look_for`: any generic answer can earn it"),
+            ));
+        }
+    }
+    if case.examples.is_empty() {
+        warnings.push(warn(
+            None,
+            "no example answers: add a strong and a weak one so `roleplay test` can check the case"
+                .into(),
+        ));
+    } else {
+        // A look_for phrase that no example answer ever says may be worded unlike students speak.
+        let phrases: Vec<(String, usize)> = case
+            .look_for
+            .iter()
+            .flat_map(|(_, items)| items.iter().flat_map(|i| i.phrases.iter()))
+            .enumerate()
+            .map(|(n, p)| (p.0.clone(), n))
+            .collect();
+        let matcher = Matcher::new(phrases.clone(), []);
+        let mut said = vec![false; phrases.len()];
+        for example in &case.examples {
+            let tokenized = tokenize(&example.response);
+            let norm = NormText::new(&tokenized);
+            for found in matcher.find(&example.response, &tokenized, &norm) {
+                said[found.target] = true;
+            }
+        }
+        for ((phrase, _), said) in phrases.iter().zip(said) {
+            if !said {
+                let position =
+                    at("look_for:").and_then(|start| find_line_from(text, phrase, start.line));
+                warnings.push(warn(
+                    position,
+                    format!("no example answer says the phrase `{phrase}`: check it matches how students speak"),
+                ));
+            }
+        }
+    }
+    warnings
+}
+
+/// The first line containing `needle`, for warnings about a loaded case.
+fn find_line(text: &str, needle: &str) -> Option<Position> {
+    find_line_from(text, needle, 1)
+}
+
+/// The first line at or after line `from` (1-based) containing `needle`.
+fn find_line_from(text: &str, needle: &str, from: usize) -> Option<Position> {
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find_map(|(i, line)| {
+            line.find(needle).map(|col| Position {
+                line: i + 1,
+                column: line[..col].chars().count() + 1,
+            })
+        })
+}
+
+/// A file to check: its name for messages and its bytes.
+pub struct Source {
+    /// The path shown in messages.
+    pub path: PathBuf,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Checks every file: errors, then warnings, then ids used twice. Sorted by file and position.
+pub fn validate(sources: &[Source], rubrics: &RubricSet) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let mut ids: Vec<(String, PathBuf)> = Vec::new();
+    for source in sources {
+        let text = match std::str::from_utf8(&source.bytes) {
+            Ok(text) => text,
+            Err(_) => {
+                let error = load::case_from_bytes(
+                    &source.bytes,
+                    &source.path,
+                    CaseSource::File(source.path.clone()),
+                    rubrics,
+                )
+                .err()
+                .unwrap_or_else(|| LoadError::file(&source.path, LoadErrorKind::NotUtf8));
+                diagnostics.push(Diagnostic {
+                    severity: Severity::Error,
+                    problem: error,
+                });
+                continue;
+            }
+        };
+        let (case, errors) = case_errors(text, &source.path, rubrics);
+        diagnostics.extend(errors.into_iter().map(|problem| Diagnostic {
+            severity: Severity::Error,
+            problem,
+        }));
+        if let Some(case) = case {
+            if let Some((_, first)) = ids.iter().find(|(id, _)| *id == case.id) {
+                let message = format!(
+                    "the id `{}` is also used by {}; only one of them can be found by id",
+                    case.id,
+                    first.display()
+                );
+                diagnostics.push(Diagnostic {
+                    severity: Severity::Warning,
+                    problem: LoadError::at(
+                        &source.path,
+                        text,
+                        find_line(text, "id:"),
+                        LoadErrorKind::Invalid(message),
+                    ),
+                });
+            } else {
+                ids.push((case.id.clone(), source.path.clone()));
+            }
+            let warnings = case_warnings(&case, text, &source.path);
+            diagnostics.extend(warnings.into_iter().map(|problem| Diagnostic {
+                severity: Severity::Warning,
+                problem,
+            }));
+        }
+    }
+    diagnostics
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::shipped;
+
+    #[test]
+    fn every_error_in_a_file_is_found_in_one_pass() {
+        let text = "title: T\nparticipant_role: a\njudge_role: b\nsituaton: c\nsituation: d\nindicators:\n  - CR:010\n  - CR:099\nlook_for:\n  CR:007:\n    - label: x\n      phrases: [y]\n";
+        let rubrics = shipped::rubrics().unwrap();
+        let (case, errors) = case_errors(text, Path::new("t.yaml"), rubrics);
+        assert!(case.is_none());
+        let lines: Vec<usize> = errors
+            .iter()
+            .filter_map(|e| e.position.map(|p| p.line))
+            .collect();
+        assert_eq!(lines, [4, 8, 10], "{errors:#?}");
+    }
+
+    #[test]
+    fn a_good_file_has_no_errors() {
+        let text =
+            "title: T\nparticipant_role: a\njudge_role: b\nsituation: d\nindicators: [CR:010]\n";
+        let (case, errors) = case_errors(text, Path::new("t.yaml"), shipped::rubrics().unwrap());
+        assert!(case.is_some() && errors.is_empty());
+    }
+}
