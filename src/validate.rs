@@ -116,12 +116,7 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
         LoadError::at(path, text, position, LoadErrorKind::Invalid(message))
     };
     let words = case.situation.split_whitespace().count();
-    if words < SHORTEST {
-        warnings.push(warn(
-            at("situation:"),
-            format!("the situation has {words} words; DECA's run about 150 to 350"),
-        ));
-    } else if words > LONGEST {
+    if !(SHORTEST..=LONGEST).contains(&words) {
         warnings.push(warn(
             at("situation:"),
             format!("the situation has {words} words; DECA's run about 150 to 350"),
