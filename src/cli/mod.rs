@@ -2,10 +2,13 @@
 //! picks exit codes.
 
 mod batch;
+mod coverage;
 mod history;
 mod list;
+mod new;
 mod practice;
 mod rubric;
+mod schema;
 mod score;
 mod test;
 mod validate;
@@ -142,6 +145,12 @@ pub enum Command {
     Batch(batch::BatchArgs),
     /// Check case files: every error with its line and column, and warnings
     Validate(validate::ValidateArgs),
+    /// Which indicators the cases test, how often, and the gaps
+    Coverage(coverage::CoverageArgs),
+    /// Write a new, commented case file to fill in
+    New(new::NewArgs),
+    /// Print the JSON Schema of case or rubric files, for editor completion
+    Schema(schema::SchemaArgs),
 }
 
 /// Parses the command line, runs the command, and turns the outcome into an exit code.
@@ -161,6 +170,9 @@ pub fn run() -> ExitCode {
         Command::Test(args) => test::run(args, &mut stdout),
         Command::Batch(args) => batch::run(args, &mut stdout),
         Command::Validate(args) => validate::run(args, &mut stdout),
+        Command::Coverage(args) => coverage::run(args, &mut stdout),
+        Command::New(args) => new::run(args, &mut stdout),
+        Command::Schema(args) => schema::run(args, &mut stdout),
     };
     let outcome = outcome.and_then(|code| {
         stdout

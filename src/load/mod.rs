@@ -351,3 +351,29 @@ fn expected_keys(rest: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+/// The JSON Schema of a case file, with the known indicator codes and areas listed so
+/// an editor can complete them.
+pub fn case_schema(rubrics: &RubricSet) -> serde_json::Value {
+    let mut schema = serde_json::to_value(schemars::schema_for!(RawCase)).unwrap_or_default();
+    let codes: Vec<&str> = rubrics.codes().map(crate::model::Code::as_str).collect();
+    if let Some(properties) = schema.get_mut("properties") {
+        properties["indicators"]["items"] = serde_json::json!({ "type": "string", "enum": codes });
+        properties["look_for"]["propertyNames"] = serde_json::json!({ "enum": codes });
+        properties["area"]["enum"] = serde_json::json!(
+            raw::AREAS
+                .iter()
+                .map(|a| Some(*a))
+                .chain([None])
+                .collect::<Vec<_>>()
+        );
+        properties["id"]["pattern"] = serde_json::json!("^[a-z0-9]+(-[a-z0-9]+)*$");
+    }
+    schema["$schema"] = serde_json::json!("https://json-schema.org/draft/2020-12/schema");
+    schema
+}
+
+/// The JSON Schema of a rubric file.
+pub fn rubric_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(raw::RawRubric)).unwrap_or_default()
+}

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
@@ -29,25 +30,47 @@ pub const AREAS: &[&str] = &[
     "other",
 ];
 
-/// A case file as written.
-#[derive(Debug, Deserialize)]
+/// A roleplay case: a DECA-style role-play situation and the indicators it tests.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "roleplay case")]
 pub struct RawCase {
+    /// Lowercase letters, digits and hyphens; defaults to the file's name.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub id: Option<Identifier>,
+    /// The case's title.
+    #[schemars(with = "String")]
     pub title: Text,
+    /// The DECA event the case is written for.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub event: Option<Text>,
+    /// The event area.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub area: Option<Area>,
+    /// Who the student plays.
+    #[schemars(with = "String")]
     pub participant_role: Text,
+    /// Who the judge plays.
+    #[schemars(with = "String")]
     pub judge_role: Text,
+    /// The situation, in DECA's second person ("You are to assume the role of ...").
+    #[schemars(with = "String")]
     pub situation: Text,
+    /// The performance indicators it tests: 1 to 7 codes such as CR:010.
+    #[schemars(with = "Vec<String>", length(min = 1, max = 7))]
     pub indicators: IndicatorList,
+    /// The judge's follow-up questions, asked after the presentation.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub judge_questions: Vec<Text>,
+    /// Case-specific points, by indicator code (each code must be in `indicators`).
     #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, Vec<RawLookForFields>>")]
     pub look_for: LookForMap,
+    /// Example answers and the rating each must get: the case's own tests.
     #[serde(default)]
     pub examples: Vec<RawExample>,
 }
@@ -63,17 +86,28 @@ pub struct RawLookFor {
     pub weight: Option<Weight>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A case-specific point for one indicator.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawLookForFields {
+pub struct RawLookForFields {
+    /// What the student should do.
+    #[schemars(with = "String")]
     label: Text,
+    /// Plain phrases that evidence it, matched without regard to case, punctuation or word endings.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     phrases: Vec<PhraseText>,
+    /// Opt-in regular expressions, matched case-insensitively against each sentence.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     patterns: Vec<PatternText>,
+    /// What to do when it is missing.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     tip: Option<Text>,
+    /// How much it counts, 1 to 3 (2 when absent).
     #[serde(default)]
+    #[schemars(with = "Option<u8>", range(min = 1, max = 3))]
     weight: Option<Weight>,
 }
 
@@ -97,53 +131,89 @@ impl TryFrom<RawLookForFields> for RawLookFor {
     }
 }
 
-/// An example answer as written.
-#[derive(Debug, Deserialize)]
+/// An example answer and the rating it must get.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawExample {
+    /// Its name, such as strong or weak.
+    #[schemars(with = "String")]
     pub name: Text,
+    /// The rating it must get: a band (little, below, meets, exceeds) or a range such as meets..exceeds.
+    #[schemars(with = "String")]
     pub expect: ExpectText,
+    /// The answer.
+    #[schemars(with = "String")]
     pub response: Text,
 }
 
-/// A rubric file as written.
-#[derive(Debug, Deserialize)]
+/// A rubric: one performance indicator and what a judge listens for.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "roleplay rubric")]
 pub struct RawRubric {
+    /// The code, such as CR:010.
+    #[schemars(with = "String")]
     pub code: CodeText,
+    /// The indicator's title.
+    #[schemars(with = "String")]
     pub title: Text,
+    /// CS (career-sustaining), SP (specialist), or criterion for another framework.
     pub level: Level,
+    /// The performance element it belongs to.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub element: Option<Text>,
+    /// What it means.
+    #[schemars(with = "String")]
     pub definition: Text,
+    /// How to show it in a role-play.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub approach: Vec<Text>,
+    /// What a judge listens for.
     pub concepts: Vec<RawConcept>,
 }
 
-/// A concept as written.
-#[derive(Debug, Deserialize)]
+/// One thing a judge listens for.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawConcept {
+    /// Lowercase letters, digits and hyphens; unique in the rubric.
+    #[schemars(with = "String")]
     pub id: Identifier,
+    /// What the student did, as a report says it.
+    #[schemars(with = "String")]
     pub label: Text,
+    /// How much it counts, 1 to 3.
+    #[schemars(with = "u8", range(min = 1, max = 3))]
     pub weight: Weight,
+    /// Plain phrases that evidence it.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub phrases: Vec<PhraseText>,
+    /// Opt-in regular expressions.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub patterns: Vec<PatternText>,
+    /// What to do when it is missing.
+    #[schemars(with = "String")]
     pub tip: Text,
+    /// Sentences that must, or must not, earn it.
     #[serde(default)]
     pub examples: RawConceptExamples,
 }
 
-/// A concept's tests as written.
-#[derive(Debug, Default, Deserialize)]
+/// A concept's tests.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawConceptExamples {
+    /// Each must earn the concept.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub credit: Vec<Text>,
+    /// None may earn it.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub no_credit: Vec<Text>,
 }
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::code::Code;
 
 /// DECA's level for an indicator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Level {
     /// Career-sustaining.
     CS,

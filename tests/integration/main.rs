@@ -4,6 +4,7 @@ mod bad_input;
 mod batch;
 mod cases;
 mod cli;
+mod coach;
 mod library;
 mod practice;
 mod reports;

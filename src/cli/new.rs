@@ -1,0 +1,240 @@
+//! `roleplay new`: write a valid, commented case file for a coach to fill in.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Input, MultiSelect, Select};
+
+use super::io_error;
+use crate::error::Error;
+use crate::load::AREAS;
+use crate::model::Code;
+use crate::shipped;
+
+/// Arguments of `roleplay new`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Missing details are asked for on a terminal; without one, give them all as flags."
+)]
+pub struct NewArgs {
+    /// The case's id: lowercase letters, digits and hyphens (also the file name)
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+    /// The title
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Who the student plays, such as "the store manager of Tidewater Books"
+    #[arg(long, value_name = "ROLE")]
+    pub participant: Option<String>,
+    /// Who the judge plays, such as "Ana Ruiz, a customer whose book arrived damaged"
+    #[arg(long, value_name = "ROLE")]
+    pub judge: Option<String>,
+    /// The event area
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(AREAS))]
+    pub area: Option<String>,
+    /// The DECA event, such as "Retail Merchandising Series"
+    #[arg(long)]
+    pub event: Option<String>,
+    /// Indicators it tests (repeat, or separate with commas): CR:010,CR:007
+    #[arg(
+        long = "indicator",
+        short = 'i',
+        value_name = "CODE",
+        value_delimiter = ','
+    )]
+    pub indicators: Vec<String>,
+    /// The folder to write it in
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    /// Replace a file that already exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
+    let rubrics = shipped::rubrics()?;
+    let terminal = std::io::stdin().is_terminal();
+    let theme = ColorfulTheme::default();
+    let ask = |prompt: &str, given: Option<String>, flag: &str| -> Result<String, Error> {
+        match given {
+            Some(value) => Ok(value),
+            None if terminal => Input::with_theme(&theme)
+                .with_prompt(prompt)
+                .interact_text()
+                .map_err(|e| Error::Usage(e.to_string())),
+            None => Err(Error::Usage(format!("give {flag} (no terminal to ask on)"))),
+        }
+    };
+    let id = ask("Case id (lowercase, hyphens)", args.id.clone(), "the ID")?;
+    let valid = !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !valid {
+        return Err(Error::Usage(format!(
+            "`{id}` is not a valid id: use lowercase letters, digits and hyphens"
+        )));
+    }
+    let title = ask("Title", args.title.clone(), "--title")?;
+    let participant = ask(
+        "The student plays",
+        args.participant.clone(),
+        "--participant",
+    )?;
+    let judge = ask("The judge plays", args.judge.clone(), "--judge")?;
+    let area = match args.area.clone() {
+        Some(area) => area,
+        None if terminal => {
+            let picked = Select::with_theme(&theme)
+                .with_prompt("Event area")
+                .items(AREAS)
+                .default(0)
+                .interact()
+                .map_err(|e| Error::Usage(e.to_string()))?;
+            AREAS[picked].to_string()
+        }
+        None => return Err(Error::Usage("give --area (no terminal to ask on)".into())),
+    };
+    let mut codes: Vec<Code> = Vec::new();
+    for text in &args.indicators {
+        let code = Code::parse(text)
+            .or_else(|| Code::parse(&format!("CR:{text}")))
+            .filter(|c| rubrics.contains(c))
+            .ok_or_else(|| Error::UnknownIndicator {
+                code: text.clone(),
+                hint: "; `roleplay rubric` lists them".into(),
+            })?;
+        codes.push(code);
+    }
+    if codes.is_empty() {
+        if !terminal {
+            return Err(Error::Usage(
+                "give the indicators with -i CR:010,CR:007 (no terminal to ask on)".into(),
+            ));
+        }
+        let all: Vec<_> = rubrics.iter().collect();
+        let labels: Vec<String> = all
+            .iter()
+            .map(|r| format!("{} {}", r.code, r.title))
+            .collect();
+        let picked = MultiSelect::with_theme(&theme)
+            .with_prompt("Indicators (space to pick, Enter when done; DECA uses 4 or 5)")
+            .items(&labels)
+            .interact()
+            .map_err(|e| Error::Usage(e.to_string()))?;
+        codes = picked.into_iter().map(|i| all[i].code.clone()).collect();
+    }
+    if codes.is_empty() || codes.len() > 7 {
+        return Err(Error::Usage("a case tests 1 to 7 indicators".into()));
+    }
+    let path = args.dir.join(format!("{id}.yaml"));
+    if path.exists() && !args.force {
+        return Err(Error::Usage(format!(
+            "{} already exists; use --force to replace it",
+            path.display()
+        )));
+    }
+    let text = template(
+        &id,
+        &title,
+        &participant,
+        &judge,
+        &area,
+        args.event.as_deref(),
+        &codes,
+    );
+    std::fs::create_dir_all(&args.dir).map_err(|source| Error::Io {
+        action: "create",
+        path: args.dir.clone(),
+        source,
+    })?;
+    crate::store::write_atomic(&path, text.as_bytes()).map_err(|source| Error::Io {
+        action: "write",
+        path: path.clone(),
+        source,
+    })?;
+    writeln!(
+        out,
+        "Wrote {}. Fill in the situation, the questions and the examples, then run `roleplay validate {}` and `roleplay test {}`.",
+        path.display(),
+        path.display(),
+        path.display()
+    )
+    .map_err(|e| io_error(e, "write", "standard output"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// YAML for a double-quoted scalar.
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+}
+
+fn template(
+    id: &str,
+    title: &str,
+    participant: &str,
+    judge: &str,
+    area: &str,
+    event: Option<&str>,
+    codes: &[Code],
+) -> String {
+    let list: Vec<&str> = codes.iter().map(Code::as_str).collect();
+    let first = &codes[0];
+    let event = event.map_or_else(
+        || "# event: Retail Merchandising Series   # the DECA event, optional".to_string(),
+        |e| format!("event: {}", quoted(e)),
+    );
+    format!(
+        r#"# A roleplay case. Check it with `roleplay validate {id}.yaml`; run its examples with
+# `roleplay test {id}.yaml`. For completion in your editor, save the schema with
+# `roleplay schema case > case.schema.json` and keep the next line:
+# yaml-language-server: $schema=case.schema.json
+id: {id}
+title: {title}
+{event}
+area: {area}
+participant_role: {participant}
+judge_role: {judge}
+# 150 to 350 words, in DECA's second person: the business with concrete details (names,
+# numbers, the policy in exact terms, the brand promise in quotes, what you may offer),
+# what happened, what the judge wants; then where it happens, that the judge begins by
+# greeting you and ends by thanking you.
+situation: |
+  You are to assume the role of {participant_plain}. Describe the business here.
+
+  Describe what happened, and what the judge wants from you.
+
+  You will present your ideas to the judge in a role-play. The judge will begin the
+  role-play by greeting you, and will conclude it by thanking you for your work.
+indicators: [{codes}]
+# Asked after the presentation, the same for every student.
+judge_questions:
+  - "Write the judge's first question here."
+  - "Write the judge's second question here."
+# The case's own specifics that should earn each indicator: plain phrases, matched
+# without regard to case, punctuation or word endings.
+look_for:
+  {first}:
+    - label: Names the case's key specific
+      phrases: [replace this phrase, and this one]
+      tip: Say how the student should use it.
+# The case's own tests: `roleplay test` checks each lands in its band.
+examples:
+  - name: strong
+    expect: meets..exceeds
+    response: |
+      Write a strong answer here: every indicator, tied to the case's details.
+  - name: weak
+    expect: little..below
+    response: |
+      Write a weak, generic answer here.
+"#,
+        title = quoted(title),
+        participant = quoted(participant),
+        judge = quoted(judge),
+        participant_plain = participant.replace('\n', " "),
+        codes = list.join(", "),
+    )
+}
