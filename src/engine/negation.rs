@@ -209,7 +209,12 @@ fn is_trigger(tokenized: &Tokenized, t: usize) -> bool {
     let next = tokens
         .get(t + 1)
         .filter(|n| n.sentence == tokens[t].sentence);
-    if next.is_some_and(|n| PSEUDO_AFTER.contains(&n.norm)) {
+    // "no matter", "no doubt" are idioms; "doesn't matter" is a real negation.
+    let idiom_only_after_no = ["matter", "doubt", "problem", "question"];
+    if next.is_some_and(|n| {
+        PSEUDO_AFTER.contains(&n.norm)
+            && (tokens[t].norm == "no" || !idiom_only_after_no.contains(&n.norm.as_str()))
+    }) {
         return false;
     }
     // "instead of" and "rather than" negate; "rather" alone ("I'd rather help") does not.
@@ -241,8 +246,11 @@ fn prevents_recurrence(
     clause: &Range<usize>,
     matched: &Range<usize>,
 ) -> bool {
+    // "again" right after the phrase ("never happens again"), not anywhere later in the
+    // clause ("don't contact me about this again").
     let again = norms("again");
-    (matched.start..clause.end).any(|t| again.contains(&tokenized.tokens[t].norm))
+    let end = (matched.end + 2).min(clause.end);
+    (matched.start..end).any(|t| again.contains(&tokenized.tokens[t].norm))
 }
 
 #[cfg(test)]
@@ -297,6 +305,9 @@ mod tests {
         refusal_i_dont_need_to: "I don't need to hear the whole story.", "hear" => true;
         not_relief_shouldnt_be: "You shouldn't be frustrated about a small delay.", "frustrated" => true;
         not_worried_is_negation: "I'm not worried about why you're asking.", "asking" => true;
+        doesnt_matter_is_negation: "One customer doesn't matter to us.", "matter" => true;
+        no_matter_is_an_idiom: "No matter what, I will call you.", "call" => false;
+        again_later_in_the_clause_does_not_cancel: "Please don't contact me about this again.", "contact" => true;
         out_of_reach: "No, that was a long time ago before we started to carefully listen.", "listen" => false;
         next_sentence_is_free: "I won't do that. I will listen to you.", "listen" => false;
     }

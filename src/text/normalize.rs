@@ -252,8 +252,59 @@ fn push_plain(word: &str, out: &mut Vec<Piece>) {
         });
         return;
     }
+    let word = american(&word);
     let norm = STEMMER.stem(&word).into_owned();
     out.push(Piece { norm, skip: false });
+}
+
+/// British spellings read as American ones, so "apologise" meets "apologize" and
+/// "colour" meets "color". Both phrases and responses pass through here, so a rare
+/// word changed needlessly still matches itself.
+fn american(word: &str) -> std::borrow::Cow<'_, str> {
+    const SPELLINGS: &[(&str, &str)] = &[
+        ("centre", "center"),
+        ("centres", "centers"),
+        ("theatre", "theater"),
+        ("theatres", "theaters"),
+        ("catalogue", "catalog"),
+        ("cheque", "check"),
+        ("cheques", "checks"),
+        ("programme", "program"),
+        ("programmes", "programs"),
+        ("enrol", "enroll"),
+        ("licence", "license"),
+        ("defence", "defense"),
+    ];
+    if let Some((_, us)) = SPELLINGS.iter().find(|(uk, _)| *uk == word) {
+        return (*us).into();
+    }
+    if word.len() >= 6 {
+        for (uk, us) in [
+            ("isation", "ization"),
+            ("isations", "izations"),
+            ("ise", "ize"),
+            ("ised", "ized"),
+            ("ises", "izes"),
+            ("ising", "izing"),
+            ("iser", "izer"),
+            ("isers", "izers"),
+            ("yse", "yze"),
+            ("ysed", "yzed"),
+            ("ysing", "yzing"),
+            ("our", "or"),
+            ("ours", "ors"),
+            ("oured", "ored"),
+            ("ouring", "oring"),
+            ("ourite", "orite"),
+            ("ourites", "orites"),
+            ("ourable", "orable"),
+        ] {
+            if let Some(stem) = word.strip_suffix(uk) {
+                return format!("{stem}{us}").into();
+            }
+        }
+    }
+    word.into()
 }
 
 /// The normalized forms of a whole word, for tests and simple callers.
@@ -326,6 +377,20 @@ mod tests {
             "thirty" => ["30"];
             "3.5" => ["3.5"];
         }
+    }
+
+    #[test]
+    fn british_spellings_meet_american_ones() {
+        assert_eq!(norms("apologise"), norms("apologize"));
+        assert_eq!(norms("apologised"), norms("apologized"));
+        assert_eq!(norms("colour"), norms("color"));
+        assert_eq!(norms("behaviour"), norms("behavior"));
+        assert_eq!(norms("organisation"), norms("organization"));
+        assert_eq!(norms("analyse"), norms("analyze"));
+        assert_eq!(norms("favourite"), norms("favorite"));
+        assert_eq!(norms("centre"), norms("center"));
+        assert_eq!(norms("your"), ["your"]);
+        assert_eq!(norms("hours"), norms("hour"));
     }
 
     #[test]

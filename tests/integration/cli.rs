@@ -50,7 +50,14 @@ fn rubric_json_parses() {
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v.as_array().unwrap().len(), 15);
+    let codes: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["code"].as_str())
+        .collect();
+    assert_eq!(codes.iter().filter(|c| c.starts_with("CR:")).count(), 15);
+    assert_eq!(codes.iter().filter(|c| c.starts_with("NOS:P")).count(), 9);
 }
 
 #[test]
