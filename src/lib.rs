@@ -5,6 +5,7 @@
 pub mod batch;
 pub mod catalog;
 pub mod cli;
+pub mod drill;
 pub mod engine;
 pub mod error;
 pub mod load;

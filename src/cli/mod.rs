@@ -3,10 +3,12 @@
 
 mod batch;
 mod coverage;
+mod drill;
 mod history;
 mod list;
 mod new;
 mod practice;
+mod progress;
 mod rubric;
 mod schema;
 mod score;
@@ -133,6 +135,10 @@ pub enum Command {
     ShowAttempt(history::ShowAttemptArgs),
     /// Write a saved attempt's report: HTML to print, Markdown, JSON or text
     Report(history::ReportArgs),
+    /// Your progress per indicator, and what to work on next
+    Progress(progress::ProgressArgs),
+    /// Flashcards of the indicators: learn, test, review (spaced repetition) or match
+    Drill(drill::DrillArgs),
     /// List the cases, filtered by indicator, event area or words
     List(list::ListArgs),
     /// Show a case: the situation, the roles and the indicators it tests
@@ -164,6 +170,8 @@ pub fn run() -> ExitCode {
         Command::History(args) => history::run_history(args, &mut stdout),
         Command::ShowAttempt(args) => history::run_show_attempt(args, &mut stdout, color),
         Command::Report(args) => history::run_report(args, &mut stdout, color),
+        Command::Progress(args) => progress::run(args, &mut stdout),
+        Command::Drill(args) => drill::run(args, &mut stdout),
         Command::List(args) => list::run_list(args, &mut stdout),
         Command::Show(args) => list::run_show(args, &mut stdout, color),
         Command::Rubric(args) => rubric::run(args, &mut stdout, color),

@@ -122,7 +122,7 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
             (case, draft)
         }
         None => {
-            let case = choose(&args, &catalog, rubrics, &history, &theme)?;
+            let case = choose(&args, &catalog, rubrics, &history, &form, &theme)?;
             let path = match &case.source {
                 CaseSource::File(path) => Some(path.clone()),
                 CaseSource::Shipped(_) => None,
@@ -195,6 +195,7 @@ fn choose(
     catalog: &Catalog,
     rubrics: &RubricSet,
     history: &crate::store::History,
+    form: &crate::model::Form,
     theme: &ColorfulTheme,
 ) -> Result<Case, Error> {
     if let Some(name) = &args.case {
@@ -223,7 +224,7 @@ fn choose(
         return Ok(cases[nanos as usize % cases.len()].clone());
     }
     let attempts = history.list(None)?;
-    let records = progress::indicator_records(&attempts);
+    let records = progress::indicator_records(&attempts, form);
     let weakest = progress::weakest(&records).first().map(|r| r.code.clone());
     let mut items: Vec<String> = Vec::new();
     if let Some(code) = &weakest {

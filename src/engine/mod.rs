@@ -14,11 +14,32 @@ pub mod testing;
 
 pub use plan::{ConceptSource, Plan};
 pub use score::Scorer;
-pub use scorecard::{Evidence, IndicatorScore, Missed, Scorecard, SkillScore, Stats, Status};
+pub use scorecard::{
+    Evidence, IndicatorScore, MisconceptionHit, Missed, Scorecard, SkillScore, Stats, Status,
+};
 pub use stuffing::Stuffing;
 
 use crate::error::Error;
 use crate::model::{Case, Form, RubricSet};
+
+/// A case with one indicator and nothing else: for scoring what a student says about
+/// an indicator itself (drills, a rubric's own examples).
+pub fn bare_case(code: &crate::model::Code, situation: &str) -> Case {
+    Case {
+        id: format!("drill-{}", code.file_stem().to_lowercase()),
+        title: format!("{code}"),
+        event: None,
+        area: None,
+        participant_role: "a student".into(),
+        judge_role: "a judge".into(),
+        situation: situation.into(),
+        indicators: vec![code.clone()],
+        judge_questions: vec![],
+        look_for: vec![],
+        examples: vec![],
+        source: crate::model::CaseSource::Shipped("drill".into()),
+    }
+}
 
 /// Scores one response to a case. To score many, build a [`Scorer`] once.
 pub fn score(

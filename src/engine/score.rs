@@ -7,11 +7,13 @@ use super::case_tie::{COMMON_NORMS, CaseTerms};
 use super::matcher::{Found, Matcher, NormText};
 use super::negation::{Clauses, negated_by};
 use super::plan::{ConceptSource, Plan};
-use super::scorecard::{Evidence, IndicatorScore, Missed, Scorecard, SkillScore, Stats, Status};
+use super::scorecard::{
+    Evidence, IndicatorScore, MisconceptionHit, Missed, Scorecard, SkillScore, Stats, Status,
+};
 use super::skills::{self, Features};
 use super::stuffing::{Hit, stuffed_sentences};
 use crate::error::Error;
-use crate::model::{Band, Case, Form, RubricSet};
+use crate::model::{Band, Case, Code, Form, RubricSet};
 use crate::text::{Span, Tokenized, tokenize};
 
 /// Coverage of an indicator's weighted concepts that earns full points: a judge does
@@ -44,6 +46,10 @@ pub struct Scorer {
     matcher: Matcher<Target>,
     terms: CaseTerms,
     questions: Vec<Vec<String>>,
+    judge_stuffing: bool,
+    /// The case's indicators' misconceptions: (indicator, code, misconception).
+    mistakes: Vec<(Code, crate::model::Misconception)>,
+    mistake_matcher: Matcher<usize>,
 }
 
 impl Scorer {
@@ -93,7 +99,22 @@ impl Scorer {
                 words
             })
             .collect();
+        let mistakes: Vec<(Code, crate::model::Misconception)> = case
+            .indicators
+            .iter()
+            .filter_map(|code| rubrics.get(code))
+            .flat_map(|r| r.misconceptions.iter().map(|m| (r.code.clone(), m.clone())))
+            .collect();
+        let mistake_matcher = Matcher::new(
+            mistakes
+                .iter()
+                .enumerate()
+                .flat_map(|(i, (_, m))| m.phrases.iter().map(move |p| (p.0.clone(), i))),
+            [],
+        );
         Ok(Scorer {
+            mistakes,
+            mistake_matcher,
             case_id: case.id.clone(),
             case_title: case.title.clone(),
             form: form.clone(),
@@ -101,7 +122,15 @@ impl Scorer {
             matcher: Matcher::new(phrases, patterns),
             plan,
             questions,
+            judge_stuffing: true,
         })
+    }
+
+    /// Turns the stuffing judgement off, for drills where listing an indicator's
+    /// steps is the answer asked for, not keyword stuffing.
+    pub fn without_stuffing(mut self) -> Scorer {
+        self.judge_stuffing = false;
+        self
     }
 
     /// The plan the scorer listens for.
@@ -130,7 +159,11 @@ impl Scorer {
             })
             .collect();
         let (on_case, terms_used) = self.terms.find(response, &tokenized, &norm);
-        let stuffing = stuffed_sentences(&tokenized, &hits, &on_case);
+        let stuffing = if self.judge_stuffing {
+            stuffed_sentences(&tokenized, &hits, &on_case)
+        } else {
+            vec![None; tokenized.sentences.len()]
+        };
 
         let sentences = tokenized.sentences.len();
         let tie = on_case.iter().filter(|&&b| b).count() as f64 / sentences.max(1) as f64;
@@ -339,7 +372,37 @@ impl Scorer {
                 questions_answered: (questions_answered, self.questions.len()),
             },
             stuffed,
+            misconceptions: self.misconceptions(response, &tokenized, &norm, &clauses),
         }
+    }
+
+    /// Mistaken ideas the response states (not those it denies), each once.
+    fn misconceptions(
+        &self,
+        response: &str,
+        tokenized: &Tokenized,
+        norm: &NormText,
+        clauses: &Clauses,
+    ) -> Vec<MisconceptionHit> {
+        let mut hits: Vec<MisconceptionHit> = Vec::new();
+        for found in self.mistake_matcher.find(response, tokenized, norm) {
+            let (code, mistake) = &self.mistakes[found.target];
+            if hits.iter().any(|h| h.id == mistake.id && h.code == *code)
+                || negated_by(tokenized, clauses, &found.tokens).is_some()
+            {
+                continue;
+            }
+            let context = tokenized.sentences[found.sentence].span;
+            hits.push(MisconceptionHit {
+                code: code.clone(),
+                id: mistake.id.clone(),
+                label: mistake.label.clone(),
+                correction: mistake.correction.clone(),
+                span: found.span,
+                context,
+            });
+        }
+        hits
     }
 
     /// Judge questions whose key words (at least two, or all if fewer) share a sentence.
@@ -509,5 +572,35 @@ mod tests {
             let card = score_in_case("CR:010", SITUATION, text);
             assert_eq!(card.total, 0, "{text:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod misconception_tests {
+    use super::super::testing::score_one;
+
+    #[test]
+    fn a_misconception_is_named_with_its_correction() {
+        let card = score_one(
+            "CR:016",
+            "Honestly, CRM is just software that we buy and install.",
+        );
+        assert_eq!(card.misconceptions.len(), 1);
+        assert_eq!(card.misconceptions[0].id, "crm-only-software");
+        assert!(card.misconceptions[0].correction.contains("strategy"));
+    }
+
+    #[test]
+    fn a_denied_misconception_is_not_named() {
+        assert!(
+            score_one("CR:017", "We will never sell their data to anyone.")
+                .misconceptions
+                .is_empty()
+        );
+        assert!(
+            score_one("CR:016", "CRM is not just software; it is a strategy.")
+                .misconceptions
+                .is_empty()
+        );
     }
 }

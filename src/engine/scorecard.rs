@@ -117,6 +117,23 @@ pub struct Stats {
     pub questions_answered: (usize, usize),
 }
 
+/// A mistaken idea the response shows, with its correction.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MisconceptionHit {
+    /// The indicator whose rubric names the mistake.
+    pub code: Code,
+    /// The misconception's id.
+    pub id: String,
+    /// The mistake.
+    pub label: String,
+    /// A short correction.
+    pub correction: String,
+    /// The words that show it.
+    pub span: Span,
+    /// The sentence (or clause) around them.
+    pub context: Span,
+}
+
 /// The whole result for one response.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scorecard {
@@ -142,4 +159,7 @@ pub struct Scorecard {
     pub stats: Stats,
     /// Sentences judged to be stuffing, with why.
     pub stuffed: Vec<(Span, Stuffing)>,
+    /// Mistaken ideas the response shows.
+    #[serde(default)]
+    pub misconceptions: Vec<MisconceptionHit>,
 }

@@ -2,7 +2,7 @@
 //! what it earned.
 
 use super::{Scorecard, Scorer, Status};
-use crate::model::{Case, CaseSource, Code};
+use crate::model::Code;
 use crate::shipped;
 
 /// Scores `text` against one shipped indicator in a bare case.
@@ -14,20 +14,7 @@ pub fn score_one(code: &str, text: &str) -> Scorecard {
 pub fn score_in_case(code: &str, situation: &str, text: &str) -> Scorecard {
     let rubrics = shipped::rubrics().expect("shipped rubrics load");
     let form = shipped::default_form().expect("shipped form loads");
-    let case = Case {
-        id: "test".into(),
-        title: "Test".into(),
-        event: None,
-        area: None,
-        participant_role: "a manager".into(),
-        judge_role: "a customer".into(),
-        situation: situation.into(),
-        indicators: vec![Code::parse(code).expect("a code")],
-        judge_questions: vec![],
-        look_for: vec![],
-        examples: vec![],
-        source: CaseSource::Shipped("test".into()),
-    };
+    let case = super::bare_case(&Code::parse(code).expect("a code"), situation);
     Scorer::new(&case, rubrics, form)
         .expect("scorer")
         .score(text)

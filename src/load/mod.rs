@@ -150,6 +150,16 @@ pub fn rubric_from_str(text: &str, path: &Path) -> Result<Rubric, LoadError> {
         definition: raw.definition.0,
         approach: raw.approach.into_iter().map(|t| t.0).collect(),
         concepts: raw.concepts.into_iter().map(concept).collect(),
+        misconceptions: raw
+            .misconceptions
+            .into_iter()
+            .map(|m| crate::model::Misconception {
+                id: m.id.0,
+                label: m.label.0,
+                phrases: m.phrases.into_iter().map(|p| Phrase(p.0)).collect(),
+                correction: m.correction.0,
+            })
+            .collect(),
     })
 }
 

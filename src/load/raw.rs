@@ -172,6 +172,27 @@ pub struct RawRubric {
     pub approach: Vec<Text>,
     /// What a judge listens for.
     pub concepts: Vec<RawConcept>,
+    /// Mistaken ideas a judge would catch, with phrases that spot them.
+    #[serde(default)]
+    pub misconceptions: Vec<RawMisconception>,
+}
+
+/// A mistaken idea a judge would catch.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawMisconception {
+    /// Lowercase letters, digits and hyphens.
+    #[schemars(with = "String")]
+    pub id: Identifier,
+    /// The mistake, as feedback names it.
+    #[schemars(with = "String")]
+    pub label: Text,
+    /// Phrases that show it.
+    #[schemars(with = "Vec<String>")]
+    pub phrases: Vec<PhraseText>,
+    /// A short correction.
+    #[schemars(with = "String")]
+    pub correction: Text,
 }
 
 /// One thing a judge listens for.

@@ -10,4 +10,6 @@ pub use band::{Band, BandRange};
 pub use case::{Case, CaseSource, Example, LookFor};
 pub use code::Code;
 pub use form::Form;
-pub use rubric::{Concept, ConceptExamples, Level, Pattern, Phrase, Rubric, RubricSet};
+pub use rubric::{
+    Concept, ConceptExamples, Level, Misconception, Pattern, Phrase, Rubric, RubricSet,
+};

@@ -84,6 +84,21 @@ pub struct Rubric {
     pub approach: Vec<String>,
     /// What a judge listens for.
     pub concepts: Vec<Concept>,
+    /// Mistaken ideas a judge would catch.
+    pub misconceptions: Vec<Misconception>,
+}
+
+/// A mistaken idea a judge would catch, with phrases that spot it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Misconception {
+    /// Lowercase identifier.
+    pub id: String,
+    /// The mistake.
+    pub label: String,
+    /// Phrases that show it.
+    pub phrases: Vec<Phrase>,
+    /// A short correction.
+    pub correction: String,
 }
 
 impl Rubric {

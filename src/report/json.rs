@@ -3,7 +3,8 @@
 //! `evidence` of `{concept, quote}` and `missed` of `{concept, tip}`), plus optional
 //! keys of our own:
 //!
-//! - top level: `title`, `form`, `certificate`, `skills`, `stats`, `stuffed`;
+//! - top level: `title`, `form`, `certificate`, `skills`, `stats`, `stuffed`, and
+//!   `misconceptions` (a mistaken idea the response states, with a correction);
 //! - evidence: `label`, `match` (the matched words), `start`/`end` (byte offsets of
 //!   the match), `line`/`column` (1-based), `source` (`rubric` or `case`), `case_specific`;
 //!   `quote` is the sentence, or the clause of a long sentence, around the match;
@@ -31,6 +32,18 @@ struct Report<'a> {
     skills: Vec<Skill<'a>>,
     stats: &'a crate::engine::Stats,
     stuffed: Vec<Stuffed>,
+    misconceptions: Vec<Mistake<'a>>,
+}
+
+#[derive(Serialize)]
+struct Mistake<'a> {
+    code: &'a str,
+    id: &'a str,
+    label: &'a str,
+    correction: &'a str,
+    quote: &'a str,
+    #[serde(rename = "match")]
+    matched: &'a str,
 }
 
 #[derive(Serialize)]
@@ -172,6 +185,18 @@ fn report<'a>(card: &'a Scorecard, response: &'a str) -> Report<'a> {
                 start: span.start,
                 end: span.end,
                 reason: kind.reason(),
+            })
+            .collect(),
+        misconceptions: card
+            .misconceptions
+            .iter()
+            .map(|m| Mistake {
+                code: m.code.as_str(),
+                id: &m.id,
+                label: &m.label,
+                correction: &m.correction,
+                quote: response[m.context].trim(),
+                matched: &response[m.span],
             })
             .collect(),
     }

@@ -119,6 +119,24 @@ pub fn write(
             }
         }
     }
+    if !card.misconceptions.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "## A judge would catch this")?;
+        writeln!(out)?;
+        for m in &card.misconceptions {
+            let (before, hit, after) = excerpt(response, m.context, m.span, 160);
+            writeln!(
+                out,
+                "- **{}** ({}): \"{}**{}**{}\". {}",
+                escape(&m.label),
+                m.code,
+                escape(&before),
+                escape(&hit),
+                escape(&after),
+                escape(&m.correction)
+            )?;
+        }
+    }
     writeln!(out)?;
     writeln!(out, "## 21st Century Skills")?;
     writeln!(out)?;

@@ -4,6 +4,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod progress;
 pub mod roster;
 pub mod text;
 

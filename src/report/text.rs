@@ -186,6 +186,22 @@ pub fn write(
         }
     }
 
+    if !card.misconceptions.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            p.fg(AnsiColor::Red, &p.bold("A judge would catch this"))
+        )?;
+        for m in &card.misconceptions {
+            let (before, hit, after) = excerpt(response, m.context, m.span, quote_width);
+            writeln!(out, "  ! {} ({})", fit(&m.label, width - 14), m.code)?;
+            writeln!(out, "      \"{}{}{}\"", before, p.bold(&hit), after)?;
+            for line in wrap(&m.correction, width - 6) {
+                writeln!(out, "      {line}")?;
+            }
+        }
+    }
     writeln!(out)?;
     writeln!(out, "{}", p.bold("21st Century Skills, why"))?;
     for s in &card.skills {

@@ -10,7 +10,10 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 
 /// Migrations, in order: migration `n` brings the schema to version `n + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_attempts.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_attempts.sql"),
+    include_str!("migrations/002_cards.sql"),
+];
 
 /// The schema version this release writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -226,6 +229,62 @@ impl History {
     /// The most recent attempt.
     pub fn latest(&self) -> Result<Option<Attempt>, Error> {
         Ok(self.list(None)?.pop())
+    }
+}
+
+/// A flashcard's saved schedule.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SavedCard {
+    /// The indicator code.
+    pub code: String,
+    /// The scheduler's state, as JSON.
+    pub card: String,
+    /// When it is next due, RFC 3339.
+    pub due: String,
+}
+
+impl History {
+    /// Every saved card, soonest due first.
+    pub fn cards(&self) -> Result<Vec<SavedCard>, Error> {
+        let mut statement = self
+            .connection
+            .prepare("SELECT code, card, due FROM cards ORDER BY due, code")
+            .map_err(|e| self.error(e))?;
+        let rows = statement
+            .query_map([], |row| {
+                Ok(SavedCard {
+                    code: row.get(0)?,
+                    card: row.get(1)?,
+                    due: row.get(2)?,
+                })
+            })
+            .map_err(|e| self.error(e))?;
+        rows.collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.error(e))
+    }
+
+    /// Saves a card's schedule and logs the review.
+    pub fn save_review(
+        &self,
+        card: &SavedCard,
+        reviewed_at: &str,
+        rating: u8,
+        coverage: f64,
+    ) -> Result<(), Error> {
+        self.connection
+            .execute(
+                "INSERT INTO cards (code, card, due) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(code) DO UPDATE SET card = excluded.card, due = excluded.due",
+                params![card.code, card.card, card.due],
+            )
+            .map_err(|e| self.error(e))?;
+        self.connection
+            .execute(
+                "INSERT INTO reviews (code, reviewed_at, rating, coverage) VALUES (?1, ?2, ?3, ?4)",
+                params![card.code, reviewed_at, rating, coverage],
+            )
+            .map_err(|e| self.error(e))?;
+        Ok(())
     }
 }
 

@@ -4,7 +4,7 @@ pub mod draft;
 pub mod history;
 
 pub use draft::Draft;
-pub use history::{Answer, Attempt, History, NewAttempt};
+pub use history::{Answer, Attempt, History, NewAttempt, SavedCard};
 
 /// Writes `bytes` to `path` atomically: a temporary file beside it, flushed to disk,
 /// then renamed over the old one, so a crash leaves either the old file or the new.

@@ -253,9 +253,20 @@ fn push_plain(word: &str, out: &mut Vec<Piece>) {
         return;
     }
     let word = american(&word);
-    let norm = STEMMER.stem(&word).into_owned();
+    let mut norm = STEMMER.stem(&word).into_owned();
+    // The stemmer leaves a few noun and verb forms apart: "empathy" and "empathize".
+    if let Some((_, joined)) = STEM_ALIASES.iter().find(|(stem, _)| *stem == norm) {
+        norm = (*joined).to_string();
+    }
     out.push(Piece { norm, skip: false });
 }
+
+/// Stems the English stemmer leaves apart that mean the same thing here.
+const STEM_ALIASES: &[(&str, &str)] = &[
+    ("empathi", "empath"),
+    ("sympathi", "sympath"),
+    ("apologet", "apolog"),
+];
 
 /// British spellings read as American ones, so "apologise" meets "apologize" and
 /// "colour" meets "color". Both phrases and responses pass through here, so a rare
@@ -390,6 +401,8 @@ mod tests {
         assert_eq!(norms("favourite"), norms("favorite"));
         assert_eq!(norms("centre"), norms("center"));
         assert_eq!(norms("your"), ["your"]);
+        assert_eq!(norms("empathy"), norms("empathize"));
+        assert_eq!(norms("apologetic"), norms("apologize"));
         assert_eq!(norms("hours"), norms("hour"));
     }
 

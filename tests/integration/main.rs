@@ -5,6 +5,7 @@ mod batch;
 mod cases;
 mod cli;
 mod coach;
+mod drill;
 mod library;
 mod practice;
 mod reports;

@@ -59,7 +59,7 @@ fn html_is_self_contained_and_escapes_everything() {
     assert!(html.contains("@media print"));
 }
 
-fn chromium() -> Option<PathBuf> {
+pub fn chromium() -> Option<PathBuf> {
     let found = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
         .into_iter()
         .map(PathBuf::from)

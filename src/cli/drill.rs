@@ -1,0 +1,202 @@
+//! `roleplay drill`: flashcards of the indicators between role-plays.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use chrono::{DateTime, Utc};
+use clap::ValueEnum;
+
+use super::history::open as open_history;
+use super::{io_error, rubrics_and_form, warn};
+use crate::drill;
+use crate::error::Error;
+use crate::model::{Code, Rubric};
+use crate::progress::{indicator_records, weakest};
+
+/// The drill modes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Mode {
+    /// Show each card, flip it with Enter
+    Learn,
+    /// Explain each indicator; the engine scores what you wrote
+    Test,
+    /// Spaced repetition: test the cards that are due, and schedule them again
+    Review,
+    /// Match codes to titles against the clock
+    Match,
+}
+
+/// Where the cards come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Focus {
+    /// The indicators you score lowest on in `roleplay progress`
+    Weakest,
+}
+
+/// Arguments of `roleplay drill`.
+#[derive(Debug, clap::Args)]
+pub struct DrillArgs {
+    /// The drill
+    #[arg(value_enum)]
+    pub mode: Mode,
+    /// Draw the cards from your weakest indicators
+    #[arg(long, value_enum)]
+    pub focus: Option<Focus>,
+    /// Only these indicators (repeatable)
+    #[arg(long = "indicator", short = 'i', value_name = "CODE")]
+    pub indicators: Vec<String>,
+    /// Which framework's indicators: CR (DECA) or NOS
+    #[arg(long, value_name = "PREFIX", default_value = "CR")]
+    pub framework: String,
+    /// How many cards
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub count: usize,
+}
+
+pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
+    let (rubrics, form) = rubrics_and_form(None)?;
+    let prefix = format!(
+        "{}:",
+        args.framework.trim_end_matches(':').to_ascii_uppercase()
+    );
+    let mut deck: Vec<&Rubric> = rubrics
+        .iter()
+        .filter(|r| r.code.as_str().starts_with(&prefix))
+        .collect();
+    if !args.indicators.is_empty() {
+        let wanted: Vec<Code> = args
+            .indicators
+            .iter()
+            .filter_map(|t| Code::parse(t).or_else(|| Code::parse(&format!("CR:{t}"))))
+            .collect();
+        deck.retain(|r| wanted.contains(&r.code));
+    }
+    let io = |e: io::Error| io_error(e, "use", "the terminal");
+    if args.focus == Some(Focus::Weakest) {
+        let attempts = open_history()?.list(None)?;
+        let records = indicator_records(&attempts, &form);
+        let weak: Vec<Code> = weakest(&records).iter().map(|r| r.code.clone()).collect();
+        if weak.is_empty() {
+            warn("no attempts yet, so no weakest indicators: drilling them all");
+        } else {
+            deck.retain(|r| weak.contains(&r.code));
+            deck.sort_by_key(|r| weak.iter().position(|c| *c == r.code));
+        }
+    }
+    if deck.is_empty() {
+        return Err(Error::Usage(
+            "no indicators to drill; `roleplay rubric` lists them".into(),
+        ));
+    }
+    let count = args.count.max(1);
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    match args.mode {
+        Mode::Learn => {
+            deck.truncate(count);
+            let seen = drill::learn(&deck, &mut input, out).map_err(io)?;
+            writeln!(out, "\n{seen} card(s) studied.").map_err(io)?;
+        }
+        Mode::Test => {
+            deck.truncate(count);
+            let answered = drill::test(&deck, rubrics, &form, &mut input, out).map_err(io)?;
+            let mean =
+                answered.iter().map(|a| a.coverage).sum::<f64>() / answered.len().max(1) as f64;
+            writeln!(
+                out,
+                "\n{} card(s) answered; on average you covered {:.0}%.",
+                answered.len(),
+                mean * 100.0
+            )
+            .map_err(io)?;
+        }
+        Mode::Review => {
+            let history = open_history()?;
+            let now = now()?;
+            let saved = history.cards()?;
+            let due = drill::due(&deck, &saved, now);
+            if due.is_empty() {
+                let next = saved
+                    .iter()
+                    .map(|s| s.due.as_str())
+                    .min()
+                    .unwrap_or("later");
+                writeln!(out, "Nothing is due. The next card is due {next}.").map_err(io)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let due: Vec<&Rubric> = due.into_iter().take(count).collect();
+            writeln!(out, "{} card(s) due.", due.len()).map_err(io)?;
+            let mut reviewed = 0;
+            for rubric in &due {
+                let answered = drill::test(
+                    std::slice::from_ref(rubric),
+                    rubrics,
+                    &form,
+                    &mut input,
+                    out,
+                )
+                .map_err(io)?;
+                let Some(answer) = answered.first() else {
+                    break;
+                };
+                let rating = drill::rating_for(answer.coverage);
+                let previous = saved.iter().find(|s| s.code == rubric.code.as_str());
+                let next = drill::reschedule(previous, rubric.code.as_str(), rating, now);
+                history.save_review(&next, &now.to_rfc3339(), rating as u8, answer.coverage)?;
+                writeln!(
+                    out,
+                    "  Rated {rating:?}; next review {}.",
+                    next.due.get(..10).unwrap_or(&next.due)
+                )
+                .map_err(io)?;
+                reviewed += 1;
+            }
+            writeln!(out, "\n{reviewed} card(s) reviewed.").map_err(io)?;
+        }
+        Mode::Match => {
+            let seed = now()?.timestamp_subsec_nanos() as u64 ^ now()?.timestamp() as u64;
+            let picked = shuffle(deck.len(), seed, 1);
+            let cards: Vec<&Rubric> = picked
+                .iter()
+                .take(count.min(deck.len()))
+                .map(|&i| deck[i])
+                .collect();
+            let order = shuffle(cards.len(), seed, 2);
+            drill::matching(&cards, &order, &mut input, out).map_err(io)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The time now, or `ROLEPLAY_NOW` (RFC 3339) for tests and demonstrations.
+fn now() -> Result<DateTime<Utc>, Error> {
+    match std::env::var("ROLEPLAY_NOW") {
+        Ok(text) => DateTime::parse_from_rfc3339(&text)
+            .map(|d| d.with_timezone(&Utc))
+            .map_err(|e| {
+                Error::Usage(format!(
+                    "ROLEPLAY_NOW `{text}` is not an RFC 3339 time: {e}"
+                ))
+            }),
+        Err(_) => Ok(Utc::now()),
+    }
+}
+
+/// A permutation of `0..n` from a seed (a small linear congruential generator: drills
+/// need variety, not cryptography). `ROLEPLAY_SEED` fixes it for tests.
+fn shuffle(n: usize, seed: u64, salt: u64) -> Vec<usize> {
+    let base = std::env::var("ROLEPLAY_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(seed);
+    let mut state = base.wrapping_mul(31).wrapping_add(salt) | 1;
+    let mut items: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let j = ((state >> 33) as usize) % (i + 1);
+        items.swap(i, j);
+    }
+    items
+}

@@ -1,0 +1,161 @@
+//! The progress page: per indicator, the average and the trend, as inline SVG charts in
+//! one self-contained HTML file.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use html_escape::encode_text as text;
+
+use crate::progress::IndicatorRecord;
+
+const STYLE: &str = r#"
+body { font: 10.5pt/1.45 Arial, Helvetica, sans-serif; color: #1d2433; margin: 0 auto; max-width: 56rem; padding: 1.5rem; background: #fff; }
+h1 { font-size: 1.4rem; margin: 0 0 .3rem; } h2 { font-size: 1.1rem; margin: 1.4rem 0 .5rem; border-bottom: 2px solid #1d2433; }
+p.meta { color: #5b6475; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border-bottom: 1px solid #c9cfdb; padding: .35rem .4rem; text-align: left; vertical-align: middle; }
+th { background: #f3f5f9; }
+td.num { text-align: right; white-space: nowrap; }
+.little { color: #b3261e; } .below { color: #8a6d00; } .meets { color: #2b6b40; } .exceeds { color: #2450a6; }
+ol li { margin: .3rem 0; }
+@media print { @page { margin: 12mm; } body { padding: 0; max-width: none; } tr { break-inside: avoid; } }
+"#;
+
+/// Writes the progress page.
+pub fn write(
+    out: &mut dyn Write,
+    records: &[IndicatorRecord],
+    totals: &[u32],
+    weakest: &[&IndicatorRecord],
+) -> io::Result<()> {
+    let mut page = String::new();
+    let _ = render(&mut page, records, totals, weakest);
+    out.write_all(page.as_bytes())
+}
+
+fn render(
+    page: &mut String,
+    records: &[IndicatorRecord],
+    totals: &[u32],
+    weakest: &[&IndicatorRecord],
+) -> std::fmt::Result {
+    writeln!(
+        page,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Your progress</title>\n<style>{STYLE}</style>\n</head>\n<body>"
+    )?;
+    writeln!(
+        page,
+        "<h1>Your progress</h1>\n<p class=\"meta\">{} attempt(s), scored offline by roleplay.</p>",
+        totals.len()
+    )?;
+    writeln!(page, "<h2>Totals over time</h2>")?;
+    line_chart(page, totals)?;
+    writeln!(
+        page,
+        "<h2>By indicator</h2>\n<table>\n<thead><tr><th>Indicator</th><th>Attempts</th><th>Average</th><th>Band</th><th>Trend</th><th>Last attempts</th></tr></thead>\n<tbody>"
+    )?;
+    for r in records {
+        write!(
+            page,
+            "<tr><td>{} {}</td><td class=\"num\">{}</td><td class=\"num\">{:.1} / {}</td><td class=\"{}\">{}</td><td class=\"num\">{:+.1}</td><td>",
+            text(r.code.as_str()),
+            text(&r.title),
+            r.attempts,
+            r.average_points,
+            r.max,
+            r.band.key(),
+            r.band.key(),
+            r.trend
+        )?;
+        bars(page, &r.history)?;
+        writeln!(page, "</td></tr>")?;
+    }
+    writeln!(page, "</tbody>\n</table>")?;
+    if !weakest.is_empty() {
+        writeln!(page, "<h2>Work on next</h2>\n<ol>")?;
+        for r in weakest {
+            write!(
+                page,
+                "<li><strong>{} {}</strong> (average {:.1} / {})",
+                text(r.code.as_str()),
+                text(&r.title),
+                r.average_points,
+                r.max
+            )?;
+            if let Some(tip) = &r.next_tip {
+                write!(page, ": {}", text(tip))?;
+            }
+            writeln!(page, "</li>")?;
+        }
+        writeln!(page, "</ol>")?;
+    }
+    writeln!(page, "</body>\n</html>")
+}
+
+/// A row of small bars, one per attempt, as inline SVG.
+fn bars(page: &mut String, shares: &[f64]) -> std::fmt::Result {
+    let last: Vec<f64> = shares.iter().rev().take(12).rev().copied().collect();
+    let width = last.len() * 10;
+    write!(
+        page,
+        "<svg width=\"{width}\" height=\"24\" viewBox=\"0 0 {width} 24\" role=\"img\" aria-label=\"points per attempt\">"
+    )?;
+    for (i, share) in last.iter().enumerate() {
+        let height = (share.clamp(0.0, 1.0) * 22.0).max(1.0);
+        write!(
+            page,
+            "<rect x=\"{}\" y=\"{:.1}\" width=\"7\" height=\"{height:.1}\" fill=\"#2450a6\"/>",
+            i * 10,
+            24.0 - height
+        )?;
+    }
+    write!(page, "</svg>")
+}
+
+/// Totals out of 100 as a line chart, with the certificate line at 70.
+fn line_chart(page: &mut String, totals: &[u32]) -> std::fmt::Result {
+    let (w, h, pad) = (640.0, 180.0, 24.0);
+    writeln!(
+        page,
+        "<svg width=\"100%\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"total per attempt\">"
+    )?;
+    let y = |total: f64| pad + (h - 2.0 * pad) * (1.0 - total / 100.0);
+    for mark in [0.0, 25.0, 60.0, 70.0, 80.0, 100.0] {
+        let colour = if mark == 70.0 { "#2b6b40" } else { "#d5dae4" };
+        writeln!(
+            page,
+            "<line x1=\"{pad}\" x2=\"{}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"1\"/>",
+            w - pad,
+            y(mark),
+            y(mark)
+        )?;
+        writeln!(
+            page,
+            "<text x=\"2\" y=\"{:.1}\" font-size=\"10\" fill=\"#5b6475\">{mark}</text>",
+            y(mark) + 3.0
+        )?;
+    }
+    let step = if totals.len() > 1 {
+        (w - 2.0 * pad) / (totals.len() - 1) as f64
+    } else {
+        0.0
+    };
+    let points: Vec<String> = totals
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| format!("{:.1},{:.1}", pad + step * i as f64, y(f64::from(t))))
+        .collect();
+    writeln!(
+        page,
+        "<polyline fill=\"none\" stroke=\"#2450a6\" stroke-width=\"2\" points=\"{}\"/>",
+        points.join(" ")
+    )?;
+    for p in &points {
+        let (x, y) = p.split_once(',').unwrap_or(("0", "0"));
+        writeln!(
+            page,
+            "<circle cx=\"{x}\" cy=\"{y}\" r=\"3\" fill=\"#2450a6\"/>"
+        )?;
+    }
+    writeln!(page, "</svg>")
+}

@@ -1,0 +1,285 @@
+//! Progress and drills through the binary, on a history the tests build themselves.
+
+use std::path::Path;
+use std::process::Command;
+
+use rexpect::reader::Options;
+use serde_json::Value;
+
+use crate::util::{repo, roleplay};
+
+fn save(home: &Path, case: &str, example: &str) {
+    roleplay()
+        .env("ROLEPLAY_HOME", home)
+        .args([
+            "score",
+            "--save",
+            "--format",
+            "json",
+            "--case",
+            case,
+            "--example",
+            example,
+        ])
+        .assert()
+        .success();
+}
+
+fn json(home: &Path, args: &[&str]) -> Value {
+    let out = roleplay()
+        .env("ROLEPLAY_HOME", home)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn progress_figures_match_a_hand_computation_over_the_history() {
+    let home = tempfile::tempdir().unwrap();
+    save(home.path(), "summit-gear-ski-return", "weak");
+    save(home.path(), "riverbank-overdraft-fees", "weak");
+    save(home.path(), "summit-gear-ski-return", "strong");
+    // By hand: each attempt's points per indicator, from the saved attempts themselves.
+    let mut by_code: std::collections::BTreeMap<String, Vec<f64>> = Default::default();
+    for id in 1..=3 {
+        let attempt = json(
+            home.path(),
+            &["show-attempt", &id.to_string(), "--format", "json"],
+        );
+        for line in attempt["score"]["indicators"].as_array().unwrap() {
+            by_code
+                .entry(line["code"].as_str().unwrap().into())
+                .or_default()
+                .push(line["points"].as_f64().unwrap());
+        }
+    }
+    let progress = json(home.path(), &["progress", "--format", "json"]);
+    assert_eq!(progress["attempts"], 3);
+    for record in progress["indicators"].as_array().unwrap() {
+        let points = &by_code[record["code"].as_str().unwrap()];
+        let average = points.iter().sum::<f64>() / points.len() as f64;
+        assert!(
+            (record["average_points"].as_f64().unwrap() - average).abs() < 1e-9,
+            "{record}"
+        );
+        assert_eq!(record["attempts"].as_u64().unwrap() as usize, points.len());
+        let trend = if points.len() < 2 {
+            0.0
+        } else {
+            points[points.len() - 1] - points[0]
+        };
+        if points.len() == 2 {
+            assert!(
+                (record["trend"].as_f64().unwrap() - trend).abs() < 1e-9,
+                "{record}"
+            );
+        }
+    }
+    // CR:010 and CR:007 were tested in all three; the weakest comes first.
+    let weakest = progress["weakest"].as_array().unwrap();
+    let lowest = progress["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .min_by(|a, b| {
+            a["average"]
+                .as_f64()
+                .unwrap()
+                .total_cmp(&b["average"].as_f64().unwrap())
+        })
+        .unwrap();
+    assert_eq!(weakest[0], lowest["code"]);
+    let text = String::from_utf8(
+        roleplay()
+            .env("ROLEPLAY_HOME", home.path())
+            .arg("progress")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        text.contains("Work on next") && text.contains("CR:010"),
+        "{text}"
+    );
+}
+
+#[test]
+fn drill_test_scores_an_answer_against_the_indicator() {
+    let home = tempfile::tempdir().unwrap();
+    let out = roleplay()
+        .env("ROLEPLAY_HOME", home.path())
+        .args(["drill", "test", "-i", "CR:010"])
+        .write_stdin(
+            "You listen to the whole story, apologize, show empathy and follow up later.\n.\n",
+        )
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("+ Apologizes") && text.contains("- missed:"),
+        "{text}"
+    );
+    assert!(text.contains("1 card(s) answered"), "{text}");
+}
+
+#[test]
+fn the_review_schedule_advances_as_fsrs_says() {
+    use roleplay::drill::{rating_for, reschedule};
+    use roleplay::store::History;
+    let home = tempfile::tempdir().unwrap();
+    let answer = "Listen to the whole story, apologize, show empathy, fix it right now, offer a refund or a replacement, \
+                  follow up with a call, and train staff so it never happens again.\n.\n";
+    let review = |now: &str| {
+        roleplay()
+            .env("ROLEPLAY_HOME", home.path())
+            .env("ROLEPLAY_NOW", now)
+            .args(["drill", "review", "-i", "CR:010"])
+            .write_stdin(answer)
+            .output()
+            .unwrap()
+    };
+    let first = review("2026-11-23T12:00:00Z");
+    assert!(String::from_utf8_lossy(&first.stdout).contains("1 card(s) reviewed"));
+    let history = History::open(&home.path().join("history.sqlite3")).unwrap();
+    let saved = history.cards().unwrap();
+    assert_eq!(saved.len(), 1);
+    let t0 = chrono::DateTime::parse_from_rfc3339("2026-11-23T12:00:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    // The engine's coverage for this answer gives the rating; FSRS gives the due date.
+    let rubrics = roleplay::shipped::rubrics().unwrap();
+    let rubric = rubrics
+        .get(&roleplay::model::Code::parse("CR:010").unwrap())
+        .unwrap();
+    let form = roleplay::shipped::default_form().unwrap();
+    let text = answer.trim_end_matches(".\n").trim_end();
+    let card = roleplay::drill::drill_scorecard(rubric, rubrics, form, text).unwrap();
+    let expected = reschedule(None, "CR:010", rating_for(card.indicators[0].coverage), t0);
+    assert_eq!(saved[0].due, expected.due);
+
+    let early = review("2026-11-23T12:01:00Z");
+    assert!(
+        String::from_utf8_lossy(&early.stdout).contains("Nothing is due"),
+        "not due yet"
+    );
+
+    let due = chrono::DateTime::parse_from_rfc3339(&saved[0].due)
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let later = (due + chrono::Duration::hours(1)).to_rfc3339();
+    review(&later);
+    let again = History::open(&home.path().join("history.sqlite3"))
+        .unwrap()
+        .cards()
+        .unwrap();
+    assert!(
+        again[0].due > saved[0].due,
+        "{} should be after {}",
+        again[0].due,
+        saved[0].due
+    );
+}
+
+fn pty(home: &Path, args: &[&str]) -> rexpect::session::PtySession {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_roleplay"));
+    command
+        .args(args)
+        .env("ROLEPLAY_HOME", home)
+        .env("NO_COLOR", "1")
+        .env("ROLEPLAY_SEED", "7")
+        .env("ROLEPLAY_NOW", "2026-11-23T12:00:00Z");
+    rexpect::spawn_with_options(
+        command,
+        Options::new()
+            .timeout_ms(Some(20_000))
+            .strip_ansi_escape_codes(true),
+    )
+    .unwrap()
+}
+
+#[test]
+fn one_round_of_each_drill_mode_in_a_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let mut p = pty(
+        home.path(),
+        &["drill", "learn", "--count", "1", "-i", "CR:007"],
+    );
+    p.exp_string("Card 1 of 1: CR:007").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("A judge listens for:").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("1 card(s) studied.").unwrap();
+    p.exp_eof().unwrap();
+
+    for mode in ["test", "review"] {
+        let mut p = pty(
+            home.path(),
+            &["drill", mode, "--count", "1", "-i", "CR:007"],
+        );
+        p.exp_string("CR:007 Interpret business policies").unwrap();
+        p.send_line("State the policy, explain how it applies to this customer, and say it is fair for everyone.").unwrap();
+        p.send_line(".").unwrap();
+        p.exp_string("You covered").unwrap();
+        p.exp_string("card(s)").unwrap();
+        p.exp_eof().unwrap();
+    }
+
+    let mut p = pty(home.path(), &["drill", "match", "--count", "3"]);
+    p.exp_string("Match each code to its title").unwrap();
+    p.exp_string("c) ").unwrap();
+    p.send_line("1a 2b 3c").unwrap();
+    p.exp_regex(r"[0-3] of 3 right in").unwrap();
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn the_progress_page_renders_in_chromium() {
+    let home = tempfile::tempdir().unwrap();
+    save(home.path(), "summit-gear-ski-return", "weak");
+    save(home.path(), "summit-gear-ski-return", "strong");
+    let html = String::from_utf8(
+        roleplay()
+            .env("ROLEPLAY_HOME", home.path())
+            .args(["progress", "--format", "html"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(html.contains("<svg") && html.contains("Work on next") && !html.contains("<script"));
+    let Some(browser) = crate::reports::chromium() else {
+        return;
+    };
+    let page = home.path().join("progress.html");
+    std::fs::write(&page, &html).unwrap();
+    let dom = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--dump-dom",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            home.path().join("profile").display()
+        ))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert!(
+        dom.contains("Your progress") && dom.contains("<polyline"),
+        "{dom:.300}"
+    );
+    let _ = repo("");
+}
