@@ -198,6 +198,9 @@ pub fn score(
     unknown: &BTreeMap<String, String>,
     tick: &(dyn Fn() + Sync),
 ) -> (Vec<Scored>, Vec<Skipped>) {
+    // Rows of one case together: each case's automaton stays in the processor's cache.
+    let mut rows = rows;
+    rows.sort_by(|a, b| a.case.cmp(&b.case));
     let results: Vec<Result<Scored, Skipped>> = rows
         .into_par_iter()
         .map(|row| {

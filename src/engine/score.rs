@@ -407,21 +407,30 @@ impl Scorer {
 
     /// Judge questions whose key words (at least two, or all if fewer) share a sentence.
     fn questions_answered(&self, tokenized: &Tokenized) -> usize {
-        self.questions
-            .iter()
-            .filter(|words| {
-                let need = words.len().min(2);
-                need > 0
-                    && tokenized.sentences.iter().any(|s| {
-                        let norms: HashSet<&str> = s
-                            .tokens
-                            .clone()
-                            .map(|t| tokenized.tokens[t].norm.as_str())
-                            .collect();
-                        words.iter().filter(|w| norms.contains(w.as_str())).count() >= need
-                    })
-            })
-            .count()
+        if self.questions.is_empty() {
+            return 0;
+        }
+        let mut answered = vec![false; self.questions.len()];
+        let mut words: HashSet<&str> = HashSet::default();
+        for sentence in &tokenized.sentences {
+            words.clear();
+            words.extend(
+                sentence
+                    .tokens
+                    .clone()
+                    .map(|t| tokenized.tokens[t].norm.as_str()),
+            );
+            for (question, done) in self.questions.iter().zip(answered.iter_mut()) {
+                let need = question.len().min(2);
+                *done |= need > 0
+                    && question
+                        .iter()
+                        .filter(|w| words.contains(w.as_str()))
+                        .count()
+                        >= need;
+            }
+        }
+        answered.into_iter().filter(|&a| a).count()
     }
 }
 
