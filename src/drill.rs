@@ -154,12 +154,12 @@ pub fn score_answer(
         .iter()
         .filter(|e| matches!(e.status, Status::Negated(_) | Status::Stuffed(_)))
     {
-        let why = match e.status {
-            Status::Negated(by) => format!("negated by \"{}\"", &answer[by]),
-            Status::Stuffed(kind) => kind.reason().to_string(),
-            _ => String::new(),
-        };
-        writeln!(out, "  x {}: no credit, {why}", e.label)?;
+        writeln!(
+            out,
+            "  x {}: no credit, {}",
+            e.label,
+            e.status.why(answer).unwrap_or_default()
+        )?;
     }
     for m in &line.missed {
         writeln!(out, "  - missed: {}", m.label)?;

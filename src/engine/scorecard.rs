@@ -22,6 +22,29 @@ pub enum Status {
     Stuffed(Stuffing),
 }
 
+impl Status {
+    /// The stable key used in JSON, or `None` for credited evidence.
+    pub fn key(self) -> Option<&'static str> {
+        match self {
+            Status::Credited => None,
+            Status::Repeated => Some("repeated"),
+            Status::Negated(_) => Some("negated"),
+            Status::Stuffed(_) => Some("stuffed"),
+        }
+    }
+
+    /// Why the phrase earned nothing, in words, quoting the negating word from
+    /// `response`; `None` for credited evidence. Every report says it the same way.
+    pub fn why(self, response: &str) -> Option<String> {
+        match self {
+            Status::Credited => None,
+            Status::Repeated => Some("already credited earlier; a concept counts once".into()),
+            Status::Negated(by) => Some(format!("negated by \"{}\"", &response[by])),
+            Status::Stuffed(kind) => Some(kind.reason().into()),
+        }
+    }
+}
+
 /// A phrase of a concept found in the response.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {

@@ -200,24 +200,15 @@ fn render(
                 text(&hit),
                 text(&after)
             );
-            let (class, why) = match e.status {
-                Status::Credited => ("credited", String::new()),
-                Status::Repeated => continue,
-                Status::Negated(by) => (
-                    "negated",
-                    format!(
-                        " <span class=\"why\">No credit: negated by “{}”.</span>",
-                        text(&response[by])
-                    ),
-                ),
-                Status::Stuffed(kind) => (
-                    "stuffed",
-                    format!(
-                        " <span class=\"why\">No credit: {}.</span>",
-                        text(kind.reason())
-                    ),
-                ),
-            };
+            if e.status == Status::Repeated {
+                continue;
+            }
+            let class = e.status.key().unwrap_or("credited");
+            let why = e
+                .status
+                .why(response)
+                .map(|why| format!(" <span class=\"why\">No credit: {}.</span>", text(&why)))
+                .unwrap_or_default();
             writeln!(
                 page,
                 "<li class=\"{class}\">{}: {quote}{why}</li>",

@@ -204,18 +204,7 @@ fn report<'a>(card: &'a Scorecard, response: &'a str) -> Report<'a> {
 
 fn quote<'a>(e: &'a Evidence, response: &'a str, lines: &LineIndex<'_>) -> Quote<'a> {
     let (line, column) = lines.line_column(e.span.start);
-    let (status, reason) = match e.status {
-        Status::Credited => (None, None),
-        Status::Repeated => (
-            Some("repeated"),
-            Some("already credited earlier; a concept counts once".to_string()),
-        ),
-        Status::Negated(by) => (
-            Some("negated"),
-            Some(format!("negated by \"{}\"", &response[by])),
-        ),
-        Status::Stuffed(kind) => (Some("stuffed"), Some(kind.reason().to_string())),
-    };
+    let (status, reason) = (e.status.key(), e.status.why(response));
     Quote {
         concept: &e.concept,
         label: &e.label,

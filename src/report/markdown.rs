@@ -82,22 +82,18 @@ pub fn write(
                 escape(&hit),
                 escape(&after)
             );
-            let line = match e.status {
-                Status::Credited => format!("- ✓ {}: {quote}", escape(&e.label)),
+            let mark = match e.status {
+                Status::Credited => "✓",
                 Status::Repeated => continue,
-                Status::Negated(by) => {
-                    format!(
-                        "- ✗ {}: {quote} (no credit: negated by \"{}\")",
-                        escape(&e.label),
-                        escape(&response[by])
-                    )
-                }
-                Status::Stuffed(kind) => format!(
-                    "- ~ {}: {quote} (no credit: {})",
-                    escape(&e.label),
-                    kind.reason()
-                ),
+                Status::Negated(_) => "✗",
+                Status::Stuffed(_) => "~",
             };
+            let why = e
+                .status
+                .why(response)
+                .map(|why| format!(" (no credit: {})", escape(&why)))
+                .unwrap_or_default();
+            let line = format!("- {mark} {}: {quote}{why}", escape(&e.label));
             writeln!(out, "{line}")?;
             any = true;
         }
