@@ -143,6 +143,12 @@ fn render_attempt(
         ))
     })?;
     let text = scored_text(attempt);
+    if !fits(&card, &text) {
+        return Err(Error::Damaged {
+            path: PathBuf::from(format!("attempt {}", attempt.id)),
+            why: "its saved score does not match its saved response".into(),
+        });
+    }
     let form = shipped::default_form()?;
     let case = shipped::cases()
         .iter()
@@ -241,6 +247,30 @@ fn open_file(path: &std::path::Path) {
             path.display()
         ));
     }
+}
+
+/// Whether every span of a saved scorecard lies inside the saved text, on character
+/// boundaries: a hand-edited database must not crash a report.
+fn fits(card: &crate::engine::Scorecard, text: &str) -> bool {
+    let ok = |span: crate::text::Span| {
+        span.start <= span.end
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)
+    };
+    let evidence = card.indicators.iter().flat_map(|i| &i.evidence).all(|e| {
+        let negation = match e.status {
+            crate::engine::Status::Negated(by) => ok(by),
+            _ => true,
+        };
+        ok(e.span) && ok(e.context) && negation
+    });
+    evidence
+        && card.stuffed.iter().all(|(s, _)| ok(*s))
+        && card
+            .misconceptions
+            .iter()
+            .all(|m| ok(m.span) && ok(m.context))
 }
 
 /// The text that was scored: the presentation and the answers.

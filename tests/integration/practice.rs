@@ -188,3 +188,24 @@ fn score_save_records_the_attempt() {
     assert_eq!(attempts.as_array().unwrap().len(), 1);
     assert_eq!(attempts[0]["origin"], "score");
 }
+
+#[test]
+fn a_hand_edited_attempt_is_reported_not_crashed_on() {
+    let home = tempfile::tempdir().unwrap();
+    roleplay()
+        .env("ROLEPLAY_HOME", home.path())
+        .args(["score", "--save", "--format", "json", "--case", "summit-gear-ski-return", "--example", "strong"])
+        .assert()
+        .success();
+    let db = rusqlite::Connection::open(home.path().join("history.sqlite3")).unwrap();
+    db.execute("UPDATE attempts SET response = 'short'", []).unwrap();
+    drop(db);
+    for format in ["text", "json", "html"] {
+        roleplay()
+            .env("ROLEPLAY_HOME", home.path())
+            .args(["show-attempt", "latest", "--format", format])
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains("does not match its saved response"));
+    }
+}
