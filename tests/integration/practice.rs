@@ -194,11 +194,21 @@ fn a_hand_edited_attempt_is_reported_not_crashed_on() {
     let home = tempfile::tempdir().unwrap();
     roleplay()
         .env("ROLEPLAY_HOME", home.path())
-        .args(["score", "--save", "--format", "json", "--case", "summit-gear-ski-return", "--example", "strong"])
+        .args([
+            "score",
+            "--save",
+            "--format",
+            "json",
+            "--case",
+            "summit-gear-ski-return",
+            "--example",
+            "strong",
+        ])
         .assert()
         .success();
     let db = rusqlite::Connection::open(home.path().join("history.sqlite3")).unwrap();
-    db.execute("UPDATE attempts SET response = 'short'", []).unwrap();
+    db.execute("UPDATE attempts SET response = 'short'", [])
+        .unwrap();
     drop(db);
     for format in ["text", "json", "html"] {
         roleplay()
@@ -206,6 +216,8 @@ fn a_hand_edited_attempt_is_reported_not_crashed_on() {
             .args(["show-attempt", "latest", "--format", format])
             .assert()
             .code(1)
-            .stderr(predicates::str::contains("does not match its saved response"));
+            .stderr(predicates::str::contains(
+                "does not match its saved response",
+            ));
     }
 }
