@@ -2,25 +2,11 @@
 
 use serde_json::Value;
 
-use crate::util::{repo, roleplay};
+use crate::util::{json_of, repo, roleplay};
 
 fn list_json(args: &[&str]) -> Vec<Value> {
-    let out = roleplay()
-        .arg("list")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice::<Value>(&out.stdout)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
+    let value = json_of(roleplay().arg("list").args(args).args(["--format", "json"]));
+    value.as_array().expect("an array").clone()
 }
 
 #[test]

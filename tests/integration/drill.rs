@@ -6,7 +6,7 @@ use std::process::Command;
 use rexpect::reader::Options;
 use serde_json::Value;
 
-use crate::util::{repo, roleplay};
+use crate::util::{json_of, repo, roleplay};
 
 fn save(home: &Path, case: &str, example: &str) {
     roleplay()
@@ -26,17 +26,7 @@ fn save(home: &Path, case: &str, example: &str) {
 }
 
 fn json(home: &Path, args: &[&str]) -> Value {
-    let out = roleplay()
-        .env("ROLEPLAY_HOME", home)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_of(roleplay().env("ROLEPLAY_HOME", home).args(args))
 }
 
 #[test]

@@ -9,7 +9,7 @@ use rexpect::process::Signal;
 use rexpect::reader::Options;
 use rexpect::session::PtySession;
 
-use crate::util::roleplay;
+use crate::util::{json_of, roleplay};
 
 fn practice(home: &Path, args: &[&str]) -> PtySession {
     let mut command = Command::new(env!("CARGO_BIN_EXE_roleplay"));
@@ -30,17 +30,11 @@ fn practice(home: &Path, args: &[&str]) -> PtySession {
 }
 
 fn history(home: &Path) -> serde_json::Value {
-    let out = roleplay()
-        .env("ROLEPLAY_HOME", home)
-        .args(["history", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_of(
+        roleplay()
+            .env("ROLEPLAY_HOME", home)
+            .args(["history", "--format", "json"]),
+    )
 }
 
 #[test]

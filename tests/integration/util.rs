@@ -18,3 +18,16 @@ pub fn roleplay() -> Command {
 pub fn repo(path: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
+
+/// Runs the command, asserts it succeeded (showing its stderr if not) and parses its
+/// standard output as one JSON value.
+#[track_caller]
+pub fn json_of(command: &mut Command) -> serde_json::Value {
+    let out = command.output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON on standard output")
+}
