@@ -185,110 +185,21 @@ impl Scorer {
             .count();
         let dismissed = refused as f64 / found.len().max(1) as f64;
         let quality = skills::quality(dismissed);
-        let mut indicators = Vec::new();
+        let context = Judged {
+            tokenized: &tokenized,
+            found: &found,
+            negations: &negations,
+            stuffing: &stuffing,
+            on_case: &on_case,
+            scale: relevance * quality,
+        };
         let (mut extra_weight, mut extra_earned) = (0u32, 0u32);
-        for (index, planned) in self.plan.indicators.iter().enumerate() {
-            let mut credited = vec![false; planned.concepts.len()];
-            let mut evidence = Vec::new();
-            for (f, negation) in found
-                .iter()
-                .zip(&negations)
-                .filter(|(f, _)| f.target.indicator == index)
-            {
-                let concept = &planned.concepts[f.target.concept];
-                let status = if let Some(trigger) = negation {
-                    Status::Negated(tokenized.tokens[*trigger].span)
-                } else if let Some(kind) = stuffing[f.sentence] {
-                    Status::Stuffed(kind)
-                } else if credited[f.target.concept] {
-                    Status::Repeated
-                } else {
-                    credited[f.target.concept] = true;
-                    Status::Credited
-                };
-                evidence.push(Evidence {
-                    concept: concept.id.clone(),
-                    label: concept.label.clone(),
-                    source: concept.source,
-                    span: f.span,
-                    context: context(&tokenized, f),
-                    sentence: f.sentence,
-                    case_specific: on_case[f.sentence],
-                    status,
-                });
-            }
-            let total_weight: u32 = planned.concepts.iter().map(|c| c.weight).sum();
-            let earned: u32 = planned
-                .concepts
-                .iter()
-                .zip(&credited)
-                .filter(|(_, c)| **c)
-                .map(|(c, _)| c.weight)
-                .sum();
-            for (c, got) in planned.concepts.iter().zip(&credited) {
-                if c.weight == 1 || c.source == ConceptSource::Case {
-                    extra_weight += c.weight;
-                    extra_earned += if *got { c.weight } else { 0 };
-                }
-            }
-            let coverage = f64::from(earned) / f64::from(total_weight.max(1));
-            let case_point = planned
-                .concepts
-                .iter()
-                .zip(&credited)
-                .any(|(c, got)| *got && c.source == ConceptSource::Case);
-            let tied = case_point
-                || evidence.iter().any(|e| {
-                    e.case_specific && matches!(e.status, Status::Credited | Status::Repeated)
-                });
-            let deep: HashSet<usize> = evidence
-                .iter()
-                .filter(|e| {
-                    e.case_specific && matches!(e.status, Status::Credited | Status::Repeated)
-                })
-                .map(|e| e.sentence)
-                .collect();
-            let depth = (deep.len() as f64 / DEPTH).min(1.0);
-            let share = if earned == 0 {
-                0.0
-            } else {
-                (1.0 - DEPTH_SHARE) * (coverage / SATURATION).min(1.0) + DEPTH_SHARE * depth
-            };
-            // A response that is hardly about this case earns little anywhere.
-            let share = share * relevance * quality;
-            let max = self.form.indicators.max;
-            let mut points = (f64::from(max) * share).round() as u32;
-            let ceiling = self.form.indicators.band_floors[Band::Meets.index()].saturating_sub(1);
-            let capped = !tied && points > ceiling;
-            if capped {
-                points = ceiling;
-            }
-            let mut missed: Vec<Missed> = planned
-                .concepts
-                .iter()
-                .zip(&credited)
-                .filter(|(_, got)| !**got)
-                .map(|(c, _)| Missed {
-                    concept: c.id.clone(),
-                    label: c.label.clone(),
-                    tip: c.tip.clone(),
-                    weight: c.weight,
-                    source: c.source,
-                })
-                .collect();
-            missed.sort_by_key(|m| std::cmp::Reverse(m.weight));
-            indicators.push(IndicatorScore {
-                code: planned.code.clone(),
-                title: planned.title.clone(),
-                points,
-                max,
-                band: Band::for_points(points, &self.form.indicators.band_floors),
-                coverage,
-                tied_to_case: tied,
-                capped,
-                evidence,
-                missed,
-            });
+        let mut indicators = Vec::new();
+        for index in 0..self.plan.indicators.len() {
+            let (line, extra) = self.score_indicator(index, &context);
+            extra_weight += extra.0;
+            extra_earned += extra.1;
+            indicators.push(line);
         }
 
         let coverage = indicators
@@ -376,6 +287,117 @@ impl Scorer {
         }
     }
 
+    /// One indicator's line: each phrase found judged in context, then points from
+    /// coverage and depth, scaled by `context.scale` and held below "meets" when nothing
+    /// ties it to the case. Also returns the weight of its "going beyond" points (light
+    /// concepts and case points) and how much of it was earned, for the creativity line.
+    fn score_indicator(&self, index: usize, context: &Judged<'_>) -> (IndicatorScore, (u32, u32)) {
+        let Judged {
+            tokenized,
+            found,
+            negations,
+            stuffing,
+            on_case,
+            scale,
+        } = *context;
+        let planned = &self.plan.indicators[index];
+        let mut credited = vec![false; planned.concepts.len()];
+        let mut evidence = Vec::new();
+        for (f, negation) in found
+            .iter()
+            .zip(negations)
+            .filter(|(f, _)| f.target.indicator == index)
+        {
+            let concept = &planned.concepts[f.target.concept];
+            let status = if let Some(trigger) = negation {
+                Status::Negated(tokenized.tokens[*trigger].span)
+            } else if let Some(kind) = stuffing[f.sentence] {
+                Status::Stuffed(kind)
+            } else if credited[f.target.concept] {
+                Status::Repeated
+            } else {
+                credited[f.target.concept] = true;
+                Status::Credited
+            };
+            evidence.push(Evidence {
+                concept: concept.id.clone(),
+                label: concept.label.clone(),
+                source: concept.source,
+                span: f.span,
+                context: quote_context(tokenized, f),
+                sentence: f.sentence,
+                case_specific: on_case[f.sentence],
+                status,
+            });
+        }
+        let weight_of = |earned_only: bool, extras_only: bool| -> u32 {
+            planned
+                .concepts
+                .iter()
+                .zip(&credited)
+                .filter(|(c, got)| {
+                    (!earned_only || **got)
+                        && (!extras_only || c.weight == 1 || c.source == ConceptSource::Case)
+                })
+                .map(|(c, _)| c.weight)
+                .sum()
+        };
+        let earned = weight_of(true, false);
+        let coverage = f64::from(earned) / f64::from(weight_of(false, false).max(1));
+        // Sentences of evidence that also use the case's own details.
+        let deep: HashSet<usize> = evidence
+            .iter()
+            .filter(|e| e.case_specific && matches!(e.status, Status::Credited | Status::Repeated))
+            .map(|e| e.sentence)
+            .collect();
+        let case_point = planned
+            .concepts
+            .iter()
+            .zip(&credited)
+            .any(|(c, got)| *got && c.source == ConceptSource::Case);
+        let tied = case_point || !deep.is_empty();
+        let depth = (deep.len() as f64 / DEPTH).min(1.0);
+        let share = if earned == 0 {
+            0.0
+        } else {
+            (1.0 - DEPTH_SHARE) * (coverage / SATURATION).min(1.0) + DEPTH_SHARE * depth
+        };
+        let max = self.form.indicators.max;
+        let mut points = (f64::from(max) * share * scale).round() as u32;
+        let ceiling = self.form.indicators.band_floors[Band::Meets.index()].saturating_sub(1);
+        let capped = !tied && points > ceiling;
+        if capped {
+            points = ceiling;
+        }
+        let mut missed: Vec<Missed> = planned
+            .concepts
+            .iter()
+            .zip(&credited)
+            .filter(|(_, got)| !**got)
+            .map(|(c, _)| Missed {
+                concept: c.id.clone(),
+                label: c.label.clone(),
+                tip: c.tip.clone(),
+                weight: c.weight,
+                source: c.source,
+            })
+            .collect();
+        missed.sort_by_key(|m| std::cmp::Reverse(m.weight));
+        let line = IndicatorScore {
+            code: planned.code.clone(),
+            title: planned.title.clone(),
+            points,
+            max,
+            band: Band::for_points(points, &self.form.indicators.band_floors),
+            coverage,
+            tied_to_case: tied,
+            capped,
+            evidence,
+            missed,
+        };
+        (line, (weight_of(false, true), weight_of(true, true)))
+    }
+
     /// Mistaken ideas the response states (not those it denies), each once.
     fn misconceptions(
         &self,
@@ -434,6 +456,18 @@ impl Scorer {
     }
 }
 
+/// What the whole response's reading gives each indicator's scoring.
+#[derive(Clone, Copy)]
+struct Judged<'a> {
+    tokenized: &'a Tokenized,
+    found: &'a [Found<Target>],
+    negations: &'a [Option<usize>],
+    stuffing: &'a [Option<super::stuffing::Stuffing>],
+    on_case: &'a [bool],
+    /// Relevance to the case times the quality of the phrases found.
+    scale: f64,
+}
+
 /// Drops a match of a concept that lies inside a longer match of the same concept
 /// ("sorry" inside "I am sorry").
 fn distinct(found: Vec<Found<Target>>) -> Vec<Found<Target>> {
@@ -450,7 +484,7 @@ fn distinct(found: Vec<Found<Target>>) -> Vec<Found<Target>> {
 }
 
 /// The text to quote around a match: its sentence, or its segment when the sentence is long.
-fn context(tokenized: &Tokenized, found: &Found<Target>) -> Span {
+fn quote_context(tokenized: &Tokenized, found: &Found<Target>) -> Span {
     let sentence = &tokenized.sentences[found.sentence];
     let words = sentence.tokens.len();
     if words <= 30 {
