@@ -6,10 +6,50 @@ pub mod history;
 pub use draft::Draft;
 pub use history::{Answer, Attempt, History, NewAttempt, SavedCard};
 
+#[cfg(test)]
+mod tests {
+    use super::write_atomic;
+
+    #[test]
+    fn writing_to_a_device_writes_to_it_and_leaves_it_a_device() {
+        let null = std::path::Path::new("/dev/null");
+        if !null.exists() {
+            return;
+        }
+        write_atomic(null, b"discarded").unwrap();
+        assert!(
+            !std::fs::metadata(null).unwrap().is_file(),
+            "/dev/null must stay a device"
+        );
+    }
+
+    #[test]
+    fn a_regular_file_is_replaced_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        std::fs::write(&path, "old and longer").unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left behind"
+        );
+    }
+}
+
 /// Writes `bytes` to `path` atomically: a temporary file beside it, flushed to disk,
 /// then renamed over the old one, so a crash leaves either the old file or the new.
+/// A path that exists but is not a regular file (`/dev/null`, a pipe, a terminal) is
+/// written to directly: renaming over it would replace the device with a file.
 pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
+    if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)?
+            .write_all(bytes);
+    }
     let parent = path.parent().unwrap_or(std::path::Path::new("."));
     std::fs::create_dir_all(parent)?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
