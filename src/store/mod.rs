@@ -6,6 +6,30 @@ pub mod history;
 pub use draft::Draft;
 pub use history::{Answer, Attempt, History, NewAttempt, SavedCard};
 
+/// Writes `bytes` to `path` atomically: a temporary file beside it, flushed to disk,
+/// then renamed over the old one, so a crash leaves either the old file or the new.
+/// A path that exists but is not a regular file (`/dev/null`, a pipe, a terminal) is
+/// written to directly: renaming over it would replace the device with a file.
+pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)?
+            .write_all(bytes);
+    }
+    let parent = path.parent().unwrap_or(std::path::Path::new("."));
+    std::fs::create_dir_all(parent)?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let temporary = parent.join(format!(".{name}.{}.tmp", std::process::id()));
+    {
+        let mut file = std::fs::File::create(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+    }
+    std::fs::rename(&temporary, path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::write_atomic;
@@ -36,28 +60,4 @@ mod tests {
             "no temporary file left behind"
         );
     }
-}
-
-/// Writes `bytes` to `path` atomically: a temporary file beside it, flushed to disk,
-/// then renamed over the old one, so a crash leaves either the old file or the new.
-/// A path that exists but is not a regular file (`/dev/null`, a pipe, a terminal) is
-/// written to directly: renaming over it would replace the device with a file.
-pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
-        return std::fs::OpenOptions::new()
-            .write(true)
-            .open(path)?
-            .write_all(bytes);
-    }
-    let parent = path.parent().unwrap_or(std::path::Path::new("."));
-    std::fs::create_dir_all(parent)?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let temporary = parent.join(format!(".{name}.{}.tmp", std::process::id()));
-    {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-    }
-    std::fs::rename(&temporary, path)
 }
