@@ -7,7 +7,7 @@ fn the_shipped_library_has_no_errors() {
     let out = roleplay().arg("validate").output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(out.status.success(), "{text}");
-    assert!(text.contains(" 0 error(s)"), "{text}");
+    assert!(text.contains(" 0 error(s), 0 warning(s)"), "{text}");
 }
 
 #[test]
