@@ -35,32 +35,21 @@ pub fn write(
         form.total.certificate
     )?;
     writeln!(out)?;
-    writeln!(out, "| Performance indicator | Points | Band |")?;
-    writeln!(out, "|---|---:|---|")?;
-    for i in &card.indicators {
-        writeln!(
-            out,
-            "| {} {} | {}/{} | {} |",
-            i.code,
-            escape(&i.title),
+    let indicators = card.indicators.iter().map(|i| {
+        (
+            format!("{} {}", i.code, escape(&i.title)),
             i.points,
             i.max,
-            form.band_label(i.band)
-        )?;
-    }
+            i.band,
+        )
+    });
+    table(out, form, "Performance indicator", indicators)?;
     writeln!(out)?;
-    writeln!(out, "| 21st Century Skills | Points | Band |")?;
-    writeln!(out, "|---|---:|---|")?;
-    for s in &card.skills {
-        writeln!(
-            out,
-            "| {} | {}/{} | {} |",
-            escape(&s.label),
-            s.points,
-            s.max,
-            form.band_label(s.band)
-        )?;
-    }
+    let skills = card
+        .skills
+        .iter()
+        .map(|s| (escape(&s.label), s.points, s.max, s.band));
+    table(out, form, "21st Century Skills", skills)?;
     for i in &card.indicators {
         writeln!(out)?;
         writeln!(
@@ -155,6 +144,25 @@ pub fn write(
             writeln!(out)?;
             writeln!(out, "> {}", escape(&a.answer).replace('\n', "\n> "))?;
         }
+    }
+    Ok(())
+}
+
+/// A form table: one row per line with its points and band.
+fn table(
+    out: &mut dyn Write,
+    form: &Form,
+    heading: &str,
+    rows: impl Iterator<Item = (String, u32, u32, crate::model::Band)>,
+) -> io::Result<()> {
+    writeln!(out, "| {heading} | Points | Band |")?;
+    writeln!(out, "|---|---:|---|")?;
+    for (label, points, max, band) in rows {
+        writeln!(
+            out,
+            "| {label} | {points}/{max} | {} |",
+            form.band_label(band)
+        )?;
     }
     Ok(())
 }
