@@ -5,6 +5,8 @@ pub mod case_tie;
 pub mod matcher;
 pub mod negation;
 pub mod plan;
+pub mod points;
+pub mod reading;
 pub mod score;
 pub mod scorecard;
 pub mod skills;
@@ -13,6 +15,7 @@ pub mod stuffing;
 pub mod testing;
 
 pub use plan::{ConceptSource, Plan};
+pub use reading::Reading;
 pub use score::Scorer;
 pub use scorecard::{
     Evidence, IndicatorScore, MisconceptionHit, Missed, Scorecard, SkillScore, Stats, Status,

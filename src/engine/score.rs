@@ -7,14 +7,16 @@ use super::case_tie::{COMMON_NORMS, CaseTerms};
 use super::matcher::{Found, Matcher, NormText};
 use super::negation::{Clauses, negated_by};
 use super::plan::{ConceptSource, Plan};
+use super::points;
+use super::reading::{self, CaseFacts};
 use super::scorecard::{
     Evidence, IndicatorScore, MisconceptionHit, Missed, Scorecard, SkillScore, Stats, Status,
 };
-use super::skills::{self, Features};
+use super::skills;
 use super::stuffing::{Hit, stuffed_sentences};
 use crate::error::Error;
 use crate::model::{Band, Case, Code, Form, RubricSet};
-use crate::text::{Span, Tokenized, tokenize};
+use crate::text::{Span, Tokenized, tokenize, voices};
 
 /// Coverage of an indicator's weighted concepts that earns full points: a judge does
 /// not need to hear every idea to give top marks.
@@ -23,13 +25,6 @@ pub const SATURATION: f64 = 0.75;
 /// Case-specific sentences of evidence for an indicator that show full depth: a
 /// strong answer returns to an indicator several times, each time with the case's details.
 pub const DEPTH: f64 = 4.0;
-
-/// Share of an indicator's points that comes from depth rather than coverage.
-const DEPTH_SHARE: f64 = 0.2;
-
-/// Share of sentences that must use the case's specifics for a response to count as
-/// fully about this case.
-const ON_CASE: f64 = 0.3;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 struct Target {
@@ -45,6 +40,9 @@ pub struct Scorer {
     plan: Plan,
     matcher: Matcher<Target>,
     terms: CaseTerms,
+    facts: CaseFacts,
+    /// Names of the judge's character, whose lines in a transcript are not the student's.
+    other_names: Vec<String>,
     questions: Vec<Vec<String>>,
     judge_stuffing: bool,
     /// The case's indicators' misconceptions: (indicator, code, misconception).
@@ -118,6 +116,8 @@ impl Scorer {
             case_id: case.id.clone(),
             case_title: case.title.clone(),
             form: form.clone(),
+            facts: CaseFacts::new(case, &generic),
+            other_names: character_names(&case.judge_role),
             terms: CaseTerms::new(case, &generic),
             matcher: Matcher::new(phrases, patterns),
             plan,
@@ -139,7 +139,12 @@ impl Scorer {
     }
 
     /// Scores one response. Pure: the same text always gives the same scorecard.
-    pub fn score(&self, response: &str) -> Scorecard {
+    pub fn score(&self, original: &str) -> Scorecard {
+        // Other speakers' lines and repeated sentences are blanked, so every offset
+        // still points into the original text but only the student's words count once.
+        let own = self.own_words(original);
+        let response = own.as_str();
+        let quoted = voices::quoted(response);
         let tokenized = tokenize(response);
         let norm = NormText::new(&tokenized);
         let clauses = Clauses::new(&tokenized);
@@ -167,15 +172,6 @@ impl Scorer {
 
         let sentences = tokenized.sentences.len();
         let tie = on_case.iter().filter(|&&b| b).count() as f64 / sentences.max(1) as f64;
-        // Sentences that speak to some indicator, even without the case's details.
-        let mut on_topic = on_case.clone();
-        for (f, negation) in found.iter().zip(&negations) {
-            if negation.is_none() && stuffing[f.sentence].is_none() {
-                on_topic[f.sentence] = true;
-            }
-        }
-        let topic = on_topic.iter().filter(|&&b| b).count() as f64 / sentences.max(1) as f64;
-        let relevance = (tie.max(0.5 * topic) / ON_CASE).min(1.0);
         // Share of phrases found that were negated or stuffing: a response made mostly of
         // refusals or buzzwords earns little even for the few phrases that slip through.
         let refused = found
@@ -184,59 +180,43 @@ impl Scorer {
             .filter(|(f, negation)| negation.is_some() || stuffing[f.sentence].is_some())
             .count();
         let dismissed = refused as f64 / found.len().max(1) as f64;
-        let quality = skills::quality(dismissed);
+        let reading = reading::read(response, &tokenized, &clauses, &self.facts, &quoted);
+        let level = points::level(&reading);
         let context = Judged {
             tokenized: &tokenized,
+            quoted: &quoted,
             found: &found,
             negations: &negations,
             stuffing: &stuffing,
             on_case: &on_case,
-            scale: relevance * quality,
         };
-        let (mut extra_weight, mut extra_earned) = (0u32, 0u32);
-        let mut indicators = Vec::new();
-        for index in 0..self.plan.indicators.len() {
-            let (line, extra) = self.score_indicator(index, &context);
-            extra_weight += extra.0;
-            extra_earned += extra.1;
-            indicators.push(line);
+        let mut indicators: Vec<IndicatorScore> = (0..self.plan.indicators.len())
+            .map(|index| self.score_indicator(index, &context))
+            .collect();
+        let mean_coverage = indicators.iter().map(|i| i.coverage).sum::<f64>()
+            / indicators.len().max(1) as f64;
+        let scale = f64::from(self.form.indicators.max) / 14.0;
+        for line in &mut indicators {
+            let points = points::indicator(level, line.coverage, mean_coverage) * scale;
+            line.points = (points.round() as u32).min(line.max);
+            line.band = Band::for_points(line.points, &self.form.indicators.band_floors);
         }
 
-        let coverage = indicators
-            .iter()
-            .map(|i| f64::from(i.points) / f64::from(i.max.max(1)))
-            .sum::<f64>()
-            / indicators.len().max(1) as f64;
         let (specifics, new_specifics) =
             skills::concrete_details(&tokenized, |n| self.terms.contains_norm(n));
         let questions_answered = self.questions_answered(&tokenized);
-        let features = Features {
-            words: tokenized.word_count(),
-            sentences,
-            coverage,
-            relevance,
-            dismissed,
-            extras: f64::from(extra_earned) / f64::from(extra_weight.max(1)),
-            new_specifics,
-            specifics,
-            questions: if self.questions.is_empty() {
-                coverage
-            } else {
-                questions_answered as f64 / self.questions.len() as f64
-            },
+        let questions = if self.questions.is_empty() {
+            level / 14.0
+        } else {
+            questions_answered as f64 / self.questions.len() as f64
         };
-        let signals = skills::signals(response, &tokenized, &norm, &clauses);
         let skill_lines: Vec<SkillScore> = self
             .form
             .skills
             .lines
             .iter()
             .map(|line| {
-                let (share, reason) = if features.words == 0 {
-                    (0.0, "no response".to_string())
-                } else {
-                    skills::measure(&line.id, &features, &signals)
-                };
+                let share = points::skill(&line.id, level, &reading, questions) / 6.0;
                 let points = (share * f64::from(self.form.skills.max)).round() as u32;
                 SkillScore {
                     id: line.id.clone(),
@@ -244,7 +224,7 @@ impl Scorer {
                     points,
                     max: self.form.skills.max,
                     band: Band::for_points(points, &self.form.skills.band_floors),
-                    reason,
+                    reason: skills::reason(&line.id, &reading, questions, specifics, new_specifics),
                 }
             })
             .collect();
@@ -272,18 +252,20 @@ impl Scorer {
             rating: Band::for_points(total, &self.form.total.band_floors),
             certificate: total >= self.form.total.certificate,
             stats: Stats {
-                words: features.words,
+                words: reading.words,
                 sentences,
                 case_tie: tie,
                 case_terms_used: terms_used
                     .iter()
                     .map(|&i| self.terms.terms[i].clone())
                     .collect(),
-                dismissed: features.dismissed,
+                dismissed,
                 questions_answered: (questions_answered, self.questions.len()),
             },
             stuffed,
             misconceptions: self.misconceptions(response, &tokenized, &norm, &clauses),
+            held: points::gate(&reading).1,
+            reading,
         }
     }
 
@@ -291,14 +273,14 @@ impl Scorer {
     /// coverage and depth, scaled by `context.scale` and held below "meets" when nothing
     /// ties it to the case. Also returns the weight of its "going beyond" points (light
     /// concepts and case points) and how much of it was earned, for the creativity line.
-    fn score_indicator(&self, index: usize, context: &Judged<'_>) -> (IndicatorScore, (u32, u32)) {
+    fn score_indicator(&self, index: usize, context: &Judged<'_>) -> IndicatorScore {
         let Judged {
             tokenized,
+            quoted,
             found,
             negations,
             stuffing,
             on_case,
-            scale,
         } = *context;
         let planned = &self.plan.indicators[index];
         let mut credited = vec![false; planned.concepts.len()];
@@ -309,7 +291,9 @@ impl Scorer {
             .filter(|(f, _)| f.target.indicator == index)
         {
             let concept = &planned.concepts[f.target.concept];
-            let status = if let Some(trigger) = negation {
+            let status = if quoted.iter().any(|q| q.contains(f.span)) {
+                Status::Quoted
+            } else if let Some(trigger) = negation {
                 Status::Negated(tokenized.tokens[*trigger].span)
             } else if let Some(kind) = stuffing[f.sentence] {
                 Status::Stuffed(kind)
@@ -356,19 +340,7 @@ impl Scorer {
             .zip(&credited)
             .any(|(c, got)| *got && c.source == ConceptSource::Case);
         let tied = case_point || !deep.is_empty();
-        let depth = (deep.len() as f64 / DEPTH).min(1.0);
-        let share = if earned == 0 {
-            0.0
-        } else {
-            (1.0 - DEPTH_SHARE) * (coverage / SATURATION).min(1.0) + DEPTH_SHARE * depth
-        };
         let max = self.form.indicators.max;
-        let mut points = (f64::from(max) * share * scale).round() as u32;
-        let ceiling = self.form.indicators.band_floors[Band::Meets.index()].saturating_sub(1);
-        let capped = !tied && points > ceiling;
-        if capped {
-            points = ceiling;
-        }
         let mut missed: Vec<Missed> = planned
             .concepts
             .iter()
@@ -383,19 +355,38 @@ impl Scorer {
             })
             .collect();
         missed.sort_by_key(|m| std::cmp::Reverse(m.weight));
-        let line = IndicatorScore {
+        // Points are set once every indicator's coverage is known.
+        IndicatorScore {
             code: planned.code.clone(),
             title: planned.title.clone(),
-            points,
+            points: 0,
             max,
-            band: Band::for_points(points, &self.form.indicators.band_floors),
+            band: Band::Little,
             coverage,
             tied_to_case: tied,
-            capped,
+            capped: false,
             evidence,
             missed,
-        };
-        (line, (weight_of(false, true), weight_of(true, true)))
+        }
+    }
+
+    /// The response with other speakers' lines and repeated sentences blanked out.
+    fn own_words(&self, response: &str) -> String {
+        let mut drop = voices::other_speakers(response, &self.other_names);
+        let tokenized = tokenize(&voices::blank(response, &drop));
+        let mut seen: HashSet<Vec<&str>> = HashSet::default();
+        for sentence in &tokenized.sentences {
+            let words: Vec<&str> = tokenized.tokens[sentence.tokens.clone()]
+                .iter()
+                .filter(|t| !t.skip)
+                .map(|t| t.norm.as_str())
+                .collect();
+            if words.len() >= 4 && !seen.insert(words) {
+                drop.push(sentence.span);
+            }
+        }
+        drop.sort_by_key(|s| s.start);
+        voices::blank(response, &drop)
     }
 
     /// Mistaken ideas the response states (not those it denies), each once.
@@ -460,12 +451,27 @@ impl Scorer {
 #[derive(Clone, Copy)]
 struct Judged<'a> {
     tokenized: &'a Tokenized,
+    /// Spans of quoted or reported speech.
+    quoted: &'a [Span],
     found: &'a [Found<Target>],
     negations: &'a [Option<usize>],
     stuffing: &'a [Option<super::stuffing::Stuffing>],
     on_case: &'a [bool],
-    /// Relevance to the case times the quality of the phrases found.
-    scale: f64,
+}
+
+/// The judge's character's name, as a transcript might label it: the capitalized
+/// words that open the judge's role ("Dana Whitfield, a customer who ...").
+fn character_names(judge_role: &str) -> Vec<String> {
+    let head = judge_role.split(',').next().unwrap_or_default();
+    let words: Vec<&str> = head
+        .split_whitespace()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .collect();
+    if words.is_empty() {
+        Vec::new()
+    } else {
+        vec![words.join(" ")]
+    }
 }
 
 /// Drops a match of a concept that lies inside a longer match of the same concept

@@ -20,6 +20,8 @@ pub enum Status {
     Negated(Span),
     /// It sits in a sentence judged to be keyword stuffing.
     Stuffed(Stuffing),
+    /// Someone else's words: a quotation or reported speech ("she said ...").
+    Quoted,
 }
 
 impl Status {
@@ -30,6 +32,7 @@ impl Status {
             Status::Repeated => Some("repeated"),
             Status::Negated(_) => Some("negated"),
             Status::Stuffed(_) => Some("stuffed"),
+            Status::Quoted => Some("quoted"),
         }
     }
 
@@ -41,6 +44,7 @@ impl Status {
             Status::Repeated => Some("already credited earlier; a concept counts once".into()),
             Status::Negated(by) => Some(format!("negated by \"{}\"", &response[by])),
             Status::Stuffed(kind) => Some(kind.reason().into()),
+            Status::Quoted => Some("someone else's words, quoted or reported, not yours".into()),
         }
     }
 }
@@ -185,4 +189,10 @@ pub struct Scorecard {
     /// Mistaken ideas the response shows.
     #[serde(default)]
     pub misconceptions: Vec<MisconceptionHit>,
+    /// Why the whole response was held down, if it was.
+    #[serde(default)]
+    pub held: Option<super::points::Held>,
+    /// What the whole response showed before any one indicator was scored.
+    #[serde(default)]
+    pub reading: super::Reading,
 }

@@ -263,97 +263,32 @@ pub fn concrete_details(tokenized: &Tokenized, known: impl Fn(&str) -> bool) -> 
     (all.len(), new.len())
 }
 
-/// How much to trust a response's credited phrases, from the share that were negated
-/// or stuffing: a few are normal (a stray "no"); many mean a refusing or stuffed answer.
-pub fn quality(dismissed: f64) -> f64 {
-    (1.0 - (dismissed - 0.15).max(0.0) * 1.5).clamp(0.0, 1.0)
-}
-
-/// The share of a line's maximum earned by each measure, and a sentence on why.
-pub fn measure(id: &str, f: &Features, s: &Signals) -> (f64, String) {
-    let quality = quality(f.dismissed);
-    let on_case = f.relevance * quality;
-    let (share, why) = match id {
-        "reasoning" => (
-            on_case * (0.6 * f.coverage + 0.4 * ratio(s.reasons, 3)),
-            format!(
-                "{} reason(s) given (because, so that...); indicators covered {:.0}%",
-                s.reasons,
-                f.coverage * 100.0
-            ),
+/// What a skills line weighed, in a sentence for the student.
+pub fn reason(
+    id: &str,
+    r: &super::Reading,
+    questions: f64,
+    specifics: usize,
+    new_specifics: usize,
+) -> String {
+    match id {
+        "reasoning" => format!(
+            "{} reason(s) given (because, so that...); {} of the case's facts used",
+            r.reasons,
+            r.facts.len()
         ),
-        "judgment" => {
-            let hedging = (0.08 * s.hedges as f64).min(0.3);
-            (
-                (on_case
-                    * (0.5 * ratio(s.actions, 5) + 0.3 * f.coverage + 0.2 * ratio(f.specifics, 4))
-                    - hedging)
-                    .max(0.0),
-                format!(
-                    "{} commitment(s) to act, {} concrete detail(s), {} hedge(s)",
-                    s.actions, f.specifics, s.hedges
-                ),
-            )
-        }
-        "communication" => {
-            let average = f.words as f64 / f.sentences.max(1) as f64;
-            let sentence_shape = if (6.0..=30.0).contains(&average) {
-                1.0
-            } else {
-                0.5
-            };
-            let clear = 0.5 * length_share(f.words) + 0.25 * s.courtesy + 0.25 * sentence_shape;
-            (
-                quality * clear * (0.5 + 0.5 * f.relevance),
-                format!(
-                    "{} words in {} sentences; {}",
-                    f.words,
-                    f.sentences,
-                    courtesy_words(s.courtesy)
-                ),
-            )
-        }
-        "creativity" => (
-            on_case * (0.5 * ratio(f.new_specifics, 4) + 0.5 * f.extras),
-            format!(
-                "{} detail(s) of your own beyond the case; going-beyond points earned {:.0}%",
-                f.new_specifics,
-                f.extras * 100.0
-            ),
+        "judgment" => format!(
+            "{} firm commitment(s) to act, {} hedge(s), {} concrete detail(s)",
+            r.commitments, r.hedges, specifics
         ),
-        _ => (
-            on_case * (0.5 * f.coverage + 0.3 * f.questions + 0.2 * s.courtesy),
-            format!(
-                "judge's questions answered {:.0}%; {}",
-                f.questions * 100.0,
-                courtesy_words(s.courtesy)
-            ),
+        "communication" => format!(
+            "{} words in {} sentences; {:.1} filler(s) per 100 words",
+            r.words, r.sentences, r.fillers
         ),
-    };
-    (share.clamp(0.0, 1.0), why)
-}
-
-fn ratio(count: usize, enough: usize) -> f64 {
-    (count as f64 / enough as f64).min(1.0)
-}
-
-/// How well the length suits a ten-minute role-play.
-fn length_share(words: usize) -> f64 {
-    let w = words as f64;
-    match words {
-        0..30 => 0.3 * w / 30.0,
-        30..150 => 0.3 + 0.7 * (w - 30.0) / 120.0,
-        150..=900 => 1.0,
-        _ => (1.0 - (w - 900.0) / 2000.0).max(0.6),
-    }
-}
-
-fn courtesy_words(courtesy: f64) -> &'static str {
-    if courtesy >= 1.0 {
-        "opens with a greeting and closes with thanks"
-    } else if courtesy > 0.0 {
-        "a greeting or a close, not both"
-    } else {
-        "no greeting or close"
+        "creativity" => format!(
+            "{new_specifics} detail(s) of your own beyond the case; {} of the case's facts used",
+            r.facts.len()
+        ),
+        _ => format!("judge's questions answered {:.0}%", questions * 100.0),
     }
 }

@@ -4,7 +4,9 @@
 //! keys of our own:
 //!
 //! - top level: `title`, `form`, `certificate`, `skills`, `stats`, `stuffed`, and
-//!   `misconceptions` (a mistaken idea the response states, with a correction);
+//!   `misconceptions` (a mistaken idea the response states, with a correction), and
+//!   `reading` (what the whole response showed: the case's facts used, commitments,
+//!   hedges, tone, fillers, speech or fragments);
 //! - evidence: `label`, `match` (the matched words), `start`/`end` (byte offsets of
 //!   the match), `line`/`column` (1-based), `source` (`rubric` or `case`), `case_specific`;
 //!   `quote` is the sentence, or the clause of a long sentence, around the match;
@@ -31,6 +33,7 @@ struct Report<'a> {
     indicators: Vec<Indicator<'a>>,
     skills: Vec<Skill<'a>>,
     stats: &'a crate::engine::Stats,
+    reading: &'a crate::engine::Reading,
     stuffed: Vec<Stuffed>,
     misconceptions: Vec<Mistake<'a>>,
 }
@@ -178,6 +181,7 @@ fn report<'a>(card: &'a Scorecard, response: &'a str) -> Report<'a> {
             })
             .collect(),
         stats: &card.stats,
+        reading: &card.reading,
         stuffed: card
             .stuffed
             .iter()

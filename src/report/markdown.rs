@@ -75,7 +75,7 @@ pub fn write(
                 Status::Credited => "✓",
                 Status::Repeated => continue,
                 Status::Negated(_) => "✗",
-                Status::Stuffed(_) => "~",
+                Status::Stuffed(_) | Status::Quoted => "~",
             };
             let why = e
                 .status

@@ -146,6 +146,10 @@ pub fn write(
                         &format!("no credit, stuffing: {}", kind.reason()),
                     )),
                 ),
+                Status::Quoted => (
+                    p.fg(AnsiColor::Yellow, "~"),
+                    Some(p.fg(AnsiColor::Yellow, "no credit: someone else's words")),
+                ),
             };
             writeln!(out, "  {mark} {}", fit(&e.label, width - 4))?;
             writeln!(out, "      \"{}{}{}\"", before, p.bold(&hit), after)?;

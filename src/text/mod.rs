@@ -3,6 +3,7 @@
 pub mod normalize;
 pub mod span;
 pub mod tokenize;
+pub mod voices;
 
 pub use span::{LineIndex, Span, line_column};
 pub use tokenize::{Segment, Sentence, Token, Tokenized, tokenize};

@@ -1,0 +1,479 @@
+//! What a judge takes from the whole response before looking at any one indicator:
+//! how much of it deals with this case's own facts, how firmly it commits to act,
+//! how much it hedges, its tone, and whether it is speech at all rather than a list
+//! of terms or the case copied back. The indicators' points start from this reading.
+
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::case_tie::COMMON_NORMS;
+use super::negation::{Clauses, negated_by};
+use crate::model::Case;
+use crate::text::{Tokenized, tokenize};
+
+/// The figures read off a response; every one is explained in the README.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Reading {
+    /// Words in the response.
+    pub words: usize,
+    /// Sentences in the response.
+    pub sentences: usize,
+    /// The weight of the case's own facts the response uses (names, figures, the
+    /// product, the policy's terms), each fact counted once.
+    pub facts_used: f64,
+    /// The case's facts the response used, as the response wrote them, most specific first.
+    pub facts: Vec<String>,
+    /// Sentences in which the speaker refuses to act ("I can't do that", "I'm not
+    /// going to ..."); a few are normal when a policy is explained, many are a refusal.
+    pub refusals: usize,
+    /// `facts_used` as a share of all the case's facts, 0 to 1.
+    pub fact_share: f64,
+    /// Share of sentences built on the case's facts, 0 to 1.
+    pub on_case: f64,
+    /// Sentences that commit the speaker to an action ("I'll call you Monday").
+    pub commitments: usize,
+    /// Hedges ("maybe", "I'll try to", "at some point").
+    pub hedges: usize,
+    /// Sentences that refuse, blame or belittle the customer.
+    pub disrespect: usize,
+    /// Spoken fillers ("um", "you know") per 100 words.
+    pub fillers: f64,
+    /// Share of the words that sit in sentences (a subject or a verb, four words or
+    /// more) rather than in fragments such as list items, 0 to 1.
+    pub speech: f64,
+    /// Share of the words copied from the situation five words at a time, 0 to 1.
+    pub copied: f64,
+    /// Buzzwords ("synergy", "best-in-class") per 100 words.
+    pub buzzwords: f64,
+    /// Reasons given ("because", "so that").
+    pub reasons: usize,
+}
+
+/// The case's own facts: each normalized word with how specific it is, 0 to 1.
+pub struct CaseFacts {
+    weights: FxHashMap<String, f64>,
+    total: f64,
+    situation_grams: FxHashSet<u64>,
+}
+
+/// English words by how common they are (Zipf frequency x 10), from the shipped list.
+static FREQUENCY: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    include_str!("../../rubrics/lexicon/english-frequency.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (word, zipf) = l.split_once(' ')?;
+            Some((word, zipf.parse().ok()?))
+        })
+        .collect()
+});
+
+/// How specific one word of the case is: everyday words ("return", "email",
+/// "bought") weigh little, rare ones ("wetsuit", "Norfolk") and figures fully.
+/// The stem is looked up too: "thanking" is rare, "thank" is not.
+fn specificity(surface: &str, norm: &str, number: bool) -> f64 {
+    if number {
+        let digits = surface.chars().filter(|c| matches!(c, '1'..='9')).count();
+        return if digits >= 2 { 1.0 } else { 0.2 };
+    }
+    ((5.3 - zipf(surface).max(zipf(norm))) / 1.7).clamp(0.0, 1.0)
+}
+
+/// How common a word is: log10 of its uses per billion words, 0 when unlisted (rare).
+fn zipf(surface: &str) -> f64 {
+    let lower = surface.to_lowercase();
+    FREQUENCY
+        .get(lower.as_str())
+        .map_or(0.0, |&z| f64::from(z) / 10.0)
+}
+
+/// Words shorter than this are never facts.
+const MIN_FACT_LEN: usize = 3;
+
+/// A fact weighs less when it only names the setting (the company in the
+/// participant's role), or is rubric vocabulary that any answer would use.
+const SETTING_WEIGHT: f64 = 0.35;
+const RUBRIC_WORD_WEIGHT: f64 = 0.5;
+
+/// Words less specific than this are not facts.
+const MIN_FACT_WEIGHT: f64 = 0.2;
+
+/// A sentence is built on the case when its facts weigh this much together.
+const SENTENCE_ON_CASE: f64 = 1.0;
+
+/// Words copied in a row from the situation that count as copying.
+const GRAM: usize = 5;
+
+impl CaseFacts {
+    /// Reads the facts of `case`. `rubric_words` are the normalized single-word
+    /// rubric phrases ("refund", "privacy"): vocabulary, not facts.
+    pub fn new(case: &Case, rubric_words: &FxHashSet<String>) -> CaseFacts {
+        let mut weights: FxHashMap<String, f64> = FxHashMap::default();
+        let setting: FxHashSet<String> = tokenize(&case.participant_role)
+            .tokens
+            .into_iter()
+            .map(|t| t.norm)
+            .collect();
+        let mut add_text = |text: &str| {
+            let tokenized = tokenize(text);
+            for (i, token) in tokenized.tokens.iter().enumerate() {
+                let surface = &text[token.span];
+                if token.skip
+                    || (surface.chars().count() < MIN_FACT_LEN && !token.number)
+                    || COMMON_NORMS.contains(&token.norm)
+                {
+                    continue;
+                }
+                let mut weight = specificity(surface, &token.norm, token.number);
+                let sentence_start = tokenized.sentences[token.sentence].tokens.start == i;
+                // A name inside a sentence ("Dana", "Norfolk"), not a capitalized
+                // everyday word or a contraction's second piece.
+                let name = token.capitalized
+                    && !sentence_start
+                    && !surface.contains(['\'', '\u{2019}'])
+                    && zipf(surface) < 5.0;
+                if name {
+                    weight = weight.max(0.7);
+                }
+                if rubric_words.contains(&token.norm) {
+                    weight *= RUBRIC_WORD_WEIGHT;
+                }
+                if setting.contains(&token.norm) {
+                    weight *= SETTING_WEIGHT;
+                }
+                if weight >= MIN_FACT_WEIGHT {
+                    let slot = weights.entry(token.norm.clone()).or_insert(0.0);
+                    *slot = slot.max(weight);
+                }
+            }
+        };
+        add_text(&case.title);
+        add_text(&case.judge_role);
+        add_text(&case.situation);
+        for question in &case.judge_questions {
+            add_text(question);
+        }
+        for items in case.look_for.iter().map(|(_, items)| items) {
+            for phrase in items.iter().flat_map(|i| &i.phrases) {
+                add_text(&phrase.0);
+            }
+        }
+        let total = weights.values().sum();
+        CaseFacts {
+            weights,
+            total,
+            situation_grams: grams(&tokenize(&case.situation)).collect(),
+        }
+    }
+
+    /// How specific a normalized word is to the case, 0 when it is no fact.
+    pub fn weight(&self, norm: &str) -> f64 {
+        self.weights.get(norm).copied().unwrap_or(0.0)
+    }
+
+    /// For each sentence of a response, the weight of the case's facts it uses.
+    pub fn per_sentence(&self, tokenized: &Tokenized) -> Vec<f64> {
+        let mut out = vec![0.0; tokenized.sentences.len()];
+        let mut seen = FxHashSet::default();
+        for (index, sentence) in tokenized.sentences.iter().enumerate() {
+            seen.clear();
+            for token in &tokenized.tokens[sentence.tokens.clone()] {
+                if seen.insert(token.norm.as_str()) {
+                    out[index] += self.weight(&token.norm);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Hashes of every run of `GRAM` matchable words.
+fn grams(tokenized: &Tokenized) -> impl Iterator<Item = u64> + '_ {
+    let words: Vec<&str> = tokenized
+        .tokens
+        .iter()
+        .filter(|t| !t.skip)
+        .map(|t| t.norm.as_str())
+        .collect();
+    (0..words.len().saturating_sub(GRAM - 1))
+        .map(move |i| gram_hash(&words[i..i + GRAM]))
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+fn gram_hash(words: &[&str]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    words.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// One alternation of phrases, matched on the raw text, case-insensitive, whole
+/// words; an apostrophe in a phrase matches either kind.
+fn phrases(list: &str) -> regex::Regex {
+    let alternatives: Vec<String> = list
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            p.split('\'')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join("['\u{2019}]")
+                .replace(' ', r"\s+")
+        })
+        .collect();
+    regex::Regex::new(&format!(r"(?i)\b(?:{})\b", alternatives.join("|"))).expect("a valid pattern")
+}
+
+/// Hedges: a commitment that is not one.
+static HEDGES: LazyLock<regex::Regex> = LazyLock::new(|| {
+    phrases(
+        "maybe, perhaps, probably, possibly, might, hopefully, i hope, try to, try and, \
+         we'll try, i'll try, see if, see whether, look into, check with, check whether, \
+         i guess, not sure, at some point, some time, sometime, should be able, if possible, \
+         if we can, if i can, i suppose, we'll see, kind of, sort of, or something",
+    )
+});
+
+/// Refusing, blaming or belittling the customer.
+static DISRESPECT: LazyLock<regex::Regex> = LazyLock::new(|| {
+    phrases(
+        "not my problem, not my fault, not my job, not our problem, not our fault, not on us, \
+         not really our problem, not really my problem, isn't our problem, isn't my problem, \
+         not really our fault, isn't our fault, don't see why i should, don't see the need, \
+         not a big deal, don't really matter, doesn't really matter, don't matter, \
+         you'll lose, you ignored, not interested, nice marketing, \
+         that's on you, your fault, your own fault, your problem, on your end, \
+         you should have, you should've, you're supposed to, you are supposed to, \
+         you agreed to, you signed it, calm down, take it or leave it, deal with it, rules are rules, those are the rules, \
+         that's the rule, that's the policy, it's just a slogan, it's a slogan, \
+         just marketing, just advertising, that's marketing, that's advertising, \
+         ask you to leave, scam, i don't care, we don't care, since i have to, \
+         because i have to, if i have to, too hard for you, someone else's problem, \
+         not realistic, you people, not going to apologize, won't apologize, \
+         not apologizing, not going to explain, not going to refund, not refunding, \
+         won't refund, no exceptions, nothing i can do, nothing we can do, \
+         nothing more i can do, not much more for me to do, good luck with that, \
+         lower your voice, stop yelling, keep yelling, not deserved, not our responsibility, \
+         read what you sign, not how it works, go ahead and cancel, post whatever you want, \
+         waste of my time, not worth it, what do you want me to do, overreacting, \
+         too sensitive, take your business elsewhere, it doesn't matter, doesn't really matter, \
+         not my department, \
+         people would take advantage, taking advantage, your decision, \
+         isn't our responsibility, wasn't our responsibility, not our decision, \
+         wasn't our decision, wasn't fair to us, another meeting, i'm busy, we're busy",
+    )
+});
+
+/// Words that fill a sentence without saying anything about the case.
+static BUZZWORDS: LazyLock<regex::Regex> = LazyLock::new(|| {
+    phrases(
+        "synergy, synergies, leverage, leverages, leveraging, holistic, holistically, \
+         best-in-class, best in class, world-class, world class, customer-centric, \
+         client-centric, customer centric, empower, empowers, empowering, optimize, optimizes, \
+         touchpoint, touchpoints, win-win, excellence, ecosystem, mindset, value-added, \
+         paradigm, stakeholders, omnichannel, data-driven, customer journey, lifecycle, \
+         seamless, cutting-edge, game-changer, next level, value proposition, transformation, \
+         best practices, core values, relationship-driven, value-based, integrity-driven",
+    )
+});
+
+/// Reasons given.
+static REASONS: LazyLock<regex::Regex> = LazyLock::new(|| {
+    phrases(
+        "because, so that, which means, that means, that's why, this is why, since, \
+         in order to, that way, the reason, due to",
+    )
+});
+
+/// The sentence holding byte `at`.
+fn sentence_at(tokenized: &Tokenized, at: usize) -> Option<usize> {
+    let index = tokenized
+        .sentences
+        .partition_point(|s| s.span.end <= at);
+    (index < tokenized.sentences.len()).then_some(index)
+}
+
+/// Normalized words that make a stretch of text a sentence rather than a fragment:
+/// pronouns and auxiliary verbs.
+const SPEECH_WORDS: &[&str] = &[
+    "i", "you", "we", "he", "she", "they", "it", "me", "us", "him", "them", "be", "will", "do",
+    "have", "can", "could", "should", "may", "might", "must", "let", "need", "want",
+];
+
+/// Spoken fillers, matched on the raw text.
+static FILLERS: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:u+m+|u+h+|e+r+m*|hmm+)\b|(?:^|[,.]\s*)like,|\byou know\b|\bi mean\b|\bso yeah\b|\bbasically\b|\bliterally\b",
+    )
+    .expect("a valid pattern")
+});
+
+/// Reads a response.
+pub fn read(
+    text: &str,
+    tokenized: &Tokenized,
+    clauses: &Clauses,
+    facts: &CaseFacts,
+    quoted: &[crate::text::Span],
+) -> Reading {
+    let words = tokenized.word_count();
+    let sentences = tokenized.sentences.len();
+    let mut reading = Reading {
+        words,
+        sentences,
+        ..Reading::default()
+    };
+    if words == 0 {
+        return reading;
+    }
+    let per100 = |n: usize| n as f64 * 100.0 / words as f64;
+
+    let mut used: FxHashMap<&str, &str> = FxHashMap::default();
+    for token in &tokenized.tokens {
+        if facts.weight(&token.norm) > 0.0 {
+            used.entry(token.norm.as_str()).or_insert(&text[token.span]);
+        }
+    }
+    reading.facts_used = used.keys().map(|n| facts.weight(n)).sum();
+    let mut named: Vec<(&str, &str)> = used.into_iter().collect();
+    named.sort_by(|a, b| facts.weight(b.0).total_cmp(&facts.weight(a.0)).then(a.1.cmp(b.1)));
+    reading.facts = named.into_iter().map(|(_, s)| s.to_string()).collect();
+    reading.fact_share = (reading.facts_used / facts.total.max(1.0)).min(1.0);
+    let per_sentence = facts.per_sentence(tokenized);
+    reading.on_case = per_sentence
+        .iter()
+        .filter(|&&w| w >= SENTENCE_ON_CASE)
+        .count() as f64
+        / sentences.max(1) as f64;
+
+    let mut hedged = vec![false; sentences];
+    for m in HEDGES.find_iter(text) {
+        reading.hedges += 1;
+        if let Some(i) = sentence_at(tokenized, m.start()) {
+            hedged[i] = true;
+        }
+    }
+    let mut rude = vec![false; sentences];
+    for m in DISRESPECT.find_iter(text) {
+        let at = crate::text::Span::new(m.start(), m.end());
+        if quoted.iter().any(|q| q.contains(at)) {
+            continue;
+        }
+        if let Some(i) = sentence_at(tokenized, m.start()) {
+            rude[i] = true;
+        }
+    }
+    reading.disrespect = rude.iter().filter(|&&r| r).count();
+    reading.buzzwords = per100(BUZZWORDS.find_iter(text).count());
+    reading.reasons = REASONS.find_iter(text).count();
+    reading.fillers = per100(FILLERS.find_iter(text).count());
+
+    let (committed, refused) = speaker_acts(text, tokenized, clauses);
+    reading.refusals = refused.iter().filter(|&&r| r).count();
+    reading.commitments = committed
+        .iter()
+        .zip(&hedged)
+        .zip(&rude)
+        .filter(|((c, h), r)| **c && !**h && !**r)
+        .count();
+
+    let mut speech_words = 0;
+    for sentence in &tokenized.sentences {
+        let tokens = &tokenized.tokens[sentence.tokens.clone()];
+        let count = tokens
+            .iter()
+            .filter(|t| !t.skip)
+            .map(|t| t.span)
+            .collect::<FxHashSet<_>>()
+            .len();
+        if count >= 4 && tokens.iter().any(|t| SPEECH_WORDS.contains(&t.norm.as_str())) {
+            speech_words += count;
+        }
+    }
+    reading.speech = (speech_words as f64 / words as f64).min(1.0);
+    reading.copied = copied_share(tokenized, facts);
+    reading
+}
+
+/// Share of matchable words covered by runs copied from the situation.
+fn copied_share(tokenized: &Tokenized, facts: &CaseFacts) -> f64 {
+    let words: Vec<&str> = tokenized
+        .tokens
+        .iter()
+        .filter(|t| !t.skip)
+        .map(|t| t.norm.as_str())
+        .collect();
+    if words.len() < GRAM {
+        return 0.0;
+    }
+    let mut covered = vec![false; words.len()];
+    for i in 0..=words.len() - GRAM {
+        if facts
+            .situation_grams
+            .contains(&gram_hash(&words[i..i + GRAM]))
+        {
+            covered[i..i + GRAM].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    covered.iter().filter(|&&c| c).count() as f64 / words.len() as f64
+}
+
+/// For each sentence, whether the speaker commits to an action ("I will", "we'll",
+/// "I'm going to", "let me", "I've already", "I've refunded", "I'm sending", "I can"),
+/// and whether the speaker refuses one ("I can't", "we won't", "I'm not going to").
+fn speaker_acts(text: &str, tokenized: &Tokenized, clauses: &Clauses) -> (Vec<bool>, Vec<bool>) {
+    let tokens = &tokenized.tokens;
+    let surface = |t: usize| text[tokens[t].span].to_lowercase();
+    let mut out = vec![false; tokenized.sentences.len()];
+    let mut refused = vec![false; tokenized.sentences.len()];
+    for i in 0..tokens.len() {
+        let same = |t: usize| tokens.get(t).is_some_and(|x| x.sentence == tokens[i].sentence);
+        let verb = match tokens[i].norm.as_str() {
+            "i" | "we" => {
+                let mut at = i + 1;
+                while same(at) && (tokens[at].skip || tokens[at].norm == "be") {
+                    at += 1;
+                }
+                if !same(at) {
+                    continue;
+                }
+                let aux = tokens[at].norm.as_str();
+                let negated = same(at + 1) && tokens[at + 1].norm == "not";
+                if negated && matches!(aux, "will" | "can" | "do" | "be") {
+                    refused[tokens[i].sentence] = true;
+                    continue;
+                }
+                if aux == "not" && same(at + 1) && !matches!(tokens[at + 1].norm.as_str(), "sure" | "certain" | "only") {
+                    refused[tokens[i].sentence] = true;
+                    continue;
+                }
+                match aux {
+                    "will" | "can" => at + 1,
+                    "have" if same(at + 1)
+                        && (tokens[at + 1].norm == "already" || surface(at + 1).ends_with("ed")) =>
+                    {
+                        at + 1
+                    }
+                    // "I'm refunding", "we're sending": the present progressive.
+                    _ if at > i + 1 && surface(at).ends_with("ing") => at,
+                    _ => continue,
+                }
+            }
+            "let" if same(i + 1) && matches!(tokens[i + 1].norm.as_str(), "me" | "us") => i + 2,
+            _ => continue,
+        };
+        let Some(v) = (verb..tokens.len()).find(|&v| !tokens[v].skip) else {
+            continue;
+        };
+        if !same(v) || tokens[v].norm == "not" {
+            continue;
+        }
+        if negated_by(tokenized, clauses, &(v..v + 1)).is_none() {
+            out[tokens[i].sentence] = true;
+        }
+    }
+    (out, refused)
+}
