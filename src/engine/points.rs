@@ -12,6 +12,10 @@ use super::reading::Reading;
 /// commitments per sentence, and ln(words).
 const LEVEL: [f64; 5] = [-6.506, 4.364, 2.731, 0.816, 0.695];
 
+/// The facts a full-length DECA situation offers (the graded cases give 28 to 53): a
+/// short case offers fewer, so its facts count as a share of this many.
+const REFERENCE_FACTS: f64 = 30.0;
+
 /// How far an indicator's own concept evidence moves it from the response's level:
 /// points per unit of coverage above or below the response's mean coverage.
 const SPREAD: f64 = 7.0;
@@ -99,8 +103,9 @@ pub fn level(r: &Reading) -> f64 {
         return 0.0;
     }
     let sentences = r.sentences.max(1) as f64;
+    let facts = r.facts_used.max(r.fact_share * REFERENCE_FACTS);
     let raw = LEVEL[0]
-        + LEVEL[1] * r.facts_used.ln_1p()
+        + LEVEL[1] * facts.ln_1p()
         + LEVEL[2] * r.fact_share
         + LEVEL[3] * r.commitments as f64 / sentences
         + LEVEL[4] * (r.words as f64).ln();

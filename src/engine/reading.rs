@@ -246,7 +246,8 @@ static DISRESPECT: LazyLock<regex::Regex> = LazyLock::new(|| {
          not a big deal, don't really matter, doesn't really matter, don't matter, \
          you'll lose, you ignored, not interested, nice marketing, \
          that's on you, your fault, your own fault, your problem, on your end, \
-         you should have, you should've, you're supposed to, you are supposed to, \
+         you should have read, you should've read, you should have checked, \
+         you should have known, you should've known, you're supposed to, you are supposed to, \
          you agreed to, you signed it, calm down, take it or leave it, deal with it, rules are rules, those are the rules, \
          that's the rule, that's the policy, it's just a slogan, it's a slogan, \
          just marketing, just advertising, that's marketing, that's advertising, \
@@ -283,16 +284,24 @@ static BUZZWORDS: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// Reasons given.
 static REASONS: LazyLock<regex::Regex> = LazyLock::new(|| {
     phrases(
-        "because, so that, which means, that means, that's why, this is why, since, \
-         in order to, that way, the reason, due to",
+        "because, so that, which means, that means, that's why, that is why, this is why, \
+         since, in order to, that way, the reason, due to, so they can, so you can, so we can",
     )
 });
 
+/// Whether the words just before a match deny it: "it is not your fault".
+fn denied(before: &str) -> bool {
+    let lower = before.trim_end().to_lowercase();
+    let last = lower
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .find(|w| !w.is_empty())
+        .unwrap_or_default();
+    matches!(last, "not" | "never" | "no") || last.ends_with("n't") || last.ends_with("n\u{2019}t")
+}
+
 /// The sentence holding byte `at`.
 fn sentence_at(tokenized: &Tokenized, at: usize) -> Option<usize> {
-    let index = tokenized
-        .sentences
-        .partition_point(|s| s.span.end <= at);
+    let index = tokenized.sentences.partition_point(|s| s.span.end <= at);
     (index < tokenized.sentences.len()).then_some(index)
 }
 
@@ -339,7 +348,12 @@ pub fn read(
     }
     reading.facts_used = used.keys().map(|n| facts.weight(n)).sum();
     let mut named: Vec<(&str, &str)> = used.into_iter().collect();
-    named.sort_by(|a, b| facts.weight(b.0).total_cmp(&facts.weight(a.0)).then(a.1.cmp(b.1)));
+    named.sort_by(|a, b| {
+        facts
+            .weight(b.0)
+            .total_cmp(&facts.weight(a.0))
+            .then(a.1.cmp(b.1))
+    });
     reading.facts = named.into_iter().map(|(_, s)| s.to_string()).collect();
     reading.fact_share = (reading.facts_used / facts.total.max(1.0)).min(1.0);
     let per_sentence = facts.per_sentence(tokenized);
@@ -359,7 +373,7 @@ pub fn read(
     let mut rude = vec![false; sentences];
     for m in DISRESPECT.find_iter(text) {
         let at = crate::text::Span::new(m.start(), m.end());
-        if quoted.iter().any(|q| q.contains(at)) {
+        if quoted.iter().any(|q| q.contains(at)) || denied(&text[..m.start()]) {
             continue;
         }
         if let Some(i) = sentence_at(tokenized, m.start()) {
@@ -389,7 +403,11 @@ pub fn read(
             .map(|t| t.span)
             .collect::<FxHashSet<_>>()
             .len();
-        if count >= 4 && tokens.iter().any(|t| SPEECH_WORDS.contains(&t.norm.as_str())) {
+        if count >= 4
+            && tokens
+                .iter()
+                .any(|t| SPEECH_WORDS.contains(&t.norm.as_str()))
+        {
             speech_words += count;
         }
     }
@@ -430,7 +448,11 @@ fn speaker_acts(text: &str, tokenized: &Tokenized, clauses: &Clauses) -> (Vec<bo
     let mut out = vec![false; tokenized.sentences.len()];
     let mut refused = vec![false; tokenized.sentences.len()];
     for i in 0..tokens.len() {
-        let same = |t: usize| tokens.get(t).is_some_and(|x| x.sentence == tokens[i].sentence);
+        let same = |t: usize| {
+            tokens
+                .get(t)
+                .is_some_and(|x| x.sentence == tokens[i].sentence)
+        };
         let verb = match tokens[i].norm.as_str() {
             "i" | "we" => {
                 let mut at = i + 1;
@@ -446,14 +468,19 @@ fn speaker_acts(text: &str, tokenized: &Tokenized, clauses: &Clauses) -> (Vec<bo
                     refused[tokens[i].sentence] = true;
                     continue;
                 }
-                if aux == "not" && same(at + 1) && !matches!(tokens[at + 1].norm.as_str(), "sure" | "certain" | "only") {
+                if aux == "not"
+                    && same(at + 1)
+                    && !matches!(tokens[at + 1].norm.as_str(), "sure" | "certain" | "only")
+                {
                     refused[tokens[i].sentence] = true;
                     continue;
                 }
                 match aux {
                     "will" | "can" => at + 1,
-                    "have" if same(at + 1)
-                        && (tokens[at + 1].norm == "already" || surface(at + 1).ends_with("ed")) =>
+                    "have"
+                        if same(at + 1)
+                            && (tokens[at + 1].norm == "already"
+                                || surface(at + 1).ends_with("ed")) =>
                     {
                         at + 1
                     }

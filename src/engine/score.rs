@@ -193,8 +193,8 @@ impl Scorer {
         let mut indicators: Vec<IndicatorScore> = (0..self.plan.indicators.len())
             .map(|index| self.score_indicator(index, &context))
             .collect();
-        let mean_coverage = indicators.iter().map(|i| i.coverage).sum::<f64>()
-            / indicators.len().max(1) as f64;
+        let mean_coverage =
+            indicators.iter().map(|i| i.coverage).sum::<f64>() / indicators.len().max(1) as f64;
         let scale = f64::from(self.form.indicators.max) / 14.0;
         for line in &mut indicators {
             let points = points::indicator(level, line.coverage, mean_coverage) * scale;
@@ -581,29 +581,43 @@ mod tests {
         assert!(statuses.contains(&Status::Repeated));
     }
 
-    #[test]
-    fn a_generic_answer_is_held_below_meets() {
-        let generic = "I'm so sorry about this and I understand how frustrating it is. Let me fix it right now: \
-            I can offer you a replacement or a full refund, whichever you prefer. I will call you next week \
-            to make sure everything is fine, and we will train the team so this never happens again.";
-        let card = score_in_case("CR:010", SITUATION, generic);
-        assert!(card.indicators[0].capped, "nothing ties it to the case");
-        assert!(card.indicators[0].points <= 8);
-    }
+    const GENERIC: &str = "I'm so sorry about this and I understand how frustrating it is. Let me fix it right now: \
+        I can offer you a replacement or a full refund, whichever you prefer. I will call you next week \
+        to make sure everything is fine, and we will train the team so this never happens again.";
+
+    const SPECIFIC: &str = "Ms. Ortiz, I'm so sorry the Trailmaster's brakes failed after nine days, and I understand how \
+        frustrating that is. Let me fix it right now: I can offer you a new Trailmaster or a full refund of the $640, \
+        whichever you prefer, well inside our 14-day return window. I will call you next week to make sure the bike is \
+        riding well, and we will train the Bayside team so this never happens again.";
 
     #[test]
-    fn the_same_answer_tied_to_the_case_can_meet() {
-        let specific = "Ms. Ortiz, I'm so sorry the Trailmaster's brakes failed, and I understand how frustrating \
-            that is. Let me fix it right now: I can offer you a new Trailmaster or a full refund of the $640, \
-            whichever you prefer. I will call you next week to make sure the bike is riding well, and we will \
-            train the Bayside team so this never happens again.";
-        let card = score_in_case("CR:010", SITUATION, specific);
-        assert!(card.indicators[0].tied_to_case);
+    fn a_generic_answer_is_held_below_meets() {
+        let card = score_in_case("CR:010", SITUATION, GENERIC);
         assert!(
-            card.indicators[0].points >= 9,
+            card.indicators[0].points <= 8,
             "points {}",
             card.indicators[0].points
         );
+        assert!(card.reading.facts.len() <= 2, "{:?}", card.reading.facts);
+    }
+
+    #[test]
+    fn the_same_answer_tied_to_the_case_scores_higher() {
+        let generic = score_in_case("CR:010", SITUATION, GENERIC);
+        let specific = score_in_case("CR:010", SITUATION, SPECIFIC);
+        assert!(specific.indicators[0].tied_to_case);
+        assert!(
+            specific.indicators[0].points >= generic.indicators[0].points + 3,
+            "specific {} generic {}",
+            specific.indicators[0].points,
+            generic.indicators[0].points
+        );
+        for fact in ["Ortiz", "Trailmaster", "640", "Bayside"] {
+            assert!(
+                specific.reading.facts.iter().any(|f| f.contains(fact)),
+                "{fact}"
+            );
+        }
     }
 
     #[test]

@@ -124,7 +124,7 @@ pub fn write(
             writeln!(
                 out,
                 "  {}",
-                p.dim("nothing in the response spoke to this indicator")
+                p.dim("no phrase of this indicator was found; its points come from the response as a whole")
             )?;
         }
         for e in &i.evidence {
