@@ -2,6 +2,7 @@
 //! point explained.
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
+pub mod agreement;
 pub mod batch;
 pub mod catalog;
 pub mod cli;

@@ -1,6 +1,7 @@
 //! The command line: clap types and the commands. The only module that prints or
 //! picks exit codes.
 
+mod agreement;
 mod batch;
 mod coverage;
 mod drill;
@@ -153,6 +154,8 @@ pub enum Command {
     Validate(validate::ValidateArgs),
     /// Which indicators the cases test, how often, and the gaps
     Coverage(coverage::CoverageArgs),
+    /// How far the engine is from a judge's marks on a folder of cases and responses
+    Agreement(agreement::AgreementArgs),
     /// Write a new, commented case file to fill in
     New(new::NewArgs),
     /// Print the JSON Schema of case or rubric files, for editor completion
@@ -179,6 +182,7 @@ pub fn run() -> ExitCode {
         Command::Batch(args) => batch::run(args, &mut stdout),
         Command::Validate(args) => validate::run(args, &mut stdout),
         Command::Coverage(args) => coverage::run(args, &mut stdout),
+        Command::Agreement(args) => agreement::run(args, &mut stdout, color),
         Command::New(args) => new::run(args, &mut stdout),
         Command::Schema(args) => schema::run(args, &mut stdout),
     };

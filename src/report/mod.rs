@@ -1,6 +1,7 @@
 //! Rendering a [`Scorecard`](crate::engine::Scorecard): each renderer takes the
 //! scorecard and the response it scored and writes to any `Write`.
 
+pub mod agreement;
 pub mod html;
 pub mod json;
 pub mod markdown;

@@ -226,7 +226,7 @@ pub fn write(
 }
 
 /// Cuts text to `width` characters, marking the cut.
-fn fit(text: &str, width: usize) -> String {
+pub(crate) fn fit(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
         text.to_string()
     } else {

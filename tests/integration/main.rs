@@ -1,5 +1,6 @@
 //! Integration tests: one binary, a module per feature.
 
+mod agreement;
 mod bad_input;
 mod batch;
 mod cases;
