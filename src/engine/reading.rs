@@ -439,6 +439,13 @@ fn copied_share(tokenized: &Tokenized, facts: &CaseFacts) -> f64 {
     covered.iter().filter(|&&c| c).count() as f64 / words.len() as f64
 }
 
+/// Words after "not" that make a kind promise, not a refusal: "I won't forget",
+/// "we never want to lose you", "I'm not sure".
+const KIND_AFTER_NOT: &[&str] = &[
+    "forget", "let", "stop", "hesit", "fail", "lose", "leav", "rest", "ignor", "sure", "certain",
+    "only", "just", "want", "mind",
+];
+
 /// For each sentence, whether the speaker commits to an action ("I will", "we'll",
 /// "I'm going to", "let me", "I've already", "I've refunded", "I'm sending", "I can"),
 /// and whether the speaker refuses one ("I can't", "we won't", "I'm not going to").
@@ -464,7 +471,8 @@ fn speaker_acts(text: &str, tokenized: &Tokenized, clauses: &Clauses) -> (Vec<bo
                 }
                 let aux = tokens[at].norm.as_str();
                 let negated = same(at + 1) && tokens[at + 1].norm == "not";
-                if negated && matches!(aux, "will" | "can" | "do" | "be") {
+                let kind = same(at + 2) && KIND_AFTER_NOT.contains(&tokens[at + 2].norm.as_str());
+                if negated && !kind && matches!(aux, "will" | "can" | "do" | "be") {
                     refused[tokens[i].sentence] = true;
                     continue;
                 }

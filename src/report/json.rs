@@ -5,7 +5,8 @@
 //!
 //! - top level: `title`, `form`, `certificate`, `skills`, `stats`, `stuffed`, and
 //!   `misconceptions` (a mistaken idea the response states, with a correction), and
-//!   `reading` (what the whole response showed: the case's facts used, commitments,
+//!   `held` and `held_reason` (why the whole response was held down: `fragments`,
+//!   `buzzwords`, `copied` or `hostile`), `reading` (what the whole response showed: the case's facts used, commitments,
 //!   hedges, tone, fillers, speech or fragments);
 //! - evidence: `label`, `match` (the matched words), `start`/`end` (byte offsets of
 //!   the match), `line`/`column` (1-based), `source` (`rubric` or `case`), `case_specific`;
@@ -34,6 +35,10 @@ struct Report<'a> {
     skills: Vec<Skill<'a>>,
     stats: &'a crate::engine::Stats,
     reading: &'a crate::engine::Reading,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    held: Option<crate::engine::points::Held>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    held_reason: Option<&'static str>,
     stuffed: Vec<Stuffed>,
     misconceptions: Vec<Mistake<'a>>,
 }
@@ -182,6 +187,8 @@ fn report<'a>(card: &'a Scorecard, response: &'a str) -> Report<'a> {
             .collect(),
         stats: &card.stats,
         reading: &card.reading,
+        held: card.held,
+        held_reason: card.held.map(|h| h.reason()),
         stuffed: card
             .stuffed
             .iter()
