@@ -124,7 +124,7 @@ pub fn write(
             writeln!(
                 out,
                 "  {}",
-                p.dim("no phrase of this indicator was found; its points come from the response as a whole")
+                p.dim("no phrase of this indicator found; points reflect the whole response")
             )?;
         }
         for e in &i.evidence {
