@@ -1,5 +1,5 @@
 //! From what the response showed to points, as a judge gives them. The weights were
-//! fitted by least squares (ridge, lambda 0.3) on the graded set's 120 responses to 12
+//! fitted by `tools/fit_points.py`, by least squares (ridge, lambda 0.3) on the graded set's 120 responses to 12
 //! cases, two blind judges each, and checked holding out one author's cases at a time
 //! (see the README's "How scoring works"). Judges reward a response that works with
 //! the case's own facts and commits to act; they give almost nothing to a list of
@@ -10,7 +10,7 @@ use super::reading::Reading;
 /// The level of the whole response on the indicators' 0-14 scale, before the gates:
 /// intercept, then weights of ln(1 + facts used), the share of the case's facts used,
 /// commitments per sentence, and ln(words).
-const LEVEL: [f64; 5] = [-6.506, 4.364, 2.731, 0.816, 0.695];
+const LEVEL: [f64; 5] = [-6.773, 4.432, 2.328, 0.792, 0.731];
 
 /// The facts a full-length DECA situation offers (the graded cases give 28 to 53): a
 /// short case offers fewer, so its facts count as a share of this many.
@@ -121,11 +121,11 @@ pub fn indicator(level: f64, coverage: f64, mean_coverage: f64) -> f64 {
 /// A skills line's points on the 0-6 scale: intercept, weight of the level, and
 /// weight of the line's own signal.
 const SKILLS: [(&str, [f64; 3]); 5] = [
-    ("reasoning", [0.22, 0.432, -0.71]),
-    ("judgment", [0.092, 0.417, 0.752]),
-    ("communication", [1.21, 0.368, -0.735]),
-    ("creativity", [0.093, 0.362, 0.0]),
-    ("impression", [-0.294, 0.418, 0.262]),
+    ("reasoning", [0.265, 0.432, -1.154]),
+    ("judgment", [0.083, 0.417, 0.76]),
+    ("communication", [1.22, 0.368, -0.741]),
+    ("creativity", [0.089, 0.362, 0.0]),
+    ("impression", [-0.295, 0.418, 0.24]),
 ];
 
 /// The signal each skills line weighs besides the level: reasons per sentence,
