@@ -142,10 +142,9 @@ impl Scorer {
     pub fn score(&self, original: &str) -> Scorecard {
         // Other speakers' lines and repeated sentences are blanked, so every offset
         // still points into the original text but only the student's words count once.
-        let own = self.own_words(original);
+        let (own, tokenized) = self.own_words(original);
         let response = own.as_str();
         let quoted = voices::quoted(response);
-        let tokenized = tokenize(response);
         let norm = NormText::new(&tokenized);
         let clauses = Clauses::new(&tokenized);
         let found = distinct(self.matcher.find(response, &tokenized, &norm));
@@ -371,10 +370,12 @@ impl Scorer {
     }
 
     /// The response with other speakers' lines and repeated sentences blanked out.
-    fn own_words(&self, response: &str) -> String {
+    fn own_words(&self, response: &str) -> (String, Tokenized) {
         let mut drop = voices::other_speakers(response, &self.other_names);
-        let tokenized = tokenize(&voices::blank(response, &drop));
+        let first = voices::blank(response, &drop);
+        let tokenized = tokenize(&first);
         let mut seen: HashSet<Vec<&str>> = HashSet::default();
+        let mut repeated = Vec::new();
         for sentence in &tokenized.sentences {
             let words: Vec<&str> = tokenized.tokens[sentence.tokens.clone()]
                 .iter()
@@ -382,11 +383,18 @@ impl Scorer {
                 .map(|t| t.norm.as_str())
                 .collect();
             if words.len() >= 4 && !seen.insert(words) {
-                drop.push(sentence.span);
+                repeated.push(sentence.span);
             }
         }
+        // Tokenize again only when a repeated sentence was blanked.
+        if repeated.is_empty() {
+            return (first, tokenized);
+        }
+        drop.extend(repeated);
         drop.sort_by_key(|s| s.start);
-        voices::blank(response, &drop)
+        let own = voices::blank(response, &drop);
+        let tokenized = tokenize(&own);
+        (own, tokenized)
     }
 
     /// Mistaken ideas the response states (not those it denies), each once.
