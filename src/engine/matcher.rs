@@ -101,12 +101,7 @@ pub struct Matcher<T> {
 /// when the phrase has no matchable words.
 pub fn phrase_key(phrase: &str) -> Option<String> {
     let tokenized = tokenize(phrase);
-    let words: Vec<&str> = tokenized
-        .tokens
-        .iter()
-        .filter(|t| !t.skip)
-        .map(|t| t.norm.as_str())
-        .collect();
+    let words = tokenized.matchable_words();
     (!words.is_empty()).then(|| format!(" {} ", words.join(" ")))
 }
 

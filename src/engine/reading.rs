@@ -163,7 +163,7 @@ impl CaseFacts {
         CaseFacts {
             weights,
             total,
-            situation_grams: grams(&tokenize(&case.situation)).collect(),
+            situation_grams: grams(&tokenize(&case.situation)),
         }
     }
 
@@ -189,17 +189,12 @@ impl CaseFacts {
 }
 
 /// Hashes of every run of `GRAM` matchable words.
-fn grams(tokenized: &Tokenized) -> impl Iterator<Item = u64> + '_ {
-    let words: Vec<&str> = tokenized
-        .tokens
-        .iter()
-        .filter(|t| !t.skip)
-        .map(|t| t.norm.as_str())
-        .collect();
-    (0..words.len().saturating_sub(GRAM - 1))
-        .map(move |i| gram_hash(&words[i..i + GRAM]))
-        .collect::<Vec<_>>()
-        .into_iter()
+fn grams(tokenized: &Tokenized) -> FxHashSet<u64> {
+    tokenized
+        .matchable_words()
+        .windows(GRAM)
+        .map(gram_hash)
+        .collect()
 }
 
 fn gram_hash(words: &[&str]) -> u64 {
@@ -418,12 +413,7 @@ pub fn read(
 
 /// Share of matchable words covered by runs copied from the situation.
 fn copied_share(tokenized: &Tokenized, facts: &CaseFacts) -> f64 {
-    let words: Vec<&str> = tokenized
-        .tokens
-        .iter()
-        .filter(|t| !t.skip)
-        .map(|t| t.norm.as_str())
-        .collect();
+    let words = tokenized.matchable_words();
     if words.len() < GRAM {
         return 0.0;
     }

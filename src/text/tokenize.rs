@@ -55,6 +55,15 @@ pub struct Tokenized {
 }
 
 impl Tokenized {
+    /// The normalized words that phrase matching sees (skipped words left out), in order.
+    pub fn matchable_words(&self) -> Vec<&str> {
+        self.tokens
+            .iter()
+            .filter(|t| !t.skip)
+            .map(|t| t.norm.as_str())
+            .collect()
+    }
+
     /// The number of words (a contraction counts once).
     pub fn word_count(&self) -> usize {
         let mut count = 0;
