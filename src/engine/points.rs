@@ -10,7 +10,7 @@ use super::reading::Reading;
 /// The level of the whole response on the indicators' 0-14 scale, before the gates:
 /// intercept, then weights of ln(1 + facts used), the share of the case's facts used,
 /// commitments per sentence, and ln(words).
-const LEVEL: [f64; 5] = [-6.773, 4.432, 2.328, 0.792, 0.731];
+const LEVEL: [f64; 5] = [-13.522, 2.948, 1.915, 4.628, 2.456];
 
 /// The facts a full-length DECA situation offers (the graded cases give 28 to 53): a
 /// short case offers fewer, so its facts count as a share of this many.
@@ -28,10 +28,18 @@ const BUZZ_FLOOR: f64 = 1.0;
 const BUZZ_RAMP: f64 = 3.0;
 const COPY_FLOOR: f64 = 0.25;
 const COPY_RAMP: f64 = 0.2;
-/// Refusals are normal in small numbers (a policy that cannot bend, explained).
-const REFUSALS_ALLOWED: usize = 2;
+/// Refusals are normal in small numbers (a policy that cannot bend, explained): two,
+/// and one more for each ten sentences (the graded set's strong answers refuse up to
+/// four times in 30 to 45 sentences; refusing answers six to eight times in 25).
+const REFUSALS_ALLOWED: f64 = 2.0;
+const REFUSALS_PER_SENTENCE: f64 = 0.1;
 const HOSTILE_FLOOR: f64 = 1.0;
-const HOSTILE_RAMP: f64 = 3.0;
+const HOSTILE_RAMP: f64 = 2.0;
+/// An answer to another problem: under this share of its content from the case
+/// (the graded set's on-case answers, however weak, read 0.35 or more; answers to
+/// another business problem 0.15 or less).
+const TOPIC_FLOOR: f64 = 0.15;
+const TOPIC_RAMP: f64 = 0.15;
 
 fn clamp01(x: f64) -> f64 {
     x.clamp(0.0, 1.0)
@@ -49,6 +57,8 @@ pub enum Held {
     Copied,
     /// Refusing, blaming or belittling the customer.
     Hostile,
+    /// About another problem than the case's.
+    OffTopic,
 }
 
 impl Held {
@@ -59,6 +69,7 @@ impl Held {
             Held::Buzzwords => "mostly buzzwords, with nothing the customer could act on",
             Held::Copied => "mostly the case's own text copied back",
             Held::Hostile => "refuses, blames or belittles the customer",
+            Held::OffTopic => "about a different problem from the one in the case",
         }
     }
 }
@@ -82,6 +93,10 @@ pub fn gate(r: &Reading) -> (f64, Option<Held>) {
             clamp01(1.0 - (hostility(r) - HOSTILE_FLOOR) / HOSTILE_RAMP),
             Held::Hostile,
         ),
+        (
+            clamp01((r.topic - TOPIC_FLOOR) / TOPIC_RAMP),
+            Held::OffTopic,
+        ),
     ];
     let share: f64 = parts.iter().map(|(s, _)| s).product();
     let worst = parts
@@ -92,9 +107,10 @@ pub fn gate(r: &Reading) -> (f64, Option<Held>) {
     (share, worst)
 }
 
-/// Disrespectful sentences, plus half of each refusal beyond the few a policy explains.
+/// Disrespectful sentences, plus each refusal beyond the few a policy explains.
 fn hostility(r: &Reading) -> f64 {
-    r.disrespect as f64 + 0.5 * r.refusals.saturating_sub(REFUSALS_ALLOWED) as f64
+    let allowed = REFUSALS_ALLOWED + REFUSALS_PER_SENTENCE * r.sentences as f64;
+    r.disrespect as f64 + (r.refusals as f64 - allowed).max(0.0)
 }
 
 /// The response's level on the 0-14 scale, gates applied.
@@ -113,19 +129,21 @@ pub fn level(r: &Reading) -> f64 {
 }
 
 /// One indicator's points on the 0-14 scale: the response's level, moved up or down
-/// by how its own concept evidence compares with the other indicators'.
-pub fn indicator(level: f64, coverage: f64, mean_coverage: f64) -> f64 {
-    (level + SPREAD * (coverage - mean_coverage)).clamp(0.0, level.max(0.0) + SPREAD)
+/// by how its own concept evidence compares with the other indicators'. A gate that
+/// holds the response down (`held_share` below 1) holds the evidence down with it.
+pub fn indicator(level: f64, coverage: f64, mean_coverage: f64, held_share: f64) -> f64 {
+    let spread = SPREAD * held_share;
+    (level + spread * (coverage - mean_coverage)).clamp(0.0, level.max(0.0) + spread)
 }
 
 /// A skills line's points on the 0-6 scale: intercept, weight of the level, and
 /// weight of the line's own signal.
 const SKILLS: [(&str, [f64; 3]); 5] = [
-    ("reasoning", [0.265, 0.432, -1.154]),
-    ("judgment", [0.083, 0.417, 0.76]),
-    ("communication", [1.22, 0.368, -0.741]),
-    ("creativity", [0.089, 0.362, 0.0]),
-    ("impression", [-0.295, 0.418, 0.24]),
+    ("reasoning", [-0.027, 0.46, -1.183]),
+    ("judgment", [0.0, 0.418, 1.071]),
+    ("communication", [1.836, 0.308, -0.767]),
+    ("creativity", [-0.418, 0.411, 0.0]),
+    ("impression", [-0.233, 0.425, 0.033]),
 ];
 
 /// The signal each skills line weighs besides the level: reasons per sentence,

@@ -48,11 +48,26 @@ pub struct Reading {
     pub buzzwords: f64,
     /// Reasons given ("because", "so that").
     pub reasons: usize,
+    /// How much of what the response talks about is this case's situation, 0 to 1:
+    /// its content words found in the case, each weighted by how specific it is, over
+    /// all its content words. An answer to another problem talks about other things.
+    #[serde(default = "one")]
+    pub topic: f64,
+}
+
+fn one() -> f64 {
+    1.0
 }
 
 /// The case's own facts: each normalized word with how specific it is, 0 to 1.
 pub struct CaseFacts {
     weights: FxHashMap<String, f64>,
+    /// Every normalized word of the case, however common.
+    vocabulary: FxHashSet<String>,
+    /// Normalized words of the rubrics' phrases: any answer's vocabulary, no topic.
+    rubric_vocabulary: FxHashSet<String>,
+    /// Runs of `TITLE_GRAM` words from the indicators' titles: reciting them is not speech.
+    title_grams: FxHashSet<u64>,
     total: f64,
     situation_grams: FxHashSet<u64>,
 }
@@ -104,12 +119,26 @@ const SENTENCE_ON_CASE: f64 = 1.0;
 
 /// Words copied in a row from the situation that count as copying.
 const GRAM: usize = 5;
+/// Words in a row from an indicator's title that count as reciting it.
+const TITLE_GRAM: usize = 4;
+
+/// What the rubrics say, as the reading needs it.
+pub struct RubricWords {
+    /// Normalized single-word phrases ("refund", "privacy"): vocabulary, not facts.
+    pub single: FxHashSet<String>,
+    /// Every normalized word of every phrase: any answer's vocabulary, no topic.
+    pub all: FxHashSet<String>,
+    /// The indicators' titles.
+    pub titles: Vec<String>,
+}
 
 impl CaseFacts {
     /// Reads the facts of `case`. `rubric_words` are the normalized single-word
     /// rubric phrases ("refund", "privacy"): vocabulary, not facts.
-    pub fn new(case: &Case, rubric_words: &FxHashSet<String>) -> CaseFacts {
+    pub fn new(case: &Case, rubric: RubricWords) -> CaseFacts {
+        let rubric_words = &rubric.single;
         let mut weights: FxHashMap<String, f64> = FxHashMap::default();
+        let mut vocabulary: FxHashSet<String> = FxHashSet::default();
         let setting: FxHashSet<String> = tokenize(&case.participant_role)
             .tokens
             .into_iter()
@@ -119,6 +148,7 @@ impl CaseFacts {
             let tokenized = tokenize(text);
             for (i, token) in tokenized.tokens.iter().enumerate() {
                 let surface = &text[token.span];
+                vocabulary.insert(token.norm.clone());
                 if token.skip
                     || (surface.chars().count() < MIN_FACT_LEN && !token.number)
                     || COMMON_NORMS.contains(&token.norm)
@@ -162,8 +192,17 @@ impl CaseFacts {
         let total = weights.values().sum();
         CaseFacts {
             weights,
+            vocabulary,
+            rubric_vocabulary: rubric.all,
+            title_grams: rubric
+                .titles
+                .iter()
+                .flat_map(|t| windows(&tokenize(t), TITLE_GRAM))
+                .collect(),
             total,
-            situation_grams: grams(&tokenize(&case.situation)),
+            situation_grams: windows(&tokenize(&case.situation), GRAM)
+                .into_iter()
+                .collect(),
         }
     }
 
@@ -188,11 +227,11 @@ impl CaseFacts {
     }
 }
 
-/// Hashes of every run of `GRAM` matchable words.
-fn grams(tokenized: &Tokenized) -> FxHashSet<u64> {
+/// Hashes of every run of `size` matchable words.
+fn windows(tokenized: &Tokenized, size: usize) -> Vec<u64> {
     tokenized
         .matchable_words()
-        .windows(GRAM)
+        .windows(size)
         .map(gram_hash)
         .collect()
 }
@@ -261,6 +300,23 @@ static DISRESPECT: LazyLock<regex::Regex> = LazyLock::new(|| {
          isn't our responsibility, wasn't our responsibility, not our decision, \
          wasn't our decision, wasn't fair to us, another meeting, i'm busy, we're busy",
     )
+});
+
+/// Sending the customer away or disowning the problem, in its common shapes: "that's
+/// not really our department", "that's your business", "they can go elsewhere".
+static DISMISSIVE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?ix)
+        (?:not|isn't|isn’t|wasn't|wasn’t)\s+(?:really\s+)?(?:my|our)\s+
+            (?:problem|fault|job|department|responsibility|concern|issue)
+        | that's\s+(?:your|their)\s+(?:business|decision|problem|choice|call)
+        | (?:go|shop|bank|take\s+(?:it|them|your\s+\w+))\s+elsewhere
+        | (?:find|try|use)\s+(?:another|a\s+different)\s+
+            (?:store|shop|bank|company|agency|provider|carrier|place|business)
+        | just\s+have\s+to\s+(?:adapt|deal|accept|live|wait|get\s+used)
+        | nothing\s+to\s+apologi[sz]e\s+for",
+    )
+    .expect("a valid pattern")
 });
 
 /// Words that fill a sentence without saying anything about the case.
@@ -366,7 +422,7 @@ pub fn read(
         }
     }
     let mut rude = vec![false; sentences];
-    for m in DISRESPECT.find_iter(text) {
+    for m in DISRESPECT.find_iter(text).chain(DISMISSIVE.find_iter(text)) {
         let at = crate::text::Span::new(m.start(), m.end());
         if quoted.iter().any(|q| q.contains(at)) || denied(&text[..m.start()]) {
             continue;
@@ -402,31 +458,76 @@ pub fn read(
             && tokens
                 .iter()
                 .any(|t| SPEECH_WORDS.contains(&t.norm.as_str()))
+            && !comma_list(&text[sentence.span], count)
         {
             speech_words += count;
         }
     }
     reading.speech = (speech_words as f64 / words as f64).min(1.0);
     reading.copied = copied_share(tokenized, facts);
+    reading.topic = topic(text, tokenized, facts);
     reading
 }
 
-/// Share of matchable words covered by runs copied from the situation.
-fn copied_share(tokenized: &Tokenized, facts: &CaseFacts) -> f64 {
-    let words = tokenized.matchable_words();
-    if words.len() < GRAM {
-        return 0.0;
-    }
-    let mut covered = vec![false; words.len()];
-    for i in 0..=words.len() - GRAM {
-        if facts
-            .situation_grams
-            .contains(&gram_hash(&words[i..i + GRAM]))
+/// Share of the response's content, by specificity, that is the case's own.
+fn topic(text: &str, tokenized: &Tokenized, facts: &CaseFacts) -> f64 {
+    let mut seen = FxHashSet::default();
+    let (mut own, mut all) = (0.0, 0.0);
+    for token in &tokenized.tokens {
+        let surface = &text[token.span];
+        if token.skip
+            || token.number
+            || surface.chars().count() < MIN_FACT_LEN
+            || COMMON_NORMS.contains(&token.norm)
+            || SPEECH_WORDS.contains(&token.norm.as_str())
+            || facts.rubric_vocabulary.contains(&token.norm)
+            || !seen.insert(token.norm.as_str())
         {
-            covered[i..i + GRAM].iter_mut().for_each(|c| *c = true);
+            continue;
+        }
+        let weight = ((TOPIC_ZIPF - zipf(surface).max(zipf(&token.norm))) / TOPIC_RANGE)
+            .clamp(TOPIC_MIN_WEIGHT, 1.0);
+        all += weight;
+        if facts.vocabulary.contains(&token.norm) {
+            own += weight;
         }
     }
-    covered.iter().filter(|&&c| c).count() as f64 / words.len() as f64
+    if all == 0.0 { 1.0 } else { own / all }
+}
+
+/// Topic weights: words as common as Zipf 6 weigh the least, words rarer than Zipf 4 fully.
+const TOPIC_ZIPF: f64 = 6.0;
+const TOPIC_RANGE: f64 = 2.0;
+const TOPIC_MIN_WEIGHT: f64 = 0.15;
+
+/// Whether a sentence is a list of terms strung on commas or semicolons ("respect,
+/// empathy, active listening, ..."): many pieces, few words each. A sentence that
+/// lists three actions ("I'll refund it, waive the fee and call you") is not.
+fn comma_list(sentence: &str, words: usize) -> bool {
+    let pieces = sentence.matches([',', ';']).count() + 1;
+    pieces >= LIST_PIECES && (words as f64) < LIST_WORDS_PER_PIECE * pieces as f64
+}
+
+/// A comma list has at least this many pieces, of fewer words than this on average.
+const LIST_PIECES: usize = 5;
+const LIST_WORDS_PER_PIECE: f64 = 3.0;
+
+/// Share of matchable words covered by runs copied from the situation or recited
+/// from the indicators' titles.
+fn copied_share(tokenized: &Tokenized, facts: &CaseFacts) -> f64 {
+    let words = tokenized.matchable_words();
+    let mut covered = vec![false; words.len()];
+    for (size, grams) in [
+        (GRAM, &facts.situation_grams),
+        (TITLE_GRAM, &facts.title_grams),
+    ] {
+        for (i, run) in words.windows(size).enumerate() {
+            if grams.contains(&gram_hash(run)) {
+                covered[i..i + size].iter_mut().for_each(|c| *c = true);
+            }
+        }
+    }
+    covered.iter().filter(|&&c| c).count() as f64 / words.len().max(1) as f64
 }
 
 /// Words after "not" that make a kind promise, not a refusal: "I won't forget",
@@ -474,6 +575,8 @@ fn speaker_acts(text: &str, tokenized: &Tokenized, clauses: &Clauses) -> (Vec<bo
                     continue;
                 }
                 match aux {
+                    // "I won't forget to call": the kind verb after "not" is the act.
+                    "will" | "can" if negated => at + 2,
                     "will" | "can" => at + 1,
                     "have"
                         if same(at + 1)

@@ -8,7 +8,7 @@ use super::matcher::{Found, Matcher, NormText};
 use super::negation::{Clauses, negated_by};
 use super::plan::{ConceptSource, Plan};
 use super::points;
-use super::reading::{self, CaseFacts};
+use super::reading::{self, CaseFacts, RubricWords};
 use super::scorecard::{
     Evidence, IndicatorScore, MisconceptionHit, Missed, Scorecard, SkillScore, Stats, Status,
 };
@@ -116,7 +116,14 @@ impl Scorer {
             case_id: case.id.clone(),
             case_title: case.title.clone(),
             form: form.clone(),
-            facts: CaseFacts::new(case, &generic),
+            facts: CaseFacts::new(
+                case,
+                RubricWords {
+                    single: generic.clone(),
+                    all: rubric_vocabulary(rubrics),
+                    titles: rubrics.iter().map(|r| r.title.clone()).collect(),
+                },
+            ),
             other_names: character_names(&case.judge_role),
             terms: CaseTerms::new(case, &generic),
             matcher: Matcher::new(phrases, patterns),
@@ -181,6 +188,7 @@ impl Scorer {
         let dismissed = refused as f64 / found.len().max(1) as f64;
         let reading = reading::read(response, &tokenized, &clauses, &self.facts, &quoted);
         let level = points::level(&reading);
+        let (held_share, held) = points::gate(&reading);
         let context = Judged {
             tokenized: &tokenized,
             quoted: &quoted,
@@ -196,7 +204,7 @@ impl Scorer {
             indicators.iter().map(|i| i.coverage).sum::<f64>() / indicators.len().max(1) as f64;
         let scale = f64::from(self.form.indicators.max) / 14.0;
         for line in &mut indicators {
-            let points = points::indicator(level, line.coverage, mean_coverage) * scale;
+            let points = points::indicator(level, line.coverage, mean_coverage, held_share) * scale;
             line.points = (points.round() as u32).min(line.max);
             line.band = Band::for_points(line.points, &self.form.indicators.band_floors);
         }
@@ -263,7 +271,7 @@ impl Scorer {
             },
             stuffed,
             misconceptions: self.misconceptions(response, &tokenized, &norm, &clauses),
-            held: points::gate(&reading).1,
+            held,
             reading,
         }
     }
@@ -469,6 +477,18 @@ struct Judged<'a> {
 
 /// The judge's character's name, as a transcript might label it: the capitalized
 /// words that open the judge's role ("Dana Whitfield, a customer who ...").
+/// Every normalized word of every rubric phrase.
+fn rubric_vocabulary(rubrics: &RubricSet) -> HashSet<String> {
+    rubrics
+        .iter()
+        .flat_map(|r| &r.concepts)
+        .flat_map(|c| &c.phrases)
+        .flat_map(|p| tokenize(&p.0).tokens)
+        .filter(|t| !t.skip)
+        .map(|t| t.norm)
+        .collect()
+}
+
 fn character_names(judge_role: &str) -> Vec<String> {
     let head = judge_role.split(',').next().unwrap_or_default();
     let words: Vec<&str> = head

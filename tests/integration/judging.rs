@@ -152,7 +152,18 @@ fn kind_statements_with_negation_words_are_not_refusals() {
     );
     let v = score(&kind);
     assert_eq!(v["reading"]["disrespect"], 0, "{}", v["reading"]);
-    assert!(total(&v) >= total(&score(GOOD)) - 3);
+    assert_eq!(v["reading"]["refusals"], 0, "{}", v["reading"]);
+    // The same promises said without negation words score the same, within rounding.
+    let plain = score(&format!(
+        "{GOOD} I will remember to call you. We always want to keep a reader like you. \
+         It is all on us."
+    ));
+    assert!(
+        total(&v) + 2 >= total(&plain),
+        "kind {} plain {}",
+        total(&v),
+        total(&plain)
+    );
 }
 
 // 7. Hedges count for less; disrespect voids.
