@@ -1,5 +1,5 @@
 //! Negation: "I won't apologize", "there's no need to listen", "we never follow up",
-//! "following up is a waste of time". A phrase inside a negated clause earns nothing,
+//! "following up is pointless". A phrase inside a negated clause earns nothing,
 //! and the report names the word that negated it.
 
 use rustc_hash::FxHashSet as HashSet;
@@ -282,9 +282,9 @@ mod tests {
         negated_no_need_to_listen: "There's no need to listen to the whole story.", "listen" => true;
         negated_never_follow_up: "We never follow up with customers.", "follow" => true;
         negated_refuse_to_explain: "I refuse to explain the policy.", "explain" => true;
-        negated_not_going_to_pretend: "I'm not going to pretend to empathize with you.", "empathize" => true;
-        negated_dont_see_any_need: "I don't see any need for access logs.", "access" => true;
-        negated_waste_after_subject: "Following up is a waste of time.", "following" => true;
+        negated_not_going_to_pretend: "I will not pretend to empathize with your situation.", "empathize" => true;
+        negated_dont_see_any_need: "We don't see any need for access logs here.", "access" => true;
+        negated_waste_after_subject: "Following up is a waste, plain and simple.", "following" => true;
         negated_isnt_after_subject: "Loyalty isn't something you can manage.", "loyalty" => true;
         negated_wouldnt_bother_with: "I wouldn't bother with consent forms.", "consent" => true;
         plain_apology: "I'm so sorry this happened to you.", "sorry" => false;
@@ -302,7 +302,7 @@ mod tests {
         double_negation: "I won't let you leave without a solution.", "solution" => false;
         relief_wont_have_to: "You won't have to mail it to the manufacturer.", "mail" => false;
         relief_for_them: "They won't have to repeat their story.", "repeat" => false;
-        refusal_i_dont_need_to: "I don't need to hear the whole story.", "hear" => true;
+        refusal_i_dont_need_to: "I don't need to hear your whole story again.", "hear" => true;
         not_relief_shouldnt_be: "You shouldn't be frustrated about a small delay.", "frustrated" => true;
         not_worried_is_negation: "I'm not worried about why you're asking.", "asking" => true;
         doesnt_matter_is_negation: "One customer doesn't matter to us.", "matter" => true;

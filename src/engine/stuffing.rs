@@ -262,7 +262,7 @@ mod tests {
     #[test]
     fn a_real_sentence_with_one_concept_is_fine() {
         let text =
-            "I'm sorry, both for the laptop and for how that conversation at the counter went.";
+            "I'm sorry about the broken screen and about the way the counter staff spoke to you.";
         assert_eq!(judge(text, &["sorry"]), None);
     }
 

@@ -55,7 +55,7 @@ fn a_good_answer_meets_expectations() {
 #[test]
 fn a_chain_of_rubric_phrases_earns_little_even_naming_the_case() {
     let chain = "Ms. Ruiz, I will hear you out and let you finish and stay calm and apologize and \
-        empathize and follow up and resolve it and build rapport and keep the brand promise and \
+        empathize and follow up and resolve it and build rapport and keep our brand promise and \
         explain the policy and exceed your expectations and make it a win-win.";
     assert!(total(&score(chain)) <= total(&score(GOOD)) / 2);
 }

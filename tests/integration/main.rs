@@ -9,6 +9,7 @@ mod coach;
 mod drill;
 mod judging;
 mod library;
+mod originality;
 mod practice;
 mod reports;
 mod rubrics;
