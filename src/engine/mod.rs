@@ -11,6 +11,7 @@ pub mod score;
 pub mod scorecard;
 pub mod skills;
 pub mod stuffing;
+pub mod synonyms;
 #[doc(hidden)]
 pub mod testing;
 

@@ -371,13 +371,29 @@ static FILLERS: LazyLock<regex::Regex> = LazyLock::new(|| {
     .expect("a valid pattern")
 });
 
-/// Reads a response.
+/// For each sentence, whether it refuses, blames or belittles the customer (not in
+/// quoted speech, not denied: "it is not your fault" is kind).
+pub fn disrespectful(text: &str, tokenized: &Tokenized, quoted: &[crate::text::Span]) -> Vec<bool> {
+    let mut rude = vec![false; tokenized.sentences.len()];
+    for m in DISRESPECT.find_iter(text).chain(DISMISSIVE.find_iter(text)) {
+        let at = crate::text::Span::new(m.start(), m.end());
+        if quoted.iter().any(|q| q.contains(at)) || denied(&text[..m.start()]) {
+            continue;
+        }
+        if let Some(i) = sentence_at(tokenized, m.start()) {
+            rude[i] = true;
+        }
+    }
+    rude
+}
+
+/// Reads a response; `rude` flags its disrespectful sentences.
 pub fn read(
     text: &str,
     tokenized: &Tokenized,
     clauses: &Clauses,
     facts: &CaseFacts,
-    quoted: &[crate::text::Span],
+    rude: &[bool],
 ) -> Reading {
     let words = tokenized.word_count();
     let sentences = tokenized.sentences.len();
@@ -421,16 +437,6 @@ pub fn read(
             hedged[i] = true;
         }
     }
-    let mut rude = vec![false; sentences];
-    for m in DISRESPECT.find_iter(text).chain(DISMISSIVE.find_iter(text)) {
-        let at = crate::text::Span::new(m.start(), m.end());
-        if quoted.iter().any(|q| q.contains(at)) || denied(&text[..m.start()]) {
-            continue;
-        }
-        if let Some(i) = sentence_at(tokenized, m.start()) {
-            rude[i] = true;
-        }
-    }
     reading.disrespect = rude.iter().filter(|&&r| r).count();
     reading.buzzwords = per100(BUZZWORDS.find_iter(text).count());
     reading.reasons = REASONS.find_iter(text).count();
@@ -441,7 +447,7 @@ pub fn read(
     reading.commitments = committed
         .iter()
         .zip(&hedged)
-        .zip(&rude)
+        .zip(rude)
         .filter(|((c, h), r)| **c && !**h && !**r)
         .count();
 

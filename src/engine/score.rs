@@ -14,6 +14,7 @@ use super::scorecard::{
 };
 use super::skills;
 use super::stuffing::{Hit, stuffed_sentences};
+use super::synonyms;
 use crate::error::Error;
 use crate::model::{Band, Case, Code, Form, RubricSet};
 use crate::text::{Span, Tokenized, tokenize, voices};
@@ -59,7 +60,10 @@ impl Scorer {
         for (indicator, planned) in plan.indicators.iter().enumerate() {
             for (concept, c) in planned.concepts.iter().enumerate() {
                 let target = Target { indicator, concept };
-                phrases.extend(c.phrases.iter().map(|p| (p.clone(), target)));
+                for phrase in &c.phrases {
+                    phrases.push((phrase.clone(), target));
+                    phrases.extend(synonyms::variants(phrase).into_iter().map(|v| (v, target)));
+                }
                 patterns.extend(c.patterns.iter().map(|r| (r.clone(), target)));
             }
         }
@@ -186,7 +190,9 @@ impl Scorer {
             .filter(|(f, negation)| negation.is_some() || stuffing[f.sentence].is_some())
             .count();
         let dismissed = refused as f64 / found.len().max(1) as f64;
-        let reading = reading::read(response, &tokenized, &clauses, &self.facts, &quoted);
+        let rude = reading::disrespectful(response, &tokenized, &quoted);
+        let reading = reading::read(response, &tokenized, &clauses, &self.facts, &rude);
+        let misconceptions = self.misconceptions(response, &tokenized, &norm, &clauses);
         let level = points::level(&reading);
         let (held_share, held) = points::gate(&reading);
         let context = Judged {
@@ -196,6 +202,8 @@ impl Scorer {
             negations: &negations,
             stuffing: &stuffing,
             on_case: &on_case,
+            rude: &rude,
+            misconceptions: &misconceptions,
         };
         let mut indicators: Vec<IndicatorScore> = (0..self.plan.indicators.len())
             .map(|index| self.score_indicator(index, &context))
@@ -206,6 +214,12 @@ impl Scorer {
         for line in &mut indicators {
             let points = points::indicator(level, line.coverage, mean_coverage, held_share) * scale;
             line.points = (points.round() as u32).min(line.max);
+            // A judge does not rate "meets" an indicator whose position is wrong.
+            if misconceptions.iter().any(|m| m.code == line.code) {
+                let below_meets = self.form.indicators.band_floors[2].saturating_sub(1);
+                line.points = line.points.min(below_meets);
+                line.capped = true;
+            }
             line.band = Band::for_points(line.points, &self.form.indicators.band_floors);
         }
 
@@ -270,7 +284,7 @@ impl Scorer {
                 questions_answered: (questions_answered, self.questions.len()),
             },
             stuffed,
-            misconceptions: self.misconceptions(response, &tokenized, &norm, &clauses),
+            misconceptions,
             held,
             reading,
         }
@@ -288,6 +302,8 @@ impl Scorer {
             negations,
             stuffing,
             on_case,
+            rude,
+            misconceptions,
         } = *context;
         let planned = &self.plan.indicators[index];
         let mut credited = vec![false; planned.concepts.len()];
@@ -298,10 +314,18 @@ impl Scorer {
             .filter(|(f, _)| f.target.indicator == index)
         {
             let concept = &planned.concepts[f.target.concept];
+            let sentence = tokenized.sentences[f.sentence].span;
+            let wrong = misconceptions
+                .iter()
+                .find(|m| m.code == planned.code && sentence.contains(m.span));
             let status = if quoted.iter().any(|q| q.contains(f.span)) {
                 Status::Quoted
+            } else if let Some(m) = wrong {
+                Status::Contradicted(m.span)
             } else if let Some(trigger) = negation {
                 Status::Negated(tokenized.tokens[*trigger].span)
+            } else if rude[f.sentence] {
+                Status::Disrespectful
             } else if let Some(kind) = stuffing[f.sentence] {
                 Status::Stuffed(kind)
             } else if credited[f.target.concept] {
@@ -473,10 +497,12 @@ struct Judged<'a> {
     negations: &'a [Option<usize>],
     stuffing: &'a [Option<super::stuffing::Stuffing>],
     on_case: &'a [bool],
+    /// Sentences that refuse, blame or belittle the customer.
+    rude: &'a [bool],
+    /// Mistaken positions the response states.
+    misconceptions: &'a [MisconceptionHit],
 }
 
-/// The judge's character's name, as a transcript might label it: the capitalized
-/// words that open the judge's role ("Dana Whitfield, a customer who ...").
 /// Every normalized word of every rubric phrase.
 fn rubric_vocabulary(rubrics: &RubricSet) -> HashSet<String> {
     rubrics
@@ -489,6 +515,8 @@ fn rubric_vocabulary(rubrics: &RubricSet) -> HashSet<String> {
         .collect()
 }
 
+/// The judge's character's name, as a transcript might label it: the capitalized
+/// words that open the judge's role ("Dana Whitfield, a customer who ...").
 fn character_names(judge_role: &str) -> Vec<String> {
     let head = judge_role.split(',').next().unwrap_or_default();
     let words: Vec<&str> = head

@@ -22,6 +22,12 @@ pub enum Status {
     Stuffed(Stuffing),
     /// Someone else's words: a quotation or reported speech ("she said ...").
     Quoted,
+    /// The sentence takes the wrong position on this indicator ("legally that counts
+    /// as consent"); the span is the words that show it.
+    Contradicted(Span),
+    /// The sentence refuses, blames or belittles the customer: the right words said
+    /// that way earn nothing.
+    Disrespectful,
 }
 
 impl Status {
@@ -33,6 +39,8 @@ impl Status {
             Status::Negated(_) => Some("negated"),
             Status::Stuffed(_) => Some("stuffed"),
             Status::Quoted => Some("quoted"),
+            Status::Contradicted(_) => Some("contradicted"),
+            Status::Disrespectful => Some("disrespectful"),
         }
     }
 
@@ -45,9 +53,19 @@ impl Status {
             Status::Negated(by) => Some(format!("negated by \"{}\"", &response[by])),
             Status::Stuffed(kind) => Some(kind.reason().into()),
             Status::Quoted => Some("someone else's words, quoted or reported, not yours".into()),
+            Status::Contradicted(by) => Some(format!(
+                "the sentence takes the wrong position: \"{}\"",
+                &response[by]
+            )),
+            Status::Disrespectful => {
+                Some("said in a way that dismisses or blames the customer".into())
+            }
         }
     }
 }
+
+/// Why an indicator is held below "meets", as every report says it.
+pub const CAPPED_REASON: &str = "held below \"meets\": the response takes a mistaken position on this indicator (see the correction below)";
 
 /// A phrase of a concept found in the response.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -102,7 +120,8 @@ pub struct IndicatorScore {
     pub coverage: f64,
     /// Some evidence used the case's own specifics.
     pub tied_to_case: bool,
-    /// Points were held below "meets" because nothing tied the indicator to the case.
+    /// Points were held below "meets" because the response states a mistaken position
+    /// on this indicator (one of its rubric's misconceptions); see [`CAPPED_REASON`].
     pub capped: bool,
     /// Every phrase found, credited or not, by position.
     pub evidence: Vec<Evidence>,

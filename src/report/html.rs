@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 use super::{Context, excerpt};
+use crate::engine::scorecard::CAPPED_REASON;
 use crate::engine::{Scorecard, Status};
 use crate::model::{Band, Form};
 use crate::text::Span;
@@ -47,8 +48,8 @@ ul.evidence { padding-left: 1.2rem; margin: .3rem 0; }
 ul.evidence li { margin: .2rem 0; }
 .why { color: var(--muted); font-size: .9rem; }
 .credited::marker { content: "✓  "; color: #2b6b40; }
-.negated::marker { content: "✗  "; color: #b3261e; }
-.stuffed::marker { content: "~  "; color: #8a6d00; }
+.negated::marker, .contradicted::marker, .disrespectful::marker { content: "✗  "; color: #b3261e; }
+.stuffed::marker, .quoted::marker { content: "~  "; color: #8a6d00; }
 .missed::marker { content: "–  "; color: var(--muted); }
 .indicator { break-inside: avoid; page-break-inside: avoid; }
 .note { border-left: 3px solid #8a6d00; padding-left: .6rem; color: #5e4b00; }
@@ -232,10 +233,7 @@ fn render(
         }
         writeln!(page, "</ul>")?;
         if i.capped {
-            writeln!(
-                page,
-                "<p class=\"note\">Held below “meets”: none of this evidence used the case's own details (names, numbers, the policy, the brand promise).</p>"
-            )?;
+            writeln!(page, "<p class=\"note\">{}.</p>", text(CAPPED_REASON))?;
         }
         writeln!(page, "</section>")?;
     }

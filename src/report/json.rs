@@ -12,7 +12,7 @@
 //!   the match), `line`/`column` (1-based), `source` (`rubric` or `case`), `case_specific`;
 //!   `quote` is the sentence, or the clause of a long sentence, around the match;
 //! - per indicator: `coverage`, `tied_to_case`, `capped`, and `dismissed`: phrases that
-//!   earned nothing, with `status` `negated`, `stuffed` or `repeated` and a `reason`.
+//!   earned nothing, with `status` `negated`, `stuffed`, `quoted`, `contradicted`, `disrespectful` or `repeated` and a `reason`.
 
 use std::io::{self, Write};
 

@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use super::{Context, excerpt};
+use crate::engine::scorecard::CAPPED_REASON;
 use crate::engine::{Scorecard, Status};
 use crate::model::Form;
 
@@ -74,7 +75,7 @@ pub fn write(
             let mark = match e.status {
                 Status::Credited => "✓",
                 Status::Repeated => continue,
-                Status::Negated(_) => "✗",
+                Status::Negated(_) | Status::Contradicted(_) | Status::Disrespectful => "✗",
                 Status::Stuffed(_) | Status::Quoted => "~",
             };
             let why = e
@@ -90,10 +91,7 @@ pub fn write(
             writeln!(out, "- Nothing in the response spoke to this indicator.")?;
         }
         if i.capped {
-            writeln!(
-                out,
-                "- Held below \"meets\": none of this evidence used the case's own details."
-            )?;
+            writeln!(out, "- {}.", escape(&format!("H{}", &CAPPED_REASON[1..])))?;
         }
         if !i.missed.is_empty() {
             writeln!(out)?;

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Effects, Style as Ansi};
 
 use super::{Style, excerpt};
+use crate::engine::scorecard::CAPPED_REASON;
 use crate::engine::{Scorecard, Status};
 use crate::model::{Band, Form};
 
@@ -150,6 +151,20 @@ pub fn write(
                     p.fg(AnsiColor::Yellow, "~"),
                     Some(p.fg(AnsiColor::Yellow, "no credit: someone else's words")),
                 ),
+                Status::Contradicted(by) => (
+                    p.fg(AnsiColor::Red, "x"),
+                    Some(p.fg(
+                        AnsiColor::Red,
+                        &format!("no credit: wrong position, \"{}\"", fit(&response[by], 30)),
+                    )),
+                ),
+                Status::Disrespectful => (
+                    p.fg(AnsiColor::Red, "x"),
+                    Some(p.fg(
+                        AnsiColor::Red,
+                        "no credit: said in a way that dismisses or blames the customer",
+                    )),
+                ),
             };
             writeln!(out, "  {mark} {}", fit(&e.label, width - 4))?;
             writeln!(out, "      \"{}{}{}\"", before, p.bold(&hit), after)?;
@@ -161,10 +176,7 @@ pub fn write(
             writeln!(
                 out,
                 "  {}",
-                p.fg(
-                    AnsiColor::Yellow,
-                    "! held below \"meets\": none of this evidence used the case's own details"
-                )
+                p.fg(AnsiColor::Yellow, &format!("! {CAPPED_REASON}"))
             )?;
         }
         for m in i.missed.iter().take(4) {

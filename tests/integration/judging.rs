@@ -18,9 +18,13 @@ team to inspect every art book as it comes in this week. I will call you on Mond
 gift went well. Thank you for bringing it back to us.";
 
 fn score(response: &str) -> Value {
+    score_in(CASE, response)
+}
+
+fn score_in(case: &str, response: &str) -> Value {
     let output = roleplay()
         .current_dir(repo(""))
-        .args(["score", "--format", "json", "--case", CASE, "-"])
+        .args(["score", "--format", "json", "--case", case, "-"])
         .write_stdin(response.as_bytes())
         .output()
         .expect("runs");
@@ -166,6 +170,75 @@ fn kind_statements_with_negation_words_are_not_refusals() {
     );
 }
 
+// 5. The wrong position in the right words earns nothing on that indicator.
+#[test]
+fn the_wrong_position_in_the_right_words_earns_nothing() {
+    const DATA_CASE: &str = "tests/fixtures/cases/harrow-data.yaml";
+    let right = score_in(
+        DATA_CASE,
+        "Priya, I'm sorry. We sent the list to Crag Fuel without asking you, and that was wrong. \
+         We will stop sharing member data with Crag Fuel today and ask them to delete your address. \
+         From now on we will ask for your consent before any use of your email, and your details \
+         stay confidential. I will email you by Friday to confirm the deletion.",
+    );
+    let wrong = score_in(
+        DATA_CASE,
+        "Priya, I'm sorry you're annoyed. Legally that counts as consent, because it was in the \
+         terms when you joined. I'd keep sharing the data with Crag Fuel, since the offer helps \
+         members, and your details stay confidential otherwise. I will email you by Friday.",
+    );
+    let ethics = |v: &Value| v["indicators"][0].clone();
+    assert_eq!(ethics(&wrong)["code"], "CR:017");
+    assert!(
+        ethics(&wrong)["evidence"]
+            .as_array()
+            .expect("evidence")
+            .is_empty()
+    );
+    let dismissed = ethics(&wrong)["dismissed"].to_string();
+    assert!(dismissed.contains("contradicted"), "{dismissed}");
+    assert_eq!(ethics(&wrong)["capped"], true);
+    assert!(ethics(&wrong)["points"].as_i64() < ethics(&right)["points"].as_i64());
+    assert!(ethics(&wrong)["band"] == "below" || ethics(&wrong)["band"] == "little");
+}
+
+// 6. Everyday wording is heard: phone for call, money back on the card for a refund,
+// feeling bad for an apology, the rule for the policy.
+#[test]
+fn everyday_wording_earns_the_concept() {
+    let v = score(
+        "Ms. Ruiz, I feel bad this happened. I'll phone you on Monday. The $45 goes back onto \
+         your card today. The rule is 30 days with a receipt, and you are inside it.",
+    );
+    for concept in [
+        "apologizes",
+        "follows-up",
+        "offers-resolution",
+        "states-policy",
+    ] {
+        assert!(
+            credited(&v, concept),
+            "{concept} not credited: {}",
+            v["indicators"]
+        );
+    }
+}
+
+// 9. Exceeds for thorough, case-specific handling of the indicator's core, without
+// reciting every concept the rubric lists.
+#[test]
+fn thorough_specific_handling_of_the_core_earns_exceeds() {
+    let v = score(GOOD);
+    let complaint = &v["indicators"][0];
+    assert_eq!(complaint["code"], "CR:010");
+    let missed = complaint["missed"].as_array().expect("missed").len();
+    assert!(
+        missed >= 2,
+        "the answer should leave some listed concepts out: {missed}"
+    );
+    assert_eq!(complaint["band"], "exceeds", "{complaint}");
+}
+
 // 7. Hedges count for less; disrespect voids.
 #[test]
 fn hedged_commitments_score_below_firm_ones() {
@@ -193,6 +266,9 @@ fn disrespect_with_the_right_words_scores_low() {
     let v = score(rude);
     assert!(total(&v) <= 20, "total {}", total(&v));
     assert_eq!(v["held"], "hostile");
+    // "I'll apologize since I have to" is no apology.
+    assert!(!credited(&v, "apologizes"), "{}", v["indicators"]);
+    assert!(v.to_string().contains("\"disrespectful\""));
 }
 
 // 8. Greetings, a name and short questions are rapport, never stuffing.
