@@ -163,6 +163,18 @@ fn render(
             .map(|s| (text(&s.label).to_string(), s.points, s.band)),
     )?;
 
+    let summary = super::reading_summary(card);
+    if !summary.is_empty() {
+        writeln!(
+            page,
+            "<h2>How the whole response reads</h2>\n<ul class=\"reading\">"
+        )?;
+        for line in summary {
+            writeln!(page, "<li>{}</li>", text(&line))?;
+        }
+        writeln!(page, "</ul>")?;
+    }
+
     writeln!(page, "<h2>Your response</h2>")?;
     writeln!(
         page,

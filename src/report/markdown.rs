@@ -51,6 +51,15 @@ pub fn write(
         .iter()
         .map(|s| (escape(&s.label), s.points, s.max, s.band));
     table(out, form, "21st Century Skills", skills)?;
+    let summary = super::reading_summary(card);
+    if !summary.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "## How the whole response reads")?;
+        writeln!(out)?;
+        for line in summary {
+            writeln!(out, "- {}", escape(&line))?;
+        }
+    }
     for i in &card.indicators {
         writeln!(out)?;
         writeln!(

@@ -43,6 +43,75 @@ impl Default for Style {
     }
 }
 
+/// What a judge takes from the whole response before any one indicator, as short
+/// sentences every report shows the same way: why it was held down (if it was), the
+/// case's facts it used, how firmly it commits, and its delivery.
+pub fn reading_summary(card: &crate::engine::Scorecard) -> Vec<String> {
+    let r = &card.reading;
+    let mut lines = Vec::new();
+    if r.words == 0 {
+        return lines;
+    }
+    if let Some(held) = card.held {
+        lines.push(format!(
+            "Held down as a whole: {}; every line scores little until that changes.",
+            held.reason()
+        ));
+    }
+    if r.facts.is_empty() {
+        lines.push(
+            "Uses none of the case's own facts: name the people, figures and policy in the case."
+                .to_string(),
+        );
+    } else {
+        let shown: Vec<&str> = r.facts.iter().take(8).map(String::as_str).collect();
+        let more = r.facts.len().saturating_sub(shown.len());
+        let tail = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        lines.push(format!(
+            "Case facts used: {}{tail} ({:.0}% of what the case offers).",
+            shown.join(", "),
+            r.fact_share * 100.0
+        ));
+    }
+    let hedges = if r.hedges > 0 {
+        format!(
+            ", {} hedge{} (\"maybe\", \"I'll try\") that count for less",
+            r.hedges,
+            plural(r.hedges)
+        )
+    } else {
+        String::new()
+    };
+    lines.push(format!(
+        "Firm commitments: {} of {} sentence{}{hedges}.",
+        r.commitments,
+        r.sentences,
+        plural(r.sentences)
+    ));
+    if r.disrespect > 0 {
+        lines.push(format!(
+            "{} sentence{} dismiss or blame the customer and earn nothing.",
+            r.disrespect,
+            plural(r.disrespect)
+        ));
+    }
+    if r.fillers >= 2.0 {
+        lines.push(format!(
+            "Fillers (\"um\", \"you know\"): {:.1} per 100 words.",
+            r.fillers
+        ));
+    }
+    lines
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 /// A quote cut to at most `max` characters around the matched words, on one line:
 /// the text before, the match, and the text after (each with its own spacing).
 pub fn excerpt(

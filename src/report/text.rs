@@ -109,6 +109,17 @@ pub fn write(
         )?;
     }
 
+    let summary = super::reading_summary(card);
+    if !summary.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", p.bold("How the whole response reads"))?;
+        for line in summary {
+            for (n, piece) in wrap(&line, width - 4).into_iter().enumerate() {
+                writeln!(out, "{} {piece}", if n == 0 { "  -" } else { "   " })?;
+            }
+        }
+    }
+
     let quote_width = width.saturating_sub(10);
     for i in &card.indicators {
         writeln!(out)?;

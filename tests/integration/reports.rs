@@ -200,3 +200,23 @@ fn report_writes_a_saved_attempt_to_a_file_in_the_format_of_its_extension() {
         .assert()
         .code(1);
 }
+
+/// A response held down as a whole says why in every human-readable format.
+#[test]
+fn every_report_says_why_a_response_was_held_down() {
+    let list = std::env::temp_dir().join("roleplay-held-list.txt");
+    std::fs::write(
+        &list,
+        "- empathy\n- active listening\n- apology\n- refund\n- follow-up\n- brand promise\n- rapport\n",
+    )
+    .expect("writes");
+    for format in ["text", "markdown", "html"] {
+        let page = report(format, list.to_str().expect("path"));
+        assert!(
+            page.contains("How the whole response reads")
+                && page.contains("mostly a list of terms"),
+            "{format}: {page}"
+        );
+    }
+    let _ = std::fs::remove_file(list);
+}
