@@ -78,8 +78,8 @@ def fit(tr):
     sk=[ridge([sig(r,k,lv(r)) for r in sel],[r['sk'][k] for r in sel]) for k in range(5)]
     return lv,sk
 def predict(r,lv,sk):
-    R=r['e']['reading']; L=lv(r); inds=r['e']['indicators']; mc=np.mean([i['coverage'] for i in inds])
-    pts={i['code']:round(cl(L+7*(i['coverage']-mc),0,L+7)) for i in inds}
+    R=r['e']['reading']; L=lv(r); g=gate(R); inds=r['e']['indicators']; mc=np.mean([i['coverage'] for i in inds])
+    pts={i['code']:round(cl(L+7*g*(i['coverage']-mc),0,L+7*g)) for i in inds}
     skills=[round(cl(float(np.dot(sk[k],sig(r,k,L)))*gate(R),0,6)) for k in range(5)]
     tot=round(sum(pts.values())*70/(14*len(pts))+sum(skills)); return pts,tot
 def rat(t): return 0 if t<25 else 1 if t<60 else 2 if t<80 else 3
@@ -96,7 +96,17 @@ def measure(te,lv,sk,label):
                 if j['judge']==jn:
                     for c,v in j['indicators'].items(): a.append(band(p[0][c]));b.append(band(v))
         q[jn]=round(qwk(a,b),2)
-    print(f"{label}: spearman {s:.2f}; rating qwk {rq:.2f}; per-indicator qwk {q['judge-1']:.2f} / {q['judge-2']:.2f}")
+    # Cases ordered as ../shared/graded/check counts them.
+    got={}
+    for r,p in zip(te,P):
+        c,t=r['key'].split('/'); got.setdefault(c,{})[t]=p[1]
+    above=["strong","strong-short","solid","average","messy","partial","weak"]; bottom=["offtopic","stuffed","negated"]
+    chain=["strong","solid","average","weak"]
+    def ok(g):
+        pairs=list(zip(chain,chain[1:]))+[(a,b) for a in above for b in bottom]
+        return all(g[a]>g[b] for a,b in pairs if a in g and b in g)
+    n=sum(ok(g) for g in got.values())
+    print(f"{label}: {n}/{len(got)} cases ordered; spearman {s:.2f}; rating qwk {rq:.2f}; per-indicator qwk {q['judge-1']:.2f} / {q['judge-2']:.2f}")
 lv,sk=fit(rows)
 sel=[r for r in rows if gate(r['e']['reading'])>0.9]
 print('level weights', np.round(ridge([lf(r['e']['reading']) for r in sel],[r['m'] for r in sel]),3).tolist())
