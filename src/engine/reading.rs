@@ -258,7 +258,12 @@ fn phrases(list: &str) -> regex::Regex {
                 .replace(' ', r"\s+")
         })
         .collect();
-    regex::Regex::new(&format!(r"(?i)\b(?:{})\b", alternatives.join("|"))).expect("a valid pattern")
+    // ASCII word boundaries: a Unicode one stops the fast search at the first curly quote.
+    regex::Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:{})(?-u:\b)",
+        alternatives.join("|")
+    ))
+    .expect("a valid pattern")
 }
 
 /// Hedges: a commitment that is not one.
@@ -307,14 +312,14 @@ static DISRESPECT: LazyLock<regex::Regex> = LazyLock::new(|| {
 static DISMISSIVE: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
         r"(?ix)
-        (?:not|isn't|isn’t|wasn't|wasn’t)\s+(?:really\s+)?(?:my|our)\s+
+        (?:not|isn't|isn’t|wasn't|wasn’t)[ \t\n]+(?:really[ \t\n]+)?(?:my|our)[ \t\n]+
             (?:problem|fault|job|department|responsibility|concern|issue)
-        | that's\s+(?:your|their)\s+(?:business|decision|problem|choice|call)
-        | (?:go|shop|bank|take\s+(?:it|them|your\s+\w+))\s+elsewhere
-        | (?:find|try|use)\s+(?:another|a\s+different)\s+
+        | that's[ \t\n]+(?:your|their)[ \t\n]+(?:business|decision|problem|choice|call)
+        | (?:go|shop|bank|take[ \t\n]+(?:it|them|your[ \t\n]+[a-z]+))[ \t\n]+elsewhere
+        | (?:find|try|use)[ \t\n]+(?:another|a[ \t\n]+different)[ \t\n]+
             (?:store|shop|bank|company|agency|provider|carrier|place|business)
-        | just\s+have\s+to\s+(?:adapt|deal|accept|live|wait|get\s+used)
-        | nothing\s+to\s+apologi[sz]e\s+for",
+        | just[ \t\n]+have[ \t\n]+to[ \t\n]+(?:adapt|deal|accept|live|wait|get[ \t\n]+used)
+        | nothing[ \t\n]+to[ \t\n]+apologi[sz]e[ \t\n]+for",
     )
     .expect("a valid pattern")
 });
@@ -366,7 +371,7 @@ const SPEECH_WORDS: &[&str] = &[
 /// Spoken fillers, matched on the raw text.
 static FILLERS: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(?:u+m+|u+h+|e+r+m*|hmm+)\b|(?:^|[,.]\s*)like,|\byou know\b|\bi mean\b|\bso yeah\b|\bbasically\b|\bliterally\b",
+        r"(?i)(?-u:\b)(?:u+m+|u+h+|e+r+m*|hmm+|you know|i mean|so yeah|basically|literally)(?-u:\b)|(?:^|[,.]\s*)like,",
     )
     .expect("a valid pattern")
 });
