@@ -83,6 +83,22 @@ pub fn default_form() -> Result<&'static Form, Error> {
         .ok_or_else(|| Error::Internal(format!("the shipped form `{DEFAULT_FORM}` is missing")))
 }
 
+/// The form a case is judged on: the one it names, or the default. A name the shipped
+/// forms do not hold is an error (the loader rejects such a case, so only a case built
+/// by hand can get here).
+pub fn form_for(case: &Case) -> Result<&'static Form, Error> {
+    let id = case.form.as_deref().unwrap_or(DEFAULT_FORM);
+    forms()?
+        .iter()
+        .find(|f| f.id == id)
+        .ok_or_else(|| Error::Internal(format!("the case `{}` names an unknown form `{id}`", case.id)))
+}
+
+/// The shipped form with this id.
+pub fn form(id: &str) -> Option<&'static Form> {
+    forms().ok()?.iter().find(|f| f.id == id)
+}
+
 /// The shipped cases, each loaded or with the problem that stopped it.
 pub fn cases() -> &'static [Result<Case, LoadError>] {
     &CASES

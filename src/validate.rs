@@ -135,6 +135,37 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
             ));
         }
     }
+    if let Ok(form) = crate::shipped::form_for(case) {
+        let listed = case.indicators.len();
+        if listed != form.indicators.count as usize {
+            warnings.push(warn(
+                at("indicators:"),
+                format!(
+                    "the case lists {listed} indicator(s); its form, {}, is built for {}",
+                    form.id, form.indicators.count
+                ),
+            ));
+        }
+        let team_event = case.event.as_deref().is_some_and(|e| e.contains("Team"));
+        if team_event != (form.id == "deca-team") {
+            warnings.push(warn(
+                at("event:").or(at("form:")),
+                "a team event is judged on the team form: set both `event` and `form: deca-team`, or neither".into(),
+            ));
+        }
+    }
+    warnings.extend(
+        look_for_not_in_case(case)
+            .into_iter()
+            .map(|phrase| {
+                let position =
+                    at("look_for:").and_then(|start| find_line_from(text, &phrase, start.line));
+                warn(
+                    position,
+                    format!("the `look_for` phrase `{phrase}` is not in the case: use the case's own facts (names, figures, the policy, the promise)"),
+                )
+            }),
+    );
     if case.examples.is_empty() {
         warnings.push(warn(
             None,
@@ -171,6 +202,39 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
         }
     }
     warnings
+}
+
+/// The `look_for` phrases that the case's own text (title, roles, situation, questions)
+/// never says: a case-specific point should be a fact of the case, not an answer's wording.
+fn look_for_not_in_case(case: &Case) -> Vec<String> {
+    let phrases: Vec<(String, usize)> = case
+        .look_for
+        .iter()
+        .flat_map(|(_, items)| items.iter().flat_map(|i| i.phrases.iter()))
+        .enumerate()
+        .map(|(n, p)| (p.0.clone(), n))
+        .collect();
+    let mut text = vec![
+        case.title.as_str(),
+        case.participant_role.as_str(),
+        case.judge_role.as_str(),
+        case.situation.as_str(),
+    ];
+    text.extend(case.judge_questions.iter().map(String::as_str));
+    let text = text.join("\n\n");
+    let tokenized = tokenize(&text);
+    let norm = NormText::new(&tokenized);
+    let matcher = Matcher::new(phrases.clone(), []);
+    let mut found = vec![false; phrases.len()];
+    for hit in matcher.find(&text, &tokenized, &norm) {
+        found[hit.target] = true;
+    }
+    phrases
+        .into_iter()
+        .zip(found)
+        .filter(|(_, found)| !found)
+        .map(|((phrase, _), _)| phrase)
+        .collect()
 }
 
 /// The first line containing `needle`, for warnings about a loaded case.

@@ -23,7 +23,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::error::Error;
-use crate::model::{Form, RubricSet};
+use crate::model::{Case, Form, RubricSet};
 use crate::report::Style;
 use crate::{load, shipped};
 
@@ -245,6 +245,15 @@ fn rubrics_and_form(form: Option<&PathBuf>) -> Result<(&'static RubricSet, Form)
         None => shipped::default_form()?.clone(),
     };
     Ok((rubrics, form))
+}
+
+/// The form `case` is scored on: the `--form` file when one was given (`given` is
+/// then the loaded file), else the form the case names, else the shipped default.
+fn form_for(case: &Case, explicit: bool, given: &Form) -> Result<Form, Error> {
+    if explicit {
+        return Ok(given.clone());
+    }
+    Ok(shipped::form_for(case)?.clone())
 }
 
 /// Folders from `--cases`, the ROLEPLAY_CASES variable (separated like PATH), and
