@@ -6,6 +6,7 @@ mod batch;
 mod coverage;
 mod drill;
 mod history;
+mod judge_sheet;
 mod list;
 mod new;
 mod practice;

@@ -61,15 +61,7 @@ pub fn write(
         p.bold(&card.case_title),
         p.dim(&format!("({})", card.case_id))
     )?;
-    let certificate = if card.certificate {
-        format!("earns the {}-point certificate", form.total.certificate)
-    } else {
-        format!(
-            "{} short of the {}-point certificate",
-            form.total.certificate - card.total,
-            form.total.certificate
-        )
-    };
+    let certificate = super::certificate_line(card, form);
     writeln!(
         out,
         "Total {}  {}  {}",
@@ -77,6 +69,7 @@ pub fn write(
         p.band(card.rating, form.band_label(card.rating)),
         p.dim(&format!("({certificate})"))
     )?;
+    writeln!(out, "{}", p.dim(super::RATING_NOTE))?;
     writeln!(out)?;
 
     let label_width = width - 20;
