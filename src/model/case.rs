@@ -61,6 +61,18 @@ fn serialize_bands<S: serde::Serializer>(
     map.end()
 }
 
+fn serialize_notes<S: serde::Serializer>(
+    value: &[(Code, String)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(value.len()))?;
+    for (code, text) in value {
+        map.serialize_entry(code.as_str(), text)?;
+    }
+    map.end()
+}
+
 /// What the person playing the judge reads before the role-play: who they are, what
 /// they want and how they react, questions beyond the fixed ones, and what an answer
 /// that exceeds expectations would hold for each indicator.
@@ -71,6 +83,7 @@ pub struct JudgeNotes {
     /// Questions the judge may add after the fixed `judge_questions`.
     pub follow_ups: Vec<String>,
     /// Per indicator, in the case's order: what an "exceeds" answer would contain.
+    #[serde(serialize_with = "serialize_notes")]
     pub exceeds: Vec<(Code, String)>,
 }
 

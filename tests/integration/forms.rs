@@ -1,5 +1,6 @@
 //! Evaluation forms as data: a case names the form it is judged on, and is scored on it.
 
+use predicates::prelude::PredicateBooleanExt;
 use serde_json::Value;
 
 use crate::util::{json_of, roleplay};
@@ -158,4 +159,95 @@ fn the_shipped_team_cases_are_real_team_cases() {
     for case in team {
         assert_eq!(case["indicators"].as_array().unwrap().len(), 7, "{case}");
     }
+}
+
+#[test]
+fn test_checks_each_indicator_band_an_example_expects() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = case_on_form(dir.path(), "deca-series", &["CR:010", "CR:007"]);
+    let mut text = std::fs::read_to_string(&case).unwrap();
+    text.push_str(
+        "examples:\n  - name: thin\n    expect: little..exceeds\n    bands:\n      CR:010: exceeds\n      CR:007: little..exceeds\n    response: Sorry about the noise.\n",
+    );
+    std::fs::write(&case, text).unwrap();
+    roleplay()
+        .arg("test")
+        .arg(&case)
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("FAIL mapleton-team: thin"))
+        .stdout(predicates::str::contains("CR:010 got little, expected exceeds"))
+        .stdout(predicates::str::contains("CR:007").not());
+}
+
+#[test]
+fn an_example_band_for_a_code_the_case_does_not_list_is_an_error_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = case_on_form(dir.path(), "deca-series", &["CR:010"]);
+    let mut text = std::fs::read_to_string(&case).unwrap();
+    text.push_str(
+        "examples:\n  - name: thin\n    expect: little\n    bands:\n      CR:007: little\n    response: Sorry.\n",
+    );
+    std::fs::write(&case, text).unwrap();
+    roleplay()
+        .arg("validate")
+        .arg(&case)
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("`CR:007` is not one of this case's indicators"));
+}
+
+#[test]
+fn show_hides_the_judges_sheet_unless_asked() {
+    let student = roleplay()
+        .args(["show", "skybridge-missed-connection"])
+        .output()
+        .unwrap();
+    let student = String::from_utf8_lossy(&student.stdout);
+    assert!(!student.contains("For the judge"));
+    assert!(!student.contains("If I take the Northwind flight"));
+    roleplay()
+        .args(["show", "skybridge-missed-connection", "--judge"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("For the judge"))
+        .stdout(predicates::str::contains("You are a professor"))
+        .stdout(predicates::str::contains("If time allows, also ask"))
+        .stdout(predicates::str::contains("If I take the Northwind flight"))
+        .stdout(predicates::str::contains("What an answer that exceeds expectations holds"))
+        .stdout(predicates::str::contains("CR:001  Identify company's brand promise"))
+        // --judge shows the fixed questions too.
+        .stdout(predicates::str::contains("What exactly am I entitled to?"));
+    let json = json_of(roleplay().args([
+        "show",
+        "skybridge-missed-connection",
+        "--judge",
+        "--format",
+        "json",
+    ]));
+    assert!(json["judge_notes"]["character"].as_str().unwrap().len() > 100);
+    assert_eq!(json["judge_notes"]["exceeds"].as_object().unwrap().len(), 7);
+}
+
+#[test]
+fn reports_call_the_rating_ours_and_70_the_level_the_certificate_asks_for() {
+    let out = roleplay()
+        .args(["score", "--case", "summit-gear-ski-return", "--example", "strong"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("the total the Certificate of Excellence asks for"), "{text}");
+    assert!(text.contains("this tool's summary"), "{text}");
+    assert!(!text.contains("earns the"), "{text}");
+}
+
+#[test]
+fn the_rubric_list_names_the_uk_standard_and_its_version() {
+    roleplay()
+        .args(["rubric", "NOS:P1"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("CFACSB15"))
+        .stdout(predicates::str::contains("version 2 (2013; revised in 2021"))
+        .stdout(predicates::str::contains("not a DECA indicator"));
 }
