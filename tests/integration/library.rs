@@ -128,3 +128,21 @@ fn the_uk_standard_cases_carry_no_deca_event_and_their_own_form() {
         }
     }
 }
+
+#[test]
+fn every_shipped_case_has_a_judges_sheet_covering_each_indicator() {
+    let mut problems = Vec::new();
+    for case in shipped::cases().iter().filter_map(|c| c.as_ref().ok()) {
+        let Some(notes) = &case.judge_notes else {
+            problems.push(format!("{}: no judge_notes", case.id));
+            continue;
+        };
+        if notes.follow_ups.is_empty() {
+            problems.push(format!("{}: no follow-up question", case.id));
+        }
+        if notes.exceeds.len() != case.indicators.len() {
+            problems.push(format!("{}: exceeds notes for {} of {} indicators", case.id, notes.exceeds.len(), case.indicators.len()));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
