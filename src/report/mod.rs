@@ -26,7 +26,7 @@ pub struct Context<'a> {
 }
 
 /// Says on every report that the overall rating is ours, not DECA's.
-pub const RATING_NOTE: &str = "The rating beside the total is this tool's summary (cut-offs of our own); DECA's form rates each line, not the whole.";
+pub const RATING_NOTE: &str = "The rating beside the total is this tool's summary, with cut-offs of our own; DECA's form rates each line, not the whole.";
 
 /// Where the total stands against the level DECA's Certificate of Excellence asks for.
 /// DECA awards the certificate on a whole event's score, so a report never says one

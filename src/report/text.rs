@@ -61,15 +61,20 @@ pub fn write(
         p.bold(&card.case_title),
         p.dim(&format!("({})", card.case_id))
     )?;
-    let certificate = super::certificate_line(card, form);
     writeln!(
         out,
-        "Total {}  {}  {}",
+        "Total {}  {}",
         p.bold(&format!("{}/{}", card.total, card.max)),
         p.band(card.rating, form.band_label(card.rating)),
-        p.dim(&format!("({certificate})"))
     )?;
-    writeln!(out, "{}", p.dim(super::RATING_NOTE))?;
+    let note = format!(
+        "{}. {}",
+        upper_first(&super::certificate_line(card, form)),
+        super::RATING_NOTE
+    );
+    for line in wrap(&note, width) {
+        writeln!(out, "{}", p.dim(&line))?;
+    }
     writeln!(out)?;
 
     let label_width = width - 20;
@@ -245,4 +250,12 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// The text with its first letter in upper case.
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
