@@ -146,3 +146,16 @@ fn every_shipped_case_has_a_judges_sheet_covering_each_indicator() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn every_cr_indicator_is_tested_by_at_least_eight_shipped_cases() {
+    let mut counts = std::collections::BTreeMap::new();
+    for case in shipped::cases().iter().filter_map(|c| c.as_ref().ok()) {
+        for code in &case.indicators {
+            *counts.entry(code.as_str().to_string()).or_insert(0) += 1;
+        }
+    }
+    let cr: Vec<_> = counts.iter().filter(|(c, _)| c.starts_with("CR:")).collect();
+    assert_eq!(cr.len(), 15, "{counts:?}");
+    assert!(cr.iter().all(|(_, n)| **n >= 8), "{counts:?}");
+}
