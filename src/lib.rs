@@ -5,6 +5,7 @@
 pub mod agreement;
 pub mod batch;
 pub mod catalog;
+pub mod coach_rubrics;
 pub mod cli;
 pub mod drill;
 pub mod engine;

@@ -1,11 +1,11 @@
 //! The rubrics, evaluation form and cases compiled into the binary, parsed once.
 
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::error::{Error, LoadError};
 use crate::load;
-use crate::model::{Case, CaseSource, Form, RubricSet};
+use crate::model::{Case, CaseSource, Form, Rubric, RubricSet};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -60,11 +60,32 @@ static CASES: LazyLock<Vec<Result<Case, LoadError>>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The shipped rubrics. A broken shipped rubric is a bug in the release.
+/// The rubrics a run uses once a coach's own were added at start-up.
+static ACTIVE: OnceLock<RubricSet> = OnceLock::new();
+
+/// The rubrics every command uses: the shipped ones, with a coach's own added or
+/// replacing them when [`add_coach_rubrics`] was called at start-up.
 pub fn rubrics() -> Result<&'static RubricSet, Error> {
+    match ACTIVE.get() {
+        Some(set) => Ok(set),
+        None => shipped_rubrics(),
+    }
+}
+
+/// The shipped rubrics alone. A broken shipped rubric is a bug in the release.
+pub fn shipped_rubrics() -> Result<&'static RubricSet, Error> {
     RUBRICS
         .as_ref()
         .map_err(|errors| Error::Internal(join(errors)))
+}
+
+/// Adds a coach's rubrics for the rest of the run; one with a shipped code replaces the
+/// shipped one. Called once, before anything reads the rubrics or the shipped cases.
+pub fn add_coach_rubrics(extra: Vec<Rubric>) -> Result<(), Error> {
+    let merged = RubricSet::new(shipped_rubrics()?.iter().cloned().chain(extra));
+    ACTIVE
+        .set(merged)
+        .map_err(|_| Error::Internal("the coach's rubrics were added twice".into()))
 }
 
 /// The shipped forms.

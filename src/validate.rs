@@ -320,6 +320,46 @@ pub fn validate(sources: &[Source], rubrics: &RubricSet) -> Vec<Diagnostic> {
     diagnostics
 }
 
+/// Checks a coach's rubric files: each file's error with its line and column, and a
+/// warning when a file replaces a shipped indicator (every command will use it instead).
+pub fn validate_rubrics(sources: &[Source], shipped: &RubricSet) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for source in sources {
+        let Ok(text) = std::str::from_utf8(&source.bytes) else {
+            diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                problem: LoadError::file(&source.path, LoadErrorKind::NotUtf8),
+            });
+            continue;
+        };
+        let text = text.trim_start_matches('\u{feff}');
+        match load::rubric_from_str(text, &source.path) {
+            Err(problem) => diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                problem,
+            }),
+            Ok(rubric) => {
+                if let Some(old) = shipped.get(&rubric.code) {
+                    let message = format!(
+                        "replaces the shipped {} ({}) for every command",
+                        old.code, old.title
+                    );
+                    diagnostics.push(Diagnostic {
+                        severity: Severity::Warning,
+                        problem: LoadError::at(
+                            &source.path,
+                            text,
+                            find_line(text, "code:"),
+                            LoadErrorKind::Invalid(message),
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    diagnostics
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -42,6 +42,10 @@ pub struct Cli {
     /// When to colour the output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
+    /// A folder of your own rubric files, added to the shipped indicators or replacing
+    /// one with the same code (can be repeated); the data folder's rubrics/ is read too
+    #[arg(long = "rubrics", value_name = "DIR", global = true)]
+    pub rubrics: Vec<PathBuf>,
     /// The subcommand
     #[command(subcommand)]
     pub command: Command,
@@ -167,6 +171,15 @@ pub enum Command {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let color = use_color(cli.color);
+    let rubric_folders = crate::coach_rubrics::folders(&cli.rubrics);
+    let validating = matches!(cli.command, Command::Validate(_));
+    if let Err(e) = add_coach_rubrics(&rubric_folders, validating) {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("error: {e}");
+        }
+        return ExitCode::from(EXIT_FAILURE);
+    }
     let mut stdout = io::stdout().lock();
     let outcome = match cli.command {
         Command::Practice(args) => practice::run(args, &mut stdout, color),
@@ -181,7 +194,7 @@ pub fn run() -> ExitCode {
         Command::Rubric(args) => rubric::run(args, &mut stdout, color),
         Command::Test(args) => test::run(args, &mut stdout),
         Command::Batch(args) => batch::run(args, &mut stdout),
-        Command::Validate(args) => validate::run(args, &mut stdout),
+        Command::Validate(args) => validate::run(args, &rubric_folders, &mut stdout),
         Command::Coverage(args) => coverage::run(args, &mut stdout),
         Command::Agreement(args) => agreement::run(args, &mut stdout, color),
         Command::New(args) => new::run(args, &mut stdout),
@@ -206,6 +219,26 @@ pub fn run() -> ExitCode {
             ExitCode::from(EXIT_FAILURE)
         }
     }
+}
+
+/// Loads the coach's rubric folders and puts their rubrics in force for the run. A file
+/// that does not load is skipped with a warning (`validate` reports it as an error).
+fn add_coach_rubrics(folders: &[PathBuf], quiet: bool) -> Result<(), Error> {
+    if folders.is_empty() {
+        return Ok(());
+    }
+    let (extra, problems) = crate::coach_rubrics::load(folders)?;
+    if !quiet {
+        for problem in &problems {
+            warn(&format!(
+                "skipping a rubric that cannot be loaded (`roleplay validate` shows every problem):\n{problem}"
+            ));
+        }
+    }
+    if extra.is_empty() {
+        return Ok(());
+    }
+    shipped::add_coach_rubrics(extra)
 }
 
 fn use_color(choice: ColorChoice) -> bool {

@@ -46,7 +46,7 @@ fn framework(code: &Code) -> &'static str {
         Some("NOS") => {
             "UK National Occupational Standard CFACSB15, Establish and maintain effective customer relations, version 2 (2013; revised in 2021 with renumbered criteria): not a DECA indicator"
         }
-        _ => "a framework of the coach's own",
+        _ => "an indicator a coach added (from another instructional area, or their own)",
     }
 }
 

@@ -5,6 +5,7 @@ mod bad_input;
 mod batch;
 mod cases;
 mod cli;
+mod coach_rubrics;
 mod coach;
 mod drill;
 mod forms;
