@@ -12,7 +12,8 @@ use crate::model::Rubric;
 /// folder's `rubrics/` when it exists.
 pub fn folders(given: &[PathBuf]) -> Vec<PathBuf> {
     let mut folders = given.to_vec();
-    if let Some(own) = crate::paths::rubrics_folder().filter(|p| p.is_dir() && !folders.contains(p)) {
+    if let Some(own) = crate::paths::rubrics_folder().filter(|p| p.is_dir() && !folders.contains(p))
+    {
         folders.push(own);
     }
     folders
@@ -59,10 +60,12 @@ pub fn load_file(path: &Path) -> Result<Rubric, Error> {
         path: path.to_path_buf(),
         source,
     })?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| {
-        Error::Load(LoadError::file(path, LoadErrorKind::NotUtf8))
-    })?;
-    Ok(load::rubric_from_str(text.trim_start_matches('\u{feff}'), path)?)
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| Error::Load(LoadError::file(path, LoadErrorKind::NotUtf8)))?;
+    Ok(load::rubric_from_str(
+        text.trim_start_matches('\u{feff}'),
+        path,
+    )?)
 }
 
 /// Whether a YAML file reads as a rubric rather than a case: it has a top-level `code:`

@@ -109,10 +109,12 @@ pub fn default_form() -> Result<&'static Form, Error> {
 /// by hand can get here).
 pub fn form_for(case: &Case) -> Result<&'static Form, Error> {
     let id = case.form.as_deref().unwrap_or(DEFAULT_FORM);
-    forms()?
-        .iter()
-        .find(|f| f.id == id)
-        .ok_or_else(|| Error::Internal(format!("the case `{}` names an unknown form `{id}`", case.id)))
+    forms()?.iter().find(|f| f.id == id).ok_or_else(|| {
+        Error::Internal(format!(
+            "the case `{}` names an unknown form `{id}`",
+            case.id
+        ))
+    })
 }
 
 /// The shipped form with this id.

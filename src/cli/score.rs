@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{
-    CaseFolders, ReportFormat, case_folders, form_for, io_error, render_report, rubrics_and_form, warn,
+    CaseFolders, ReportFormat, case_folders, form_for, io_error, render_report, rubrics_and_form,
+    warn,
 };
 use crate::catalog::{Catalog, describe};
 use crate::engine::Scorer;

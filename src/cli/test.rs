@@ -5,7 +5,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{CaseFolders, EXIT_FAILURE, Format, case_folders, form_for, io_error, rubrics_and_form};
+use super::{
+    CaseFolders, EXIT_FAILURE, Format, case_folders, form_for, io_error, rubrics_and_form,
+};
 use crate::catalog::Catalog;
 use crate::engine::Scorer;
 use crate::error::Error;

@@ -75,7 +75,10 @@ pub(super) fn run(
     let sources: Vec<Source> = cases;
     rubric_sources.extend(found);
     let mut diagnostics = validate(&sources, rubrics);
-    diagnostics.extend(validate_rubrics(&rubric_sources, shipped::shipped_rubrics()?));
+    diagnostics.extend(validate_rubrics(
+        &rubric_sources,
+        shipped::shipped_rubrics()?,
+    ));
     let sources_len = sources.len() + rubric_sources.len();
     let errors = diagnostics
         .iter()

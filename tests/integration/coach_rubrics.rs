@@ -64,14 +64,19 @@ fn new_rubric_writes_a_commented_template_that_validates() {
         .success()
         .stdout(predicates::str::contains("MK-001.yaml"));
     let text = std::fs::read_to_string(dir.path().join("MK-001.yaml")).unwrap();
-    assert!(text.starts_with("# A performance indicator of your own"), "{text}");
+    assert!(
+        text.starts_with("# A performance indicator of your own"),
+        "{text}"
+    );
     assert!(text.contains("code: MK:001"));
     roleplay()
         .current_dir(dir.path())
         .args(["validate", "MK-001.yaml"])
         .assert()
         .success()
-        .stdout(predicates::str::contains("1 file(s): 0 error(s), 0 warning(s)"));
+        .stdout(predicates::str::contains(
+            "1 file(s): 0 error(s), 0 warning(s)",
+        ));
     // Not over an existing file without --force; a code that is not one is refused.
     roleplay()
         .current_dir(dir.path())
@@ -143,9 +148,10 @@ fn a_rubrics_folder_adds_an_indicator_every_command_uses() {
 fn the_data_folders_rubrics_replace_a_shipped_indicator() {
     let home = tempfile::tempdir().unwrap();
     std::fs::create_dir(home.path().join("rubrics")).unwrap();
-    let own = SELLING
-        .replace("code: SE:017", "code: CR:006")
-        .replace("Demonstrate suggestion selling", "Respond to customer inquiries (house version)");
+    let own = SELLING.replace("code: SE:017", "code: CR:006").replace(
+        "Demonstrate suggestion selling",
+        "Respond to customer inquiries (house version)",
+    );
     std::fs::write(home.path().join("rubrics/CR-006.yaml"), own).unwrap();
     roleplay()
         .env("ROLEPLAY_HOME", home.path())
@@ -177,11 +183,19 @@ fn validate_reports_a_broken_rubric_with_its_position_and_commands_skip_it() {
     roleplay()
         .arg("--rubrics")
         .arg(rubrics.path())
-        .args(["score", "--case", "summit-gear-ski-return", "--example", "weak"])
+        .args([
+            "score",
+            "--case",
+            "summit-gear-ski-return",
+            "--example",
+            "weak",
+        ])
         .current_dir(repo(""))
         .assert()
         .success()
-        .stderr(predicates::str::contains("skipping a rubric that cannot be loaded"));
+        .stderr(predicates::str::contains(
+            "skipping a rubric that cannot be loaded",
+        ));
     // A rubric folder that does not exist is an error, not silence.
     roleplay()
         .args(["--rubrics", "no-such-folder-here", "rubric"])

@@ -142,7 +142,9 @@ fn validate_warns_when_a_case_does_not_fit_its_form() {
         .arg(&case)
         .assert()
         .success()
-        .stdout(predicates::str::contains("a team event is judged on the team form"));
+        .stdout(predicates::str::contains(
+            "a team event is judged on the team form",
+        ));
 }
 
 #[test]
@@ -176,7 +178,9 @@ fn test_checks_each_indicator_band_an_example_expects() {
         .assert()
         .code(1)
         .stdout(predicates::str::contains("FAIL mapleton-team: thin"))
-        .stdout(predicates::str::contains("CR:010 got little, expected exceeds"))
+        .stdout(predicates::str::contains(
+            "CR:010 got little, expected exceeds",
+        ))
         .stdout(predicates::str::contains("CR:007").not());
 }
 
@@ -194,7 +198,9 @@ fn an_example_band_for_a_code_the_case_does_not_list_is_an_error_with_its_positi
         .arg(&case)
         .assert()
         .code(1)
-        .stdout(predicates::str::contains("`CR:007` is not one of this case's indicators"));
+        .stdout(predicates::str::contains(
+            "`CR:007` is not one of this case's indicators",
+        ));
 }
 
 #[test]
@@ -214,8 +220,12 @@ fn show_hides_the_judges_sheet_unless_asked() {
         .stdout(predicates::str::contains("You are a professor"))
         .stdout(predicates::str::contains("If time allows, also ask"))
         .stdout(predicates::str::contains("If I take the Northwind flight"))
-        .stdout(predicates::str::contains("What an answer that exceeds expectations holds"))
-        .stdout(predicates::str::contains("CR:001  Identify company's brand promise"))
+        .stdout(predicates::str::contains(
+            "What an answer that exceeds expectations holds",
+        ))
+        .stdout(predicates::str::contains(
+            "CR:001  Identify company's brand promise",
+        ))
         // --judge shows the fixed questions too.
         .stdout(predicates::str::contains("What exactly am I entitled to?"));
     let json = json_of(roleplay().args([
@@ -232,11 +242,20 @@ fn show_hides_the_judges_sheet_unless_asked() {
 #[test]
 fn reports_call_the_rating_ours_and_70_the_level_the_certificate_asks_for() {
     let out = roleplay()
-        .args(["score", "--case", "summit-gear-ski-return", "--example", "strong"])
+        .args([
+            "score",
+            "--case",
+            "summit-gear-ski-return",
+            "--example",
+            "strong",
+        ])
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("the total the Certificate of Excellence asks for"), "{text}");
+    assert!(
+        text.contains("the total the Certificate of Excellence asks for"),
+        "{text}"
+    );
     assert!(text.contains("this tool's summary"), "{text}");
     assert!(!text.contains("earns the"), "{text}");
 }
@@ -248,6 +267,8 @@ fn the_rubric_list_names_the_uk_standard_and_its_version() {
         .assert()
         .success()
         .stdout(predicates::str::contains("CFACSB15"))
-        .stdout(predicates::str::contains("version 2 (2013; revised in 2021"))
+        .stdout(predicates::str::contains(
+            "version 2 (2013; revised in 2021",
+        ))
         .stdout(predicates::str::contains("not a DECA indicator"));
 }

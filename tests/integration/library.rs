@@ -90,7 +90,10 @@ fn every_shipped_case_has_a_mid_band_example_with_a_band_for_each_indicator() {
             continue;
         };
         if mid.expect.to_string() != "meets" {
-            problems.push(format!("{}: the mid example expects {}", case.id, mid.expect));
+            problems.push(format!(
+                "{}: the mid example expects {}",
+                case.id, mid.expect
+            ));
         }
         let banded: Vec<_> = mid.bands.iter().map(|(code, _)| code).collect();
         if banded.len() != case.indicators.len() {
@@ -120,7 +123,10 @@ fn shipped_look_for_phrases_are_facts_of_their_case() {
 #[test]
 fn the_uk_standard_cases_carry_no_deca_event_and_their_own_form() {
     for case in shipped::cases().iter().filter_map(|c| c.as_ref().ok()) {
-        let nos = case.indicators.iter().any(|c| c.as_str().starts_with("NOS:"));
+        let nos = case
+            .indicators
+            .iter()
+            .any(|c| c.as_str().starts_with("NOS:"));
         if nos {
             let event = case.event.as_deref().unwrap_or_default();
             assert!(event.contains("not a DECA event"), "{}: {event}", case.id);
@@ -141,7 +147,12 @@ fn every_shipped_case_has_a_judges_sheet_covering_each_indicator() {
             problems.push(format!("{}: no follow-up question", case.id));
         }
         if notes.exceeds.len() != case.indicators.len() {
-            problems.push(format!("{}: exceeds notes for {} of {} indicators", case.id, notes.exceeds.len(), case.indicators.len()));
+            problems.push(format!(
+                "{}: exceeds notes for {} of {} indicators",
+                case.id,
+                notes.exceeds.len(),
+                case.indicators.len()
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -155,7 +166,10 @@ fn every_cr_indicator_is_tested_by_at_least_eight_shipped_cases() {
             *counts.entry(code.as_str().to_string()).or_insert(0) += 1;
         }
     }
-    let cr: Vec<_> = counts.iter().filter(|(c, _)| c.starts_with("CR:")).collect();
+    let cr: Vec<_> = counts
+        .iter()
+        .filter(|(c, _)| c.starts_with("CR:"))
+        .collect();
     assert_eq!(cr.len(), 15, "{counts:?}");
     assert!(cr.iter().all(|(_, n)| **n >= 8), "{counts:?}");
 }
