@@ -272,3 +272,19 @@ fn the_rubric_list_names_the_uk_standard_and_its_version() {
         ))
         .stdout(predicates::str::contains("not a DECA indicator"));
 }
+
+#[test]
+fn show_says_which_form_a_team_case_is_judged_on_and_its_clock() {
+    roleplay()
+        .args(["show", "harbor-lights-tour-group"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "Judged on the DECA Team Decision Making evaluation form (30 minutes to prepare, 15 with the judge)",
+        ));
+    let individual = roleplay()
+        .args(["show", "summit-gear-ski-return"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&individual.stdout).contains("Judged on"));
+}
