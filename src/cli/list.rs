@@ -235,14 +235,14 @@ pub(super) fn write_case(
         writeln!(out, "{event}")?;
     }
     // The form says how the event runs: a team event has two students and its own clock.
-    if let Ok(form) = shipped::form_for(case) {
-        if let Some(timing) = form.timing.filter(|_| case.form.is_some()) {
-            writeln!(
-                out,
-                "Judged on the {} ({} minutes to prepare, {} with the judge)",
-                form.name, timing.prep, timing.present
-            )?;
-        }
+    if let Ok(form) = shipped::form_for(case)
+        && let Some(timing) = form.timing.filter(|_| case.form.is_some())
+    {
+        writeln!(
+            out,
+            "Judged on the {} ({} minutes to prepare, {} with the judge)",
+            form.name, timing.prep, timing.present
+        )?;
     }
     writeln!(out)?;
     for (label, text) in [
