@@ -146,12 +146,14 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
                 ),
             ));
         }
-        let team_event = case.event.as_deref().is_some_and(|e| e.contains("Team"));
-        if team_event != (form.id == "deca-team") {
-            warnings.push(warn(
-                at("event:").or(at("form:")),
-                "a team event is judged on the team form: set both `event` and `form: deca-team`, or neither".into(),
-            ));
+        let event = case.event.as_deref().unwrap_or_default();
+        for (word, id) in [("Team", "deca-team"), ("Principles", "deca-principles")] {
+            if event.contains(word) != (form.id == id) {
+                warnings.push(warn(
+                    at("event:").or(at("form:")),
+                    format!("a {word} event is judged on its own form: set both `event` and `form: {id}`, or neither"),
+                ));
+            }
         }
     }
     warnings.extend(

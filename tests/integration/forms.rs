@@ -143,7 +143,7 @@ fn validate_warns_when_a_case_does_not_fit_its_form() {
         .assert()
         .success()
         .stdout(predicates::str::contains(
-            "a team event is judged on the team form",
+            "a Team event is judged on its own form",
         ));
 }
 
@@ -287,4 +287,21 @@ fn show_says_which_form_a_team_case_is_judged_on_and_its_clock() {
         .output()
         .unwrap();
     assert!(!String::from_utf8_lossy(&individual.stdout).contains("Judged on"));
+}
+
+#[test]
+fn the_library_has_a_case_on_every_shipped_form() {
+    let mut forms = std::collections::BTreeSet::new();
+    for case in roleplay::shipped::cases()
+        .iter()
+        .filter_map(|c| c.as_ref().ok())
+    {
+        forms.insert(case.form.clone().unwrap_or_else(|| "deca-series".into()));
+    }
+    let shipped: std::collections::BTreeSet<String> = roleplay::shipped::forms()
+        .unwrap()
+        .iter()
+        .map(|f| f.id.clone())
+        .collect();
+    assert_eq!(forms, shipped);
 }
