@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod batch;
 pub mod catalog;
 pub mod cli;
+pub mod coach_rubrics;
 pub mod drill;
 pub mod engine;
 pub mod error;

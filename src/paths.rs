@@ -15,6 +15,11 @@ pub fn home() -> Option<PathBuf> {
     }
 }
 
+/// The folder of a coach's own rubrics inside the data folder.
+pub fn rubrics_folder() -> Option<PathBuf> {
+    home().map(|home| home.join("rubrics"))
+}
+
 /// The folder of a coach's own cases inside the data folder.
 pub fn cases_folder() -> Option<PathBuf> {
     home().map(|home| home.join("cases"))

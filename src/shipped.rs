@@ -1,11 +1,11 @@
 //! The rubrics, evaluation form and cases compiled into the binary, parsed once.
 
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::error::{Error, LoadError};
 use crate::load;
-use crate::model::{Case, CaseSource, Form, RubricSet};
+use crate::model::{Case, CaseSource, Form, Rubric, RubricSet};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -60,11 +60,32 @@ static CASES: LazyLock<Vec<Result<Case, LoadError>>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The shipped rubrics. A broken shipped rubric is a bug in the release.
+/// The rubrics a run uses once a coach's own were added at start-up.
+static ACTIVE: OnceLock<RubricSet> = OnceLock::new();
+
+/// The rubrics every command uses: the shipped ones, with a coach's own added or
+/// replacing them when [`add_coach_rubrics`] was called at start-up.
 pub fn rubrics() -> Result<&'static RubricSet, Error> {
+    match ACTIVE.get() {
+        Some(set) => Ok(set),
+        None => shipped_rubrics(),
+    }
+}
+
+/// The shipped rubrics alone. A broken shipped rubric is a bug in the release.
+pub fn shipped_rubrics() -> Result<&'static RubricSet, Error> {
     RUBRICS
         .as_ref()
         .map_err(|errors| Error::Internal(join(errors)))
+}
+
+/// Adds a coach's rubrics for the rest of the run; one with a shipped code replaces the
+/// shipped one. Called once, before anything reads the rubrics or the shipped cases.
+pub fn add_coach_rubrics(extra: Vec<Rubric>) -> Result<(), Error> {
+    let merged = RubricSet::new(shipped_rubrics()?.iter().cloned().chain(extra));
+    ACTIVE
+        .set(merged)
+        .map_err(|_| Error::Internal("the coach's rubrics were added twice".into()))
 }
 
 /// The shipped forms.
@@ -81,6 +102,24 @@ pub fn default_form() -> Result<&'static Form, Error> {
         .iter()
         .find(|f| f.id == DEFAULT_FORM)
         .ok_or_else(|| Error::Internal(format!("the shipped form `{DEFAULT_FORM}` is missing")))
+}
+
+/// The form a case is judged on: the one it names, or the default. A name the shipped
+/// forms do not hold is an error (the loader rejects such a case, so only a case built
+/// by hand can get here).
+pub fn form_for(case: &Case) -> Result<&'static Form, Error> {
+    let id = case.form.as_deref().unwrap_or(DEFAULT_FORM);
+    forms()?.iter().find(|f| f.id == id).ok_or_else(|| {
+        Error::Internal(format!(
+            "the case `{}` names an unknown form `{id}`",
+            case.id
+        ))
+    })
+}
+
+/// The shipped form with this id.
+pub fn form(id: &str) -> Option<&'static Form> {
+    forms().ok()?.iter().find(|f| f.id == id)
 }
 
 /// The shipped cases, each loaded or with the problem that stopped it.

@@ -135,6 +135,39 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
             ));
         }
     }
+    if let Ok(form) = crate::shipped::form_for(case) {
+        let listed = case.indicators.len();
+        if listed != form.indicators.count as usize {
+            warnings.push(warn(
+                at("indicators:"),
+                format!(
+                    "the case lists {listed} indicator(s); its form, {}, is built for {}",
+                    form.id, form.indicators.count
+                ),
+            ));
+        }
+        let event = case.event.as_deref().unwrap_or_default();
+        for (word, id) in [("Team", "deca-team"), ("Principles", "deca-principles")] {
+            if event.contains(word) != (form.id == id) {
+                warnings.push(warn(
+                    at("event:").or(at("form:")),
+                    format!("a {word} event is judged on its own form: set both `event` and `form: {id}`, or neither"),
+                ));
+            }
+        }
+    }
+    warnings.extend(
+        look_for_not_in_case(case)
+            .into_iter()
+            .map(|phrase| {
+                let position =
+                    at("look_for:").and_then(|start| find_line_from(text, &phrase, start.line));
+                warn(
+                    position,
+                    format!("the `look_for` phrase `{phrase}` is not in the case: use the case's own facts (names, figures, the policy, the promise)"),
+                )
+            }),
+    );
     if case.examples.is_empty() {
         warnings.push(warn(
             None,
@@ -171,6 +204,39 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
         }
     }
     warnings
+}
+
+/// The `look_for` phrases that the case's own text (title, roles, situation, questions)
+/// never says: a case-specific point should be a fact of the case, not an answer's wording.
+fn look_for_not_in_case(case: &Case) -> Vec<String> {
+    let phrases: Vec<(String, usize)> = case
+        .look_for
+        .iter()
+        .flat_map(|(_, items)| items.iter().flat_map(|i| i.phrases.iter()))
+        .enumerate()
+        .map(|(n, p)| (p.0.clone(), n))
+        .collect();
+    let mut text = vec![
+        case.title.as_str(),
+        case.participant_role.as_str(),
+        case.judge_role.as_str(),
+        case.situation.as_str(),
+    ];
+    text.extend(case.judge_questions.iter().map(String::as_str));
+    let text = text.join("\n\n");
+    let tokenized = tokenize(&text);
+    let norm = NormText::new(&tokenized);
+    let matcher = Matcher::new(phrases.clone(), []);
+    let mut found = vec![false; phrases.len()];
+    for hit in matcher.find(&text, &tokenized, &norm) {
+        found[hit.target] = true;
+    }
+    phrases
+        .into_iter()
+        .zip(found)
+        .filter(|(_, found)| !found)
+        .map(|((phrase, _), _)| phrase)
+        .collect()
 }
 
 /// The first line containing `needle`, for warnings about a loaded case.
@@ -251,6 +317,46 @@ pub fn validate(sources: &[Source], rubrics: &RubricSet) -> Vec<Diagnostic> {
                 severity: Severity::Warning,
                 problem,
             }));
+        }
+    }
+    diagnostics
+}
+
+/// Checks a coach's rubric files: each file's error with its line and column, and a
+/// warning when a file replaces a shipped indicator (every command will use it instead).
+pub fn validate_rubrics(sources: &[Source], shipped: &RubricSet) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for source in sources {
+        let Ok(text) = std::str::from_utf8(&source.bytes) else {
+            diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                problem: LoadError::file(&source.path, LoadErrorKind::NotUtf8),
+            });
+            continue;
+        };
+        let text = text.trim_start_matches('\u{feff}');
+        match load::rubric_from_str(text, &source.path) {
+            Err(problem) => diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                problem,
+            }),
+            Ok(rubric) => {
+                if let Some(old) = shipped.get(&rubric.code) {
+                    let message = format!(
+                        "replaces the shipped {} ({}) for every command",
+                        old.code, old.title
+                    );
+                    diagnostics.push(Diagnostic {
+                        severity: Severity::Warning,
+                        problem: LoadError::at(
+                            &source.path,
+                            text,
+                            find_line(text, "code:"),
+                            LoadErrorKind::Invalid(message),
+                        ),
+                    });
+                }
+            }
         }
     }
     diagnostics

@@ -62,7 +62,7 @@ for key, e in E.items():
 cl=lambda x,a=0,b=1:max(a,min(b,x))
 def gate(R):
     host=R['disrespect']+max(0,R['refusals']-2-0.1*R['sentences'])
-    return cl((R['speech']-0.25)/0.3)*cl(1-(R['buzzwords']-1)/3)*cl(1-(R['copied']-0.25)/0.2)*cl(1-(host-1)/2)*cl((R.get('topic',1)-0.15)/0.15)
+    return cl((R['speech']-0.25)/0.3)*cl(1-(R['buzzwords']-1)/3)*cl(1-(R['copied']-0.25)/0.2)*cl(1-(host-1)/2)*cl((max(R.get('topic',1),R['fact_share'])-0.15)/0.15)
 def lf(R):
     n=max(1,R['sentences']); f=max(R['facts_used'],R['fact_share']*30)
     return [1,math.log1p(f),R['fact_share'],R['commitments']/n,math.log(max(1,R['words']))]

@@ -9,7 +9,7 @@ use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use super::{CaseFolders, EXIT_FAILURE, catalog, io_error, rubrics_and_form, warn};
+use super::{CaseFolders, EXIT_FAILURE, catalog, form_for, io_error, rubrics_and_form, warn};
 use crate::batch::{self, Row, Skipped};
 use crate::engine::Scorer;
 use crate::error::Error;
@@ -56,6 +56,7 @@ pub struct BatchArgs {
 
 pub(super) fn run(args: BatchArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
     let (rubrics, form) = rubrics_and_form(args.form.as_ref())?;
+    let explicit = args.form.is_some();
     let catalog = catalog(&args.folders, rubrics)?;
     let name = args.input.display().to_string();
     let (rows, mut skipped): (Vec<Row>, Vec<Skipped>) = if args.input.is_dir() {
@@ -89,7 +90,7 @@ pub(super) fn run(args: BatchArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
         .par_iter()
         .map(|name| {
             let result = catalog.resolve(name, rubrics).and_then(|case| {
-                let scorer = Scorer::new(&case, rubrics, &form)?;
+                let scorer = Scorer::new(&case, rubrics, &form_for(&case, explicit, &form)?)?;
                 Ok((case, scorer))
             });
             ((*name).clone(), result)

@@ -149,7 +149,11 @@ fn render_attempt(
             why: "its saved score does not match its saved response".into(),
         });
     }
-    let form = shipped::default_form()?;
+    // The form the attempt was scored on; an attempt from an older release names the default.
+    let form = match shipped::form(&card.form_id) {
+        Some(form) => form,
+        None => shipped::default_form()?,
+    };
     let case = shipped::cases()
         .iter()
         .filter_map(|c| c.as_ref().ok())

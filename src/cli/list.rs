@@ -39,6 +39,10 @@ pub struct ShowArgs {
     /// Also show the judge's follow-up questions (hidden by default, as in the event)
     #[arg(long)]
     pub questions: bool,
+    /// Show the judge's sheet too: the character to play, the questions and follow-ups,
+    /// and what an answer that exceeds expectations holds (for the coach playing the judge)
+    #[arg(long)]
+    pub judge: bool,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -66,6 +70,8 @@ struct Listed<'a> {
     situation: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     judge_questions: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    judge_notes: Option<&'a crate::model::JudgeNotes>,
 }
 
 fn listed<'a>(case: &'a Case, rubrics: &'a RubricSet) -> Listed<'a> {
@@ -80,6 +86,7 @@ fn listed<'a>(case: &'a Case, rubrics: &'a RubricSet) -> Listed<'a> {
         source: crate::catalog::describe(&case.source),
         situation: None,
         judge_questions: None,
+        judge_notes: None,
     }
 }
 
@@ -188,12 +195,27 @@ pub(super) fn run_show(
         Format::Json => {
             let mut item = listed(&case, rubrics);
             item.situation = Some(&case.situation);
-            item.judge_questions = args.questions.then_some(case.judge_questions.as_slice());
+            let questions = args.questions || args.judge;
+            item.judge_questions = questions.then_some(case.judge_questions.as_slice());
+            item.judge_notes = if args.judge {
+                case.judge_notes.as_ref()
+            } else {
+                None
+            };
             serde_json::to_writer_pretty(&mut *out, &item)
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(out))
         }
-        Format::Text => write_case(out, &case, rubrics, args.questions, style(color).width),
+        Format::Text => {
+            let width = style(color).width;
+            write_case(out, &case, rubrics, args.questions || args.judge, width).and_then(|()| {
+                if args.judge {
+                    super::judge_sheet::write(out, &case, rubrics, width)
+                } else {
+                    Ok(())
+                }
+            })
+        }
     };
     written.map_err(|e| io_error(e, "write", "standard output"))?;
     Ok(ExitCode::SUCCESS)
@@ -211,6 +233,16 @@ pub(super) fn write_case(
     writeln!(out, "{}", case.title)?;
     if let Some(event) = &case.event {
         writeln!(out, "{event}")?;
+    }
+    // The form says how the event runs: a team event has two students and its own clock.
+    if let Ok(form) = shipped::form_for(case)
+        && let Some(timing) = form.timing.filter(|_| case.form.is_some())
+    {
+        writeln!(
+            out,
+            "Judged on the {} ({} minutes to prepare, {} with the judge)",
+            form.name, timing.prep, timing.present
+        )?;
     }
     writeln!(out)?;
     for (label, text) in [

@@ -6,6 +6,7 @@ mod batch;
 mod coverage;
 mod drill;
 mod history;
+mod judge_sheet;
 mod list;
 mod new;
 mod practice;
@@ -23,7 +24,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::error::Error;
-use crate::model::{Form, RubricSet};
+use crate::model::{Case, Form, RubricSet};
 use crate::report::Style;
 use crate::{load, shipped};
 
@@ -41,6 +42,10 @@ pub struct Cli {
     /// When to colour the output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
+    /// A folder of your own rubric files, added to the shipped indicators or replacing
+    /// one with the same code (can be repeated); the data folder's rubrics/ is read too
+    #[arg(long = "rubrics", value_name = "DIR", global = true)]
+    pub rubrics: Vec<PathBuf>,
     /// The subcommand
     #[command(subcommand)]
     pub command: Command,
@@ -166,6 +171,15 @@ pub enum Command {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let color = use_color(cli.color);
+    let rubric_folders = crate::coach_rubrics::folders(&cli.rubrics);
+    let validating = matches!(cli.command, Command::Validate(_));
+    if let Err(e) = add_coach_rubrics(&rubric_folders, validating) {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("error: {e}");
+        }
+        return ExitCode::from(EXIT_FAILURE);
+    }
     let mut stdout = io::stdout().lock();
     let outcome = match cli.command {
         Command::Practice(args) => practice::run(args, &mut stdout, color),
@@ -180,7 +194,7 @@ pub fn run() -> ExitCode {
         Command::Rubric(args) => rubric::run(args, &mut stdout, color),
         Command::Test(args) => test::run(args, &mut stdout),
         Command::Batch(args) => batch::run(args, &mut stdout),
-        Command::Validate(args) => validate::run(args, &mut stdout),
+        Command::Validate(args) => validate::run(args, &rubric_folders, &mut stdout),
         Command::Coverage(args) => coverage::run(args, &mut stdout),
         Command::Agreement(args) => agreement::run(args, &mut stdout, color),
         Command::New(args) => new::run(args, &mut stdout),
@@ -205,6 +219,26 @@ pub fn run() -> ExitCode {
             ExitCode::from(EXIT_FAILURE)
         }
     }
+}
+
+/// Loads the coach's rubric folders and puts their rubrics in force for the run. A file
+/// that does not load is skipped with a warning (`validate` reports it as an error).
+fn add_coach_rubrics(folders: &[PathBuf], quiet: bool) -> Result<(), Error> {
+    if folders.is_empty() {
+        return Ok(());
+    }
+    let (extra, problems) = crate::coach_rubrics::load(folders)?;
+    if !quiet {
+        for problem in &problems {
+            warn(&format!(
+                "skipping a rubric that cannot be loaded (`roleplay validate` shows every problem):\n{problem}"
+            ));
+        }
+    }
+    if extra.is_empty() {
+        return Ok(());
+    }
+    shipped::add_coach_rubrics(extra)
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -245,6 +279,15 @@ fn rubrics_and_form(form: Option<&PathBuf>) -> Result<(&'static RubricSet, Form)
         None => shipped::default_form()?.clone(),
     };
     Ok((rubrics, form))
+}
+
+/// The form `case` is scored on: the `--form` file when one was given (`given` is
+/// then the loaded file), else the form the case names, else the shipped default.
+fn form_for(case: &Case, explicit: bool, given: &Form) -> Result<Form, Error> {
+    if explicit {
+        return Ok(given.clone());
+    }
+    Ok(shipped::form_for(case)?.clone())
 }
 
 /// Folders from `--cases`, the ROLEPLAY_CASES variable (separated like PATH), and

@@ -45,6 +45,10 @@ pub struct NewArgs {
         value_delimiter = ','
     )]
     pub indicators: Vec<String>,
+    /// Write a commented template for an indicator of your own instead of a case
+    /// (for example MKT:001, or CR:010 to replace a shipped one)
+    #[arg(long, value_name = "CODE", conflicts_with_all = ["id", "title", "participant", "judge", "area", "event", "indicators"])]
+    pub rubric: Option<String>,
     /// The folder to write it in
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
@@ -54,6 +58,9 @@ pub struct NewArgs {
 }
 
 pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
+    if let Some(code) = &args.rubric {
+        return new_rubric(code, &args, out);
+    }
     let rubrics = shipped::rubrics()?;
     let terminal = std::io::stdin().is_terminal();
     let theme = ColorfulTheme::default();
@@ -159,6 +166,45 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, Error>
         out,
         "Wrote {}. Fill in the situation, the questions and the examples, then run `roleplay validate {}` and `roleplay test {}`.",
         path.display(),
+        path.display(),
+        path.display()
+    )
+    .map_err(|e| io_error(e, "write", "standard output"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the commented template of a new indicator, `<dir>/<CODE>.yaml`.
+fn new_rubric(code: &str, args: &NewArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
+    let code = Code::parse(code).ok_or_else(|| {
+        Error::Usage(format!(
+            "`{code}` is not an indicator code: write an area of 2 to 5 letters, a colon and a number, like MKT:001"
+        ))
+    })?;
+    let path = args.dir.join(format!("{}.yaml", code.file_stem()));
+    if path.exists() && !args.force {
+        return Err(Error::Usage(format!(
+            "{} already exists; use --force to replace it",
+            path.display()
+        )));
+    }
+    std::fs::create_dir_all(&args.dir).map_err(|source| Error::Io {
+        action: "create",
+        path: args.dir.clone(),
+        source,
+    })?;
+    let text = crate::coach_rubrics::template(&code);
+    crate::store::write_atomic(&path, text.as_bytes()).map_err(|source| Error::Io {
+        action: "write",
+        path: path.clone(),
+        source,
+    })?;
+    let replaces = shipped::shipped_rubrics()?
+        .get(&code)
+        .map(|r| format!(" It will replace the shipped {} ({}).", r.code, r.title))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "Wrote {}.{replaces} Fill it in, put it in your data folder's rubrics/ or pass its folder with --rubrics, and check it with `roleplay validate {}`.",
         path.display(),
         path.display()
     )

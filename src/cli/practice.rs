@@ -14,7 +14,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::history::open as open_history;
 use super::list::write_case;
-use super::{CaseFolders, catalog, io_error, rubrics_and_form, style};
+use super::{CaseFolders, catalog, form_for, io_error, rubrics_and_form, style};
 use crate::catalog::Catalog;
 use crate::engine::Scorer;
 use crate::error::Error;
@@ -35,12 +35,12 @@ pub struct PracticeArgs {
     /// Offer only cases that test this indicator (repeatable)
     #[arg(long = "indicator", short = 'i', value_name = "CODE")]
     pub indicators: Vec<String>,
-    /// Minutes to prepare (0 to skip)
-    #[arg(long, value_name = "MINUTES", default_value_t = 10)]
-    pub prep: u64,
-    /// Minutes to present
-    #[arg(long = "time", value_name = "MINUTES", default_value_t = 10)]
-    pub minutes: u64,
+    /// Minutes to prepare (0 to skip); the event's own by default: 10, or 30 for a team event
+    #[arg(long, value_name = "MINUTES")]
+    pub prep: Option<u64>,
+    /// Minutes to present; the event's own by default: 10, or 15 for a team event
+    #[arg(long = "time", value_name = "MINUTES")]
+    pub minutes: Option<u64>,
     /// Type the presentation in $VISUAL or $EDITOR instead of the terminal
     #[arg(long)]
     pub editor: bool,
@@ -134,7 +134,8 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
             );
             writeln!(out).map_err(io)?;
             write_case(out, &case, rubrics, false, style(color).width).map_err(io)?;
-            prepare(args.prep, out)?;
+            let timing = form_for(&case, args.form.is_some(), &form)?.timing;
+            prepare(args.prep.or(timing.map(|t| t.prep)).unwrap_or(10), out)?;
             (case, draft)
         }
     };
@@ -155,10 +156,15 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
     }
     let stdin = io::stdin();
     let mut input = stdin.lock();
+    let form = form_for(&case, args.form.is_some(), &form)?;
+    let minutes = args
+        .minutes
+        .or(form.timing.map(|t| t.present))
+        .unwrap_or(10);
     let finished = session::run(
         &mut draft,
         &case.judge_questions,
-        args.minutes,
+        minutes,
         &mut input,
         out,
         &mut files,

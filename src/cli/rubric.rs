@@ -39,8 +39,28 @@ fn json(out: &mut dyn Write, value: &impl serde::Serialize) -> std::io::Result<(
     writeln!(out)
 }
 
+/// The framework a code belongs to, as a coach should cite it.
+fn framework(code: &Code) -> &'static str {
+    match code.as_str().split(':').next() {
+        Some("CR") => "DECA Customer Relations instructional area",
+        Some("NOS") => {
+            "UK National Occupational Standard CFACSB15, Establish and maintain effective customer relations, version 2 (2013; revised in 2021 with renumbered criteria): not a DECA indicator"
+        }
+        _ => "an indicator a coach added (from another instructional area, or their own)",
+    }
+}
+
 fn write_all(out: &mut dyn Write, rubrics: &crate::model::RubricSet) -> std::io::Result<()> {
+    let mut last = "";
     for r in rubrics.iter() {
+        let name = framework(&r.code);
+        if name != last {
+            let gap = if last.is_empty() { "" } else { "\n" };
+            for (i, line) in wrap(name, 78).iter().enumerate() {
+                writeln!(out, "{}{line}", if i == 0 { gap } else { "  " })?;
+            }
+            last = name;
+        }
         writeln!(out, "{:<7} {:?}  {}", r.code.as_str(), r.level, r.title)?;
     }
     writeln!(out, "\n`roleplay rubric CODE` shows one in full.")
@@ -67,6 +87,9 @@ fn find<'a>(
 
 fn write_one(out: &mut dyn Write, r: &Rubric) -> std::io::Result<()> {
     writeln!(out, "{} {} ({:?})", r.code, r.title, r.level)?;
+    for line in wrap(&format!("Framework: {}", framework(&r.code)), 78) {
+        writeln!(out, "{line}")?;
+    }
     if let Some(element) = &r.element {
         writeln!(out, "Performance element: {element}")?;
     }

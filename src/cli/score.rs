@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{
-    CaseFolders, ReportFormat, case_folders, io_error, render_report, rubrics_and_form, warn,
+    CaseFolders, ReportFormat, case_folders, form_for, io_error, render_report, rubrics_and_form,
+    warn,
 };
 use crate::catalog::{Catalog, describe};
 use crate::engine::Scorer;
@@ -75,6 +76,7 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
             ));
         }
     };
+    let form = form_for(&case, args.form.is_some(), &form)?;
     let card = Scorer::new(&case, rubrics, &form)?.score(&response);
     let context = report::Context {
         case: Some(&case),

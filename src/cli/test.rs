@@ -5,7 +5,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{CaseFolders, EXIT_FAILURE, Format, case_folders, io_error, rubrics_and_form};
+use super::{
+    CaseFolders, EXIT_FAILURE, Format, case_folders, form_for, io_error, rubrics_and_form,
+};
 use crate::catalog::Catalog;
 use crate::engine::Scorer;
 use crate::error::Error;
@@ -38,7 +40,16 @@ struct Outcome {
     expect: String,
     total: u32,
     rating: crate::model::Band,
+    /// Indicators that missed the band the example expects of them.
+    misses: Vec<BandMiss>,
     ok: bool,
+}
+
+#[derive(serde::Serialize)]
+struct BandMiss {
+    code: String,
+    band: crate::model::Band,
+    expect: String,
 }
 
 pub(super) fn run(args: TestArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
@@ -68,16 +79,29 @@ pub(super) fn run(args: TestArgs, out: &mut dyn Write) -> Result<ExitCode, Error
     };
     let mut outcomes = Vec::new();
     for case in &cases {
-        let scorer = Scorer::new(case, rubrics, &form)?;
+        let scorer = Scorer::new(case, rubrics, &form_for(case, args.form.is_some(), &form)?)?;
         for example in &case.examples {
             let card = scorer.score(&example.response);
+            let misses: Vec<BandMiss> = example
+                .bands
+                .iter()
+                .filter_map(|(code, range)| {
+                    let line = card.indicators.iter().find(|i| i.code == *code)?;
+                    (!range.contains(line.band)).then(|| BandMiss {
+                        code: code.to_string(),
+                        band: line.band,
+                        expect: range.to_string(),
+                    })
+                })
+                .collect();
             outcomes.push(Outcome {
                 case: case.id.clone(),
                 example: example.name.clone(),
                 expect: example.expect.to_string(),
                 total: card.total,
                 rating: card.rating,
-                ok: example.expect.contains(card.rating),
+                ok: example.expect.contains(card.rating) && misses.is_empty(),
+                misses,
             });
         }
     }
@@ -97,6 +121,13 @@ pub(super) fn run(args: TestArgs, out: &mut dyn Write) -> Result<ExitCode, Error
                         "{mark} {}: {} scored {} ({}), expected {}",
                         o.case, o.example, o.total, o.rating, o.expect
                     )?;
+                    for m in &o.misses {
+                        writeln!(
+                            out,
+                            "       {} got {}, expected {}",
+                            m.code, m.band, m.expect
+                        )?;
+                    }
                 }
                 for p in &problems {
                     writeln!(out, "FAIL {p}")?;

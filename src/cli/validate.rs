@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use super::{CaseFolders, EXIT_FAILURE, Format, case_folders, io_error};
 use crate::error::Error;
 use crate::shipped;
-use crate::validate::{Severity, Source, validate};
+use crate::validate::{Severity, Source, validate, validate_rubrics};
 
 /// Arguments of `roleplay validate`.
 #[derive(Debug, clap::Args)]
@@ -25,9 +25,14 @@ pub struct ValidateArgs {
     pub folders: CaseFolders,
 }
 
-pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
+pub(super) fn run(
+    args: ValidateArgs,
+    rubric_folders: &[PathBuf],
+    out: &mut dyn Write,
+) -> Result<ExitCode, Error> {
     let rubrics = shipped::rubrics()?;
     let mut sources = Vec::new();
+    let mut rubric_sources = Vec::new();
     let add_file = |path: PathBuf, sources: &mut Vec<Source>| -> Result<(), Error> {
         let bytes = std::fs::read(&path).map_err(|source| Error::Io {
             action: "read",
@@ -49,6 +54,9 @@ pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<ExitCode, E
                 add_file(path, &mut sources)?;
             }
         }
+        for path in crate::coach_rubrics::files(rubric_folders)? {
+            add_file(path, &mut rubric_sources)?;
+        }
     } else {
         for path in &args.paths {
             if path.is_dir() {
@@ -60,7 +68,18 @@ pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<ExitCode, E
             }
         }
     }
-    let diagnostics = validate(&sources, rubrics);
+    // A file given among the paths that reads as a rubric is checked as one.
+    let (found, cases): (Vec<Source>, Vec<Source>) = sources.into_iter().partition(|s| {
+        std::str::from_utf8(&s.bytes).is_ok_and(crate::coach_rubrics::looks_like_rubric)
+    });
+    let sources: Vec<Source> = cases;
+    rubric_sources.extend(found);
+    let mut diagnostics = validate(&sources, rubrics);
+    diagnostics.extend(validate_rubrics(
+        &rubric_sources,
+        shipped::shipped_rubrics()?,
+    ));
+    let sources_len = sources.len() + rubric_sources.len();
     let errors = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -80,7 +99,7 @@ pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<ExitCode, E
                     })
                 })
                 .collect();
-            let value = serde_json::json!({ "files": sources.len(), "errors": errors, "warnings": warnings, "problems": items });
+            let value = serde_json::json!({ "files": sources_len, "errors": errors, "warnings": warnings, "problems": items });
             serde_json::to_writer_pretty(&mut *out, &value)
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(out))
@@ -92,7 +111,7 @@ pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<ExitCode, E
             writeln!(
                 out,
                 "{} file(s): {errors} error(s), {warnings} warning(s)",
-                sources.len()
+                sources_len
             )
         })(),
     };

@@ -234,6 +234,8 @@ mod tests {
             judge_questions: vec![],
             look_for: vec![],
             examples: vec![],
+            form: None,
+            judge_notes: None,
             source: CaseSource::Shipped("t".into()),
         }
     }

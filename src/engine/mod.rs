@@ -41,6 +41,8 @@ pub fn bare_case(code: &crate::model::Code, situation: &str) -> Case {
         judge_questions: vec![],
         look_for: vec![],
         examples: vec![],
+        form: None,
+        judge_notes: None,
         source: crate::model::CaseSource::Shipped("drill".into()),
     }
 }

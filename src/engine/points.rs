@@ -94,7 +94,9 @@ pub fn gate(r: &Reading) -> (f64, Option<Held>) {
             Held::Hostile,
         ),
         (
-            clamp01((r.topic - TOPIC_FLOOR) / TOPIC_RAMP),
+            // A response that uses many of the case's facts is on the case however
+            // many new words its plan brings.
+            clamp01((r.topic.max(r.fact_share) - TOPIC_FLOOR) / TOPIC_RAMP),
             Held::OffTopic,
         ),
     ];

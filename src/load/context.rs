@@ -12,6 +12,8 @@ pub(crate) struct Context {
     pub known: Vec<Code>,
     /// The case's indicators, when a second pass checks `look_for` keys against them.
     pub indicators: Option<Vec<Code>>,
+    /// Ids of the forms a case may name; empty means "do not check".
+    pub forms: Vec<String>,
 }
 
 thread_local! {

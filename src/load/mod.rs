@@ -3,7 +3,9 @@
 //! and column.
 
 mod context;
+#[macro_use]
 mod raw;
+mod extras;
 pub mod suggest;
 
 use std::path::{Path, PathBuf};
@@ -14,8 +16,8 @@ use raw::{RawCase, RawConcept, RawExample, RawLookFor, RawRubric};
 
 use crate::error::{Error, LoadError, LoadErrorKind, Position};
 use crate::model::{
-    BandRange, Case, CaseSource, Concept, ConceptExamples, Example, Form, LookFor, Pattern, Phrase,
-    Rubric, RubricSet,
+    BandRange, Case, CaseSource, Concept, ConceptExamples, Example, Form, JudgeNotes, LookFor,
+    Pattern, Phrase, Rubric, RubricSet,
 };
 
 /// Reads a case file from disk and checks it against `rubrics`.
@@ -55,19 +57,26 @@ pub fn case_from_str(
         return Err(LoadError::file(path, LoadErrorKind::Empty));
     }
     let known: Vec<_> = rubrics.codes().cloned().collect();
+    // A broken shipped form is reported elsewhere; here it only means "do not check".
+    let forms: Vec<String> = crate::shipped::forms()
+        .map(|forms| forms.iter().map(|f| f.id.clone()).collect())
+        .unwrap_or_default();
     let parse = |indicators| {
         let context = Context {
             known: known.clone(),
             indicators,
+            forms: forms.clone(),
         };
         context::with_context(context, || serde_yaml::from_str::<RawCase>(text))
     };
     let raw = parse(None).map_err(|e| yaml_error(path, text, &e))?;
-    let stray = raw
-        .look_for
-        .0
-        .iter()
-        .any(|(code, _)| !raw.indicators.0.contains(code));
+    let keyed = raw.look_for.0.iter().map(|(code, _)| code);
+    let noted = raw.judge_notes.iter().flat_map(|n| n.exceeds.codes());
+    let banded = raw.examples.iter().flat_map(|e| e.bands.codes());
+    let stray = keyed
+        .chain(noted)
+        .chain(banded)
+        .any(|code| !raw.indicators.0.contains(code));
     if stray {
         // A second pass knows the indicators, so the look_for key's check fails with a position.
         let error = parse(Some(raw.indicators.0.clone())).err();
@@ -75,7 +84,7 @@ pub fn case_from_str(
             Some(e) => yaml_error(path, text, &e),
             None => LoadError::file(
                 path,
-                LoadErrorKind::Invalid("look_for names a code that is not in indicators".into()),
+                LoadErrorKind::Invalid("a code keyed by the case is not in indicators".into()),
             ),
         });
     }
@@ -100,6 +109,12 @@ pub fn case_from_str(
             .map(|(code, items)| (code, items.into_iter().map(look_for).collect()))
             .collect(),
         examples: raw.examples.into_iter().map(example).collect(),
+        form: raw.form.map(|f| f.0),
+        judge_notes: raw.judge_notes.map(|n| JudgeNotes {
+            character: n.character.0,
+            follow_ups: n.follow_ups.into_iter().map(|t| t.0).collect(),
+            exceeds: n.exceeds.0.into_iter().map(|(c, t)| (c, t.0)).collect(),
+        }),
         source,
     })
 }
@@ -256,6 +271,12 @@ fn example(raw: RawExample) -> Example {
             high: crate::model::Band::Exceeds,
         }),
         response: raw.response.0,
+        bands: raw
+            .bands
+            .0
+            .into_iter()
+            .filter_map(|(code, range)| range.0.parse().ok().map(|r| (code, r)))
+            .collect(),
     }
 }
 

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::context;
+pub use super::extras::{CodeMap, FormId, RawJudgeNotes};
 use super::suggest::closest;
 use crate::model::{BandRange, Code, Level};
 use crate::text::tokenize;
@@ -73,6 +74,14 @@ pub struct RawCase {
     /// Example answers and the rating each must get: the case's own tests.
     #[serde(default)]
     pub examples: Vec<RawExample>,
+    /// The evaluation form the case is judged on, by id: deca-series (the default),
+    /// deca-principles or deca-team (the forms shipped in rubrics/forms/).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub form: Option<FormId>,
+    /// Notes for whoever plays the judge, shown by `roleplay show --judge`.
+    #[serde(default)]
+    pub judge_notes: Option<RawJudgeNotes>,
 }
 
 /// One `look_for` item as written.
@@ -144,6 +153,10 @@ pub struct RawExample {
     /// The answer.
     #[schemars(with = "String")]
     pub response: Text,
+    /// The band each indicator must get, by code: a band or a range such as below..meets.
+    #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, String>")]
+    pub bands: CodeMap<ExpectText>,
 }
 
 /// A rubric: one performance indicator and what a judge listens for.
@@ -249,14 +262,14 @@ macro_rules! checked_string {
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let check: fn(&str) -> Result<(), String> = $check;
-                deserializer.deserialize_str(CheckedVisitor(check)).map($name)
+                deserializer.deserialize_str($crate::load::raw::CheckedVisitor(check)).map($name)
             }
         }
     };
 }
 
 /// Visits a string (or a plain number, which YAML reads as one) and checks it.
-struct CheckedVisitor(fn(&str) -> Result<(), String>);
+pub(super) struct CheckedVisitor(pub(super) fn(&str) -> Result<(), String>);
 
 impl<'de> Visitor<'de> for CheckedVisitor {
     type Value = String;
@@ -484,7 +497,7 @@ impl<'de> Deserialize<'de> for IndicatorList {
 #[derive(Debug, Default)]
 pub struct LookForMap(pub Vec<(Code, Vec<RawLookFor>)>);
 
-struct LookForKey(Code);
+pub(super) struct LookForKey(pub(super) Code);
 
 checked_string!(
     /// A `look_for` key: a known code that the case lists in `indicators`.
@@ -494,7 +507,7 @@ checked_string!(
         check_known(&code)?;
         context::read(|ctx| match &ctx.indicators {
             Some(listed) if !listed.contains(&code) => Err(format!(
-                "`{code}` in look_for is not one of this case's indicators ({})",
+                "`{code}` is not one of this case's indicators ({})",
                 listed.iter().map(Code::as_str).collect::<Vec<_>>().join(", ")
             )),
             _ => Ok(()),

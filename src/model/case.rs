@@ -43,6 +43,48 @@ pub struct Example {
     pub expect: BandRange,
     /// The answer.
     pub response: String,
+    /// The band each listed indicator must get, in the case's order; empty when the
+    /// example only checks the overall rating.
+    #[serde(serialize_with = "serialize_bands")]
+    pub bands: Vec<(Code, BandRange)>,
+}
+
+fn serialize_bands<S: serde::Serializer>(
+    value: &[(Code, BandRange)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(value.len()))?;
+    for (code, range) in value {
+        map.serialize_entry(code.as_str(), &range.to_string())?;
+    }
+    map.end()
+}
+
+fn serialize_notes<S: serde::Serializer>(
+    value: &[(Code, String)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(value.len()))?;
+    for (code, text) in value {
+        map.serialize_entry(code.as_str(), text)?;
+    }
+    map.end()
+}
+
+/// What the person playing the judge reads before the role-play: who they are, what
+/// they want and how they react, questions beyond the fixed ones, and what an answer
+/// that exceeds expectations would hold for each indicator.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct JudgeNotes {
+    /// The character to play: what they want and how they react.
+    pub character: String,
+    /// Questions the judge may add after the fixed `judge_questions`.
+    pub follow_ups: Vec<String>,
+    /// Per indicator, in the case's order: what an "exceeds" answer would contain.
+    #[serde(serialize_with = "serialize_notes")]
+    pub exceeds: Vec<(Code, String)>,
 }
 
 fn serialize_display<S: serde::Serializer>(value: &BandRange, s: S) -> Result<S::Ok, S::Error> {
@@ -74,6 +116,11 @@ pub struct Case {
     pub look_for: Vec<(Code, Vec<LookFor>)>,
     /// Example answers.
     pub examples: Vec<Example>,
+    /// The id of the evaluation form the case is judged on (`deca-team`); the default
+    /// form when absent.
+    pub form: Option<String>,
+    /// Notes for whoever plays the judge; hidden from the student's view.
+    pub judge_notes: Option<JudgeNotes>,
     /// Where it came from.
     pub source: CaseSource,
 }

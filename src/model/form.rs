@@ -20,6 +20,22 @@ pub struct Form {
     pub skills: SkillLines,
     /// The total and the overall rating.
     pub total: TotalLine,
+    /// The event's clock, when the form's event has one of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timing: Option<Timing>,
+    /// Where the form's numbers come from and how sure they are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The minutes an event gives to prepare and to present.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timing {
+    /// Minutes to prepare.
+    pub prep: u64,
+    /// Minutes with the judge.
+    pub present: u64,
 }
 
 /// A column's stable key and the label the form prints.

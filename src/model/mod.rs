@@ -7,9 +7,9 @@ pub mod form;
 pub mod rubric;
 
 pub use band::{Band, BandRange};
-pub use case::{Case, CaseSource, Example, LookFor};
+pub use case::{Case, CaseSource, Example, JudgeNotes, LookFor};
 pub use code::Code;
-pub use form::Form;
+pub use form::{Form, Timing};
 pub use rubric::{
     Concept, ConceptExamples, Level, Misconception, Pattern, Phrase, Rubric, RubricSet,
 };

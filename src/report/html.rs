@@ -115,21 +115,15 @@ fn render(
     }
     meta.push(text(&form.name).to_string());
     writeln!(page, "<p class=\"meta\">{}</p>", meta.join(" · "))?;
-    let badge = if card.certificate {
-        format!("Certificate of Excellence ({}+)", form.total.certificate)
-    } else {
-        format!(
-            "{} short of the Certificate of Excellence",
-            form.total.certificate.saturating_sub(card.total)
-        )
-    };
+    let badge = super::certificate_line(card, form);
     writeln!(
         page,
-        "<div class=\"total\"><strong>{} / {}</strong><span>{}</span><span class=\"badge\">{}</span></div>\n</header>",
+        "<div class=\"total\"><strong>{} / {}</strong><span>{}</span><span class=\"badge\">{}</span></div>\n<p class=\"meta\">{}</p>\n</header>",
         card.total,
         card.max,
         text(form.band_label(card.rating)),
-        text(&badge)
+        text(&badge),
+        text(super::RATING_NOTE)
     )?;
 
     writeln!(page, "<h2>Evaluation form</h2>")?;

@@ -22,19 +22,16 @@ pub fn write(
         writeln!(out, "*{}*", escape(when))?;
         writeln!(out)?;
     }
-    let certificate = if card.certificate {
-        "earns the Certificate of Excellence"
-    } else {
-        "below the Certificate of Excellence line"
-    };
     writeln!(
         out,
-        "**Total: {}/{}**, {} ({certificate}, {} points).",
+        "**Total: {}/{}**, {} ({}).",
         card.total,
         card.max,
         form.band_label(card.rating),
-        form.total.certificate
+        super::certificate_line(card, form)
     )?;
+    writeln!(out)?;
+    writeln!(out, "*{}*", super::RATING_NOTE)?;
     writeln!(out)?;
     let indicators = card.indicators.iter().map(|i| {
         (

@@ -25,6 +25,24 @@ pub struct Context<'a> {
     pub when: Option<&'a str>,
 }
 
+/// Says on every report that the overall rating is ours, not DECA's.
+pub const RATING_NOTE: &str = "The rating beside the total is this tool's summary, with cut-offs of our own; DECA's form rates each line, not the whole.";
+
+/// Where the total stands against the level DECA's Certificate of Excellence asks for.
+/// DECA awards the certificate on a whole event's score, so a report never says one
+/// role-play earned it.
+pub fn certificate_line(card: &crate::engine::Scorecard, form: &crate::model::Form) -> String {
+    let line = form.total.certificate;
+    if card.certificate {
+        format!("at or above {line}, the total the Certificate of Excellence asks for")
+    } else {
+        format!(
+            "{} below {line}, the total the Certificate of Excellence asks for",
+            line.saturating_sub(card.total)
+        )
+    }
+}
+
 /// Where a report is going: how wide, and whether it may use colour.
 #[derive(Clone, Copy, Debug)]
 pub struct Style {

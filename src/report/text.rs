@@ -62,22 +62,20 @@ pub fn write(
         p.bold(&card.case_title),
         p.dim(&format!("({})", card.case_id))
     )?;
-    let certificate = if card.certificate {
-        format!("earns the {}-point certificate", form.total.certificate)
-    } else {
-        format!(
-            "{} short of the {}-point certificate",
-            form.total.certificate - card.total,
-            form.total.certificate
-        )
-    };
     writeln!(
         out,
-        "Total {}  {}  {}",
+        "Total {}  {}",
         p.bold(&format!("{}/{}", card.total, card.max)),
         p.band(card.rating, form.band_label(card.rating)),
-        p.dim(&format!("({certificate})"))
     )?;
+    let note = format!(
+        "{}. {}",
+        upper_first(&super::certificate_line(card, form)),
+        super::RATING_NOTE
+    );
+    for line in wrap(&note, width) {
+        writeln!(out, "{}", p.dim(&line))?;
+    }
     writeln!(out)?;
 
     let label_width = width - 20;
@@ -275,4 +273,12 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// The text with its first letter in upper case.
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

@@ -34,8 +34,12 @@ fn marked_folder() -> (tempfile::TempDir, Vec<Engine>) {
             serde_yaml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
         std::fs::create_dir(dir.path().join(case)).unwrap();
         let mut responses = vec![("middling".to_string(), MIDDLING.to_string())];
+        // The strong and weak examples only: three students a case.
         for example in yaml["examples"].as_sequence().unwrap() {
             let name = example["name"].as_str().unwrap().to_string();
+            if name != "strong" && name != "weak" {
+                continue;
+            }
             responses.push((name, example["response"].as_str().unwrap().to_string()));
         }
         for (student, text) in responses {
