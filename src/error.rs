@@ -46,6 +46,24 @@ pub enum Error {
         /// Why.
         why: String,
     },
+    /// A healthy saved file that cannot be written now (read-only, full disk, busy).
+    #[error("cannot save to {}: {why}", path.display())]
+    NotWritten {
+        /// The file.
+        path: PathBuf,
+        /// Why, and what to do.
+        why: String,
+    },
+    /// A draft that could not be read and was moved aside, intact, so practice can go on.
+    #[error("{} could not be read ({why}); it was moved, unchanged, to {}", path.display(), aside.display())]
+    DraftSetAside {
+        /// Where it was.
+        path: PathBuf,
+        /// Where it is now.
+        aside: PathBuf,
+        /// Why it could not be read.
+        why: String,
+    },
     /// A request that makes no sense as given.
     #[error("{0}")]
     Usage(String),

@@ -166,7 +166,7 @@ pub enum Command {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let color = use_color(cli.color);
-    let mut stdout = io::stdout().lock();
+    let mut stdout = PipeSafe::new(io::stdout().lock());
     let outcome = match cli.command {
         Command::Practice(args) => practice::run(args, &mut stdout, color),
         Command::Score(args) => score::run(args, &mut stdout, color),
@@ -194,9 +194,6 @@ pub fn run() -> ExitCode {
     });
     match outcome {
         Ok(code) => code,
-        Err(Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => {
-            ExitCode::SUCCESS
-        }
         Err(e) => {
             #[allow(clippy::print_stderr)]
             {
@@ -204,6 +201,51 @@ pub fn run() -> ExitCode {
             }
             ExitCode::from(EXIT_FAILURE)
         }
+    }
+}
+
+/// Standard output that treats a reader who stopped reading (`| head`, `| true`) as
+/// the end of the output: later writes are dropped instead of failing, so a command
+/// still saves what it must and exits with its own status.
+struct PipeSafe<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> PipeSafe<W> {
+    fn new(inner: W) -> Self {
+        PipeSafe {
+            inner,
+            closed: false,
+        }
+    }
+
+    fn absorb<T>(&mut self, result: io::Result<T>, fallback: T) -> io::Result<T> {
+        match result {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(fallback)
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for PipeSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.absorb(result, buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.absorb(result, ())
     }
 }
 

@@ -12,6 +12,7 @@ mod library;
 mod practice;
 mod reports;
 mod rubrics;
+mod saving;
 mod score;
 mod util;
 mod validate;
