@@ -54,11 +54,35 @@ pub struct PracticeArgs {
 struct Files {
     draft: PathBuf,
     home: PathBuf,
+    /// Whether the last save failed; the lines are still in memory.
+    failing: bool,
 }
 
 impl Surroundings for Files {
+    /// A failed save (a full disk) does not end the session: the lines stay in memory,
+    /// the student is told once, and every later line tries again.
     fn save(&mut self, draft: &Draft) -> Result<(), Error> {
-        draft.save(&self.draft)
+        match draft.save(&self.draft) {
+            Ok(()) if self.failing => {
+                self.failing = false;
+                super::warn("your draft is saved again; nothing was lost");
+            }
+            Ok(()) => {}
+            Err(e) if !self.failing => {
+                self.failing = true;
+                let full = matches!(&e, Error::Io { source, .. } if source.kind() == io::ErrorKind::StorageFull);
+                let what = if full {
+                    "the disk is full"
+                } else {
+                    "the draft cannot be written"
+                };
+                super::warn(&format!(
+                    "{what} ({e}). Your lines are kept here: free some space and go on typing; each line tries to save again"
+                ));
+            }
+            Err(_) => {}
+        }
+        Ok(())
     }
 
     fn edit(&mut self, text: &str) -> Option<String> {
@@ -155,6 +179,7 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
     let mut files = Files {
         draft: draft_path.clone(),
         home: home.clone(),
+        failing: false,
     };
     files.save(&draft)?;
     if args.editor && draft.response.is_empty() {

@@ -267,3 +267,85 @@ fn a_damaged_draft_is_moved_aside_and_practice_goes_on() {
     assert_eq!(aside.len(), 1);
     assert_eq!(std::fs::read(&aside[0]).unwrap(), b"{ half a draft");
 }
+
+/// A small tmpfs to fill, or None (with a note) where this machine cannot mount one.
+fn small_disk() -> Option<(tempfile::TempDir, MountGuard)> {
+    let dir = tempfile::tempdir().unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
+        .arg(dir.path())
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        eprintln!("note: cannot mount a tmpfs here; the full-disk check is skipped");
+        return None;
+    }
+    let guard = MountGuard(dir.path().to_path_buf());
+    Some((dir, guard))
+}
+
+struct MountGuard(std::path::PathBuf);
+
+impl Drop for MountGuard {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// Fills the disk at `dir` with one file until it is full.
+fn fill(dir: &Path) -> std::path::PathBuf {
+    use std::io::Write;
+    let path = dir.join("filler");
+    let mut file = std::fs::File::create(&path).unwrap();
+    let block = vec![b'x'; 4096];
+    while file
+        .write_all(&block)
+        .and_then(|()| file.sync_all())
+        .is_ok()
+    {}
+    path
+}
+
+#[test]
+fn a_full_disk_keeps_the_lines_and_the_session_goes_on() {
+    let Some((disk, _mount)) = small_disk() else {
+        return;
+    };
+    let home = disk.path();
+    let mut p = practice(home, &["summit-gear-ski-return", "--prep", "0"]);
+    p.exp_string("Present now").unwrap();
+    p.exp_string("> ").unwrap();
+    p.send_line("A line saved before the disk filled.").unwrap();
+    p.exp_string("> ").unwrap();
+    let filler = fill(home);
+    p.send_line("A line typed on a full disk.").unwrap();
+    p.exp_string("the disk is full").unwrap();
+    p.exp_string("> ").unwrap();
+    std::fs::remove_file(&filler).unwrap();
+    p.send_line("A line after freeing space.").unwrap();
+    p.exp_string("saved again").unwrap();
+    p.send_line(".").unwrap();
+    for _ in 0..2 {
+        p.exp_string("The judge asks").unwrap();
+        p.send_line("An answer.").unwrap();
+        p.send_line(".").unwrap();
+    }
+    p.exp_string("Saved as attempt 1").unwrap();
+    p.exp_eof().unwrap();
+    let shown = roleplay()
+        .env("ROLEPLAY_HOME", home)
+        .args(["show-attempt", "1", "--format", "json"])
+        .output()
+        .unwrap();
+    let attempt: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(
+        attempt["response"],
+        "A line saved before the disk filled.\nA line typed on a full disk.\nA line after freeing space."
+    );
+    let left: Vec<_> = std::fs::read_dir(home)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}
