@@ -255,6 +255,17 @@ pub fn codes(scored: &[Scored]) -> Vec<String> {
     codes
 }
 
+/// A text cell a spreadsheet will not run as a formula: a cell that starts with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, as OWASP recommends
+/// against CSV injection.
+pub fn spreadsheet_safe(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
 /// Writes the scored rows as CSV: student, case, total, rating, then one column per code.
 pub fn write_csv(out: &mut dyn std::io::Write, scored: &[Scored]) -> Result<(), csv::Error> {
     let codes = codes(scored);
@@ -269,8 +280,8 @@ pub fn write_csv(out: &mut dyn std::io::Write, scored: &[Scored]) -> Result<(), 
     writer.write_record(&header)?;
     for s in scored {
         let mut record = vec![
-            s.student.clone(),
-            s.case.clone(),
+            spreadsheet_safe(&s.student),
+            spreadsheet_safe(&s.case),
             s.total.to_string(),
             s.rating.key().to_string(),
         ];

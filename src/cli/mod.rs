@@ -25,6 +25,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::error::Error;
 use crate::model::{Form, RubricSet};
 use crate::report::Style;
+use crate::report::visible::{Visible, visible};
 use crate::{load, shipped};
 
 /// Exit status when a command ran but found problems (a file that fails to load,
@@ -162,29 +163,59 @@ pub enum Command {
     Schema(schema::SchemaArgs),
 }
 
+impl Command {
+    /// Whether the command writes data for programs (JSON, CSV, JSON Lines) to standard
+    /// output rather than text for people.
+    fn writes_data(&self) -> bool {
+        let report = |format: ReportFormat| format == ReportFormat::Json;
+        match self {
+            Command::Score(a) => report(a.format),
+            Command::ShowAttempt(a) => report(a.format),
+            Command::Report(a) => a.output.is_none() && a.format.is_some_and(report),
+            Command::History(a) => a.format == Format::Json,
+            Command::Progress(a) => a.format == progress::ProgressFormat::Json,
+            Command::List(a) => a.format == Format::Json,
+            Command::Show(a) => a.format == Format::Json,
+            Command::Agreement(a) => a.format == Format::Json,
+            Command::Batch(_) | Command::Schema(_) => true,
+            _ => false,
+        }
+    }
+}
+
 /// Parses the command line, runs the command, and turns the outcome into an exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let color = use_color(cli.color);
-    let mut stdout = PipeSafe::new(io::stdout().lock());
+    // Text for people shows control characters visibly; JSON, CSV and the like are
+    // left exact (their own escaping applies, and byte offsets must hold).
+    let mut shown;
+    let mut exact;
+    let stdout: &mut dyn Write = if cli.command.writes_data() {
+        exact = PipeSafe::new(io::stdout().lock());
+        &mut exact
+    } else {
+        shown = PipeSafe::new(Visible::new(io::stdout().lock(), color));
+        &mut shown
+    };
     let outcome = match cli.command {
-        Command::Practice(args) => practice::run(args, &mut stdout, color),
-        Command::Score(args) => score::run(args, &mut stdout, color),
-        Command::History(args) => history::run_history(args, &mut stdout),
-        Command::ShowAttempt(args) => history::run_show_attempt(args, &mut stdout, color),
-        Command::Report(args) => history::run_report(args, &mut stdout, color),
-        Command::Progress(args) => progress::run(args, &mut stdout),
-        Command::Drill(args) => drill::run(args, &mut stdout),
-        Command::List(args) => list::run_list(args, &mut stdout),
-        Command::Show(args) => list::run_show(args, &mut stdout, color),
-        Command::Rubric(args) => rubric::run(args, &mut stdout, color),
-        Command::Test(args) => test::run(args, &mut stdout),
-        Command::Batch(args) => batch::run(args, &mut stdout),
-        Command::Validate(args) => validate::run(args, &mut stdout),
-        Command::Coverage(args) => coverage::run(args, &mut stdout),
-        Command::Agreement(args) => agreement::run(args, &mut stdout, color),
-        Command::New(args) => new::run(args, &mut stdout),
-        Command::Schema(args) => schema::run(args, &mut stdout),
+        Command::Practice(args) => practice::run(args, stdout, color),
+        Command::Score(args) => score::run(args, stdout, color),
+        Command::History(args) => history::run_history(args, stdout),
+        Command::ShowAttempt(args) => history::run_show_attempt(args, stdout, color),
+        Command::Report(args) => history::run_report(args, stdout, color),
+        Command::Progress(args) => progress::run(args, stdout),
+        Command::Drill(args) => drill::run(args, stdout),
+        Command::List(args) => list::run_list(args, stdout),
+        Command::Show(args) => list::run_show(args, stdout, color),
+        Command::Rubric(args) => rubric::run(args, stdout, color),
+        Command::Test(args) => test::run(args, stdout),
+        Command::Batch(args) => batch::run(args, stdout),
+        Command::Validate(args) => validate::run(args, stdout),
+        Command::Coverage(args) => coverage::run(args, stdout),
+        Command::Agreement(args) => agreement::run(args, stdout, color),
+        Command::New(args) => new::run(args, stdout),
+        Command::Schema(args) => schema::run(args, stdout),
     };
     let outcome = outcome.and_then(|code| {
         stdout
@@ -197,7 +228,7 @@ pub fn run() -> ExitCode {
         Err(e) => {
             #[allow(clippy::print_stderr)]
             {
-                eprintln!("error: {e}");
+                eprintln!("error: {}", visible(&e.to_string()));
             }
             ExitCode::from(EXIT_FAILURE)
         }
@@ -325,6 +356,6 @@ fn catalog(args: &CaseFolders, rubrics: &RubricSet) -> Result<crate::catalog::Ca
 fn warn(message: &str) {
     #[allow(clippy::print_stderr)]
     {
-        eprintln!("warning: {message}");
+        eprintln!("warning: {}", visible(message));
     }
 }

@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod progress;
 pub mod roster;
 pub mod text;
+pub mod visible;
 
 use crate::model::Case;
 use crate::store::Answer;
