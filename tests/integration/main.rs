@@ -7,6 +7,7 @@ mod cases;
 mod cli;
 mod coach;
 mod drill;
+mod hostile_cases;
 mod injection;
 mod judging;
 mod library;
