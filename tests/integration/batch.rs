@@ -121,3 +121,57 @@ fn jsonl_in_jsonl_and_html_out() {
     assert!(html.contains("Class average"));
     assert!(html.contains("Ben &lt;script&gt;") && !html.contains("<script>"));
 }
+
+#[test]
+fn a_row_that_is_not_utf8_is_reported_with_its_line_and_the_rest_are_scored() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("class.csv");
+    std::fs::write(
+        &csv,
+        b"student,case,response\nana,summit-gear-ski-return,I'm sorry.\nben,summit-gear-ski-return,caf\xe9 sorry\ncal,summit-gear-ski-return,I will call you.\n",
+    )
+    .unwrap();
+    let jsonl = dir.path().join("class.jsonl");
+    std::fs::write(
+        &jsonl,
+        b"{\"student\":\"ana\",\"case\":\"summit-gear-ski-return\",\"response\":\"Sorry.\"}\n{\"student\":\"ben\",\"case\":\"summit-gear-ski-return\",\"response\":\"\xff\"}\n{\"student\":\"cal\",\"case\":\"summit-gear-ski-return\",\"response\":\"I will call.\"}\n",
+    )
+    .unwrap();
+    for (input, bad) in [(&csv, "class.csv:3"), (&jsonl, "class.jsonl:2")] {
+        let out = roleplay().arg("batch").arg(input).args(["--format", "jsonl"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(&format!("{bad}: skipped: ")), "{stderr}");
+        assert!(stderr.contains("not UTF-8"), "{stderr}");
+        assert!(stderr.contains("2 scored, 1 skipped"), "{stderr}");
+        let students: Vec<String> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["student"].to_string())
+            .collect();
+        assert_eq!(students, ["\"ana\"", "\"cal\""]);
+    }
+}
+
+#[test]
+fn a_folder_warns_about_files_and_names_that_are_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ana.txt"), b"I'm sorry.\nI will call you caf\xe9.\n").unwrap();
+    std::fs::write(
+        dir.path().join(std::ffi::OsStr::from_bytes(b"b\xe9n.txt")),
+        "I'm sorry.",
+    )
+    .unwrap();
+    let out = roleplay()
+        .arg("batch")
+        .arg(dir.path())
+        .args(["--case", "summit-gear-ski-return"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("ana.txt:2: not UTF-8 text"), "{stderr}");
+    assert!(stderr.contains("the file name is not UTF-8"), "{stderr}");
+    assert!(stderr.contains("2 scored, 0 skipped"), "{stderr}");
+}
