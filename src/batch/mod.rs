@@ -215,11 +215,17 @@ mod tests {
     }
 
     fn rows_from_csv(text: &str, name: &str) -> (Vec<Row>, Vec<Skipped>) {
-        collect(read::csv(std::io::Cursor::new(text.as_bytes().to_vec()), name))
+        collect(read::csv(
+            std::io::Cursor::new(text.as_bytes().to_vec()),
+            name,
+        ))
     }
 
     fn rows_from_jsonl(text: &str, name: &str) -> (Vec<Row>, Vec<Skipped>) {
-        collect(read::jsonl(std::io::Cursor::new(text.as_bytes().to_vec()), name))
+        collect(read::jsonl(
+            std::io::Cursor::new(text.as_bytes().to_vec()),
+            name,
+        ))
     }
 
     #[test]
@@ -243,12 +249,18 @@ mod tests {
 
     #[test]
     fn a_row_that_is_not_utf8_is_skipped_and_the_others_read() {
-        let mut bytes = b"student,case,response\nAna,c1,Hi\nBen,c1,caf\xe9\nCal,c1,Thanks\n".to_vec();
-        let (rows, skipped) = collect(read::csv(std::io::Cursor::new(std::mem::take(&mut bytes)), "c.csv"));
+        let mut bytes =
+            b"student,case,response\nAna,c1,Hi\nBen,c1,caf\xe9\nCal,c1,Thanks\n".to_vec();
+        let (rows, skipped) = collect(read::csv(
+            std::io::Cursor::new(std::mem::take(&mut bytes)),
+            "c.csv",
+        ));
         assert_eq!(rows.len(), 2);
         assert_eq!(skipped[0].origin, "c.csv:3");
         let (rows, skipped) = collect(read::jsonl(
-            std::io::Cursor::new(b"{\"student\":\"A\",\"case\":\"c\",\"response\":\"\xff\"}\n".to_vec()),
+            std::io::Cursor::new(
+                b"{\"student\":\"A\",\"case\":\"c\",\"response\":\"\xff\"}\n".to_vec(),
+            ),
             "c.jsonl",
         ));
         assert!(rows.is_empty());

@@ -88,15 +88,18 @@ fn folder_file(path: &Path, case: &str) -> Vec<Item> {
 fn line_of(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let column = offset - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+    let column = offset
+        - before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1)
+        + 1;
     (line, column)
 }
 
 /// Rows of a CSV file with a header naming `student`, `case` and `response`.
 pub fn csv<R: Read + 'static>(input: R, name: &str) -> Box<dyn Iterator<Item = Item>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(input);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
     let header_error = |reason: String| -> Box<dyn Iterator<Item = Item>> {
         Box::new(std::iter::once(Item::Skipped(Skipped {
             origin: format!("{name}:1"),
@@ -108,16 +111,14 @@ pub fn csv<R: Read + 'static>(input: R, name: &str) -> Box<dyn Iterator<Item = I
         Err(e) => return header_error(e.to_string()),
     };
     let column = |want: &str| {
-        headers.iter().position(|h| {
-            std::str::from_utf8(h).is_ok_and(|h| h.trim().eq_ignore_ascii_case(want))
-        })
+        headers
+            .iter()
+            .position(|h| std::str::from_utf8(h).is_ok_and(|h| h.trim().eq_ignore_ascii_case(want)))
     };
     let (Some(student), Some(case), Some(response)) =
         (column("student"), column("case"), column("response"))
     else {
-        return header_error(
-            "the header must name the columns student, case and response".into(),
-        );
+        return header_error("the header must name the columns student, case and response".into());
     };
     let name = name.to_string();
     Box::new(reader.into_byte_records().map(move |record| {
@@ -135,7 +136,9 @@ pub fn csv<R: Read + 'static>(input: R, name: &str) -> Box<dyn Iterator<Item = I
         let origin = format!("{name}:{line}");
         let get = |i: usize| record.get(i).map(std::str::from_utf8);
         match (get(student), get(case), get(response)) {
-            (Some(Ok(s)), Some(Ok(c)), Some(Ok(r))) if !s.trim().is_empty() && !c.trim().is_empty() => {
+            (Some(Ok(s)), Some(Ok(c)), Some(Ok(r)))
+                if !s.trim().is_empty() && !c.trim().is_empty() =>
+            {
                 Item::Row(Row {
                     student: s.to_string(),
                     case: c.trim().to_string(),
@@ -165,7 +168,12 @@ pub fn jsonl<R: BufRead + 'static>(input: R, name: &str) -> impl Iterator<Item =
         .enumerate()
         .filter_map(move |(index, line)| {
             let origin = format!("{name}:{}", index + 1);
-            let skipped = |reason: String| Some(Item::Skipped(Skipped { origin: origin.clone(), reason }));
+            let skipped = |reason: String| {
+                Some(Item::Skipped(Skipped {
+                    origin: origin.clone(),
+                    reason,
+                }))
+            };
             let line = match line {
                 Ok(line) => line,
                 Err(e) => return skipped(e.to_string()),

@@ -55,7 +55,10 @@ impl AtomicFile {
         } else {
             parent
         };
-        let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+        let name = target
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("file");
         if std::fs::metadata(&target).is_ok_and(|meta| !meta.is_file()) {
             // A device or pipe is written to directly: a rename would replace it.
             let file = std::fs::OpenOptions::new().write(true).open(&target)?;

@@ -138,7 +138,12 @@ fn a_row_that_is_not_utf8_is_reported_with_its_line_and_the_rest_are_scored() {
     )
     .unwrap();
     for (input, bad) in [(&csv, "class.csv:3"), (&jsonl, "class.jsonl:2")] {
-        let out = roleplay().arg("batch").arg(input).args(["--format", "jsonl"]).output().unwrap();
+        let out = roleplay()
+            .arg("batch")
+            .arg(input)
+            .args(["--format", "jsonl"])
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(1));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains(&format!("{bad}: skipped: ")), "{stderr}");
@@ -157,7 +162,11 @@ fn a_row_that_is_not_utf8_is_reported_with_its_line_and_the_rest_are_scored() {
 fn a_folder_warns_about_files_and_names_that_are_not_utf8() {
     use std::os::unix::ffi::OsStrExt;
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("ana.txt"), b"I'm sorry.\nI will call you caf\xe9.\n").unwrap();
+    std::fs::write(
+        dir.path().join("ana.txt"),
+        b"I'm sorry.\nI will call you caf\xe9.\n",
+    )
+    .unwrap();
     std::fs::write(
         dir.path().join(std::ffi::OsStr::from_bytes(b"b\xe9n.txt")),
         "I'm sorry.",
