@@ -223,7 +223,13 @@ pub(super) fn run_report(
         None => render_attempt(format, out, &attempt, color && format == ReportFormat::Text)?,
         Some(path) => {
             let mut bytes = Vec::new();
-            render_attempt(format, &mut bytes, &attempt, false)?;
+            if matches!(format, ReportFormat::Text | ReportFormat::Markdown) {
+                // Text for people: control characters shown visibly, as on the terminal.
+                let mut shown = crate::report::visible::Visible::new(&mut bytes, false);
+                render_attempt(format, &mut shown, &attempt, false)?;
+            } else {
+                render_attempt(format, &mut bytes, &attempt, false)?;
+            }
             crate::store::write_atomic(path, &bytes).map_err(|source| Error::Io {
                 action: "write",
                 path: path.clone(),

@@ -178,3 +178,37 @@ fn a_title_with_line_breaks_stays_one_markdown_heading() {
     assert_eq!(headings.len(), 1, "{markdown}");
     assert!(headings[0].contains("Injected heading"), "{markdown}");
 }
+
+#[test]
+fn a_text_report_written_to_a_file_shows_escapes_visibly() {
+    let home = tempfile::tempdir().unwrap();
+    roleplay()
+        .env("ROLEPLAY_HOME", home.path())
+        .args(["score", "--save", "--case", "summit-gear-ski-return", "-"])
+        .write_stdin(format!("I'm so sorry about the skis.{ATTACK}"))
+        .assert()
+        .success();
+    for name in ["report.txt", "report.md"] {
+        let path = home.path().join(name);
+        roleplay()
+            .env("ROLEPLAY_HOME", home.path())
+            .args(["report", "latest", "-o"])
+            .arg(&path)
+            .args([
+                "--format",
+                if name.ends_with(".md") {
+                    "markdown"
+                } else {
+                    "text"
+                },
+            ])
+            .assert()
+            .success();
+        let written = std::fs::read_to_string(&path).unwrap();
+        if name.ends_with(".txt") {
+            assert_no_raw_controls(name, written.as_bytes());
+        } else {
+            assert!(!written.contains('\u{1b}'), "{written}");
+        }
+    }
+}
