@@ -9,7 +9,7 @@ use rexpect::process::Signal;
 use rexpect::reader::Options;
 use rexpect::session::PtySession;
 
-use crate::util::{json_of, roleplay};
+use crate::util::{fill, json_of, roleplay, small_disk};
 
 fn practice(home: &Path, args: &[&str]) -> PtySession {
     let mut command = Command::new(env!("CARGO_BIN_EXE_roleplay"));
@@ -266,44 +266,6 @@ fn a_damaged_draft_is_moved_aside_and_practice_goes_on() {
         .collect();
     assert_eq!(aside.len(), 1);
     assert_eq!(std::fs::read(&aside[0]).unwrap(), b"{ half a draft");
-}
-
-/// A small tmpfs to fill, or None (with a note) where this machine cannot mount one.
-fn small_disk() -> Option<(tempfile::TempDir, MountGuard)> {
-    let dir = tempfile::tempdir().unwrap();
-    let mounted = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
-        .arg(dir.path())
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !mounted {
-        eprintln!("note: cannot mount a tmpfs here; the full-disk check is skipped");
-        return None;
-    }
-    let guard = MountGuard(dir.path().to_path_buf());
-    Some((dir, guard))
-}
-
-struct MountGuard(std::path::PathBuf);
-
-impl Drop for MountGuard {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg(&self.0).status();
-    }
-}
-
-/// Fills the disk at `dir` with one file until it is full.
-fn fill(dir: &Path) -> std::path::PathBuf {
-    use std::io::Write;
-    let path = dir.join("filler");
-    let mut file = std::fs::File::create(&path).unwrap();
-    let block = vec![b'x'; 4096];
-    while file
-        .write_all(&block)
-        .and_then(|()| file.sync_all())
-        .is_ok()
-    {}
-    path
 }
 
 #[test]

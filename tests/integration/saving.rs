@@ -185,3 +185,44 @@ fn report_dash_o_onto_a_link_writes_its_target() {
         .collect();
     assert!(names.is_empty(), "{names:?}");
 }
+
+#[test]
+fn a_healthy_history_that_cannot_be_written_is_reported_as_such() {
+    let Some((disk, _mount)) = crate::util::small_disk() else {
+        return;
+    };
+    let home = disk.path();
+    save(home, "I'm sorry about the skis.");
+    let history = home.join("history.sqlite3");
+    let before = std::fs::read(&history).unwrap();
+    // Read-only: remounted, since root ignores file modes.
+    let remounted = Command::new("mount")
+        .args(["-o", "remount,ro"])
+        .arg(home)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(remounted, "remount read-only");
+    let out = roleplay()
+        .env("ROLEPLAY_HOME", home)
+        .args(["score", "--save", "--case", "summit-gear-ski-return", "-"])
+        .write_stdin("I will call you.")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("read-only; your history is intact"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("move it away"), "{stderr}");
+    let _ = Command::new("mount")
+        .args(["-o", "remount,rw"])
+        .arg(home)
+        .status();
+    assert_eq!(std::fs::read(&history).unwrap(), before);
+    assert_eq!(
+        attempts(home).len(),
+        1,
+        "history still lists the saved attempt"
+    );
+}
