@@ -184,3 +184,38 @@ fn a_folder_warns_about_files_and_names_that_are_not_utf8() {
     assert!(stderr.contains("the file name is not UTF-8"), "{stderr}");
     assert!(stderr.contains("2 scored, 0 skipped"), "{stderr}");
 }
+
+#[test]
+fn a_full_disk_under_batch_output_leaves_no_temporary_file() {
+    let Some((disk, _mount)) = crate::util::small_disk() else {
+        return;
+    };
+    let class = tempfile::tempdir().unwrap();
+    let jsonl = class.path().join("class.jsonl");
+    let row = "{\"student\":\"ana\",\"case\":\"summit-gear-ski-return\",\"response\":\"I'm so sorry about the skis, I will call you.\"}\n";
+    std::fs::write(&jsonl, row.repeat(200)).unwrap();
+    let filler = crate::util::fill(disk.path());
+    // Leave a little room, so the output starts and then runs out of space.
+    let len = std::fs::metadata(&filler).unwrap().len();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&filler)
+        .unwrap()
+        .set_len(len.saturating_sub(16 * 1024))
+        .unwrap();
+    let out = disk.path().join("out.jsonl");
+    roleplay()
+        .arg("batch")
+        .arg(&jsonl)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("No space left"));
+    let left: Vec<_> = std::fs::read_dir(disk.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n != "filler")
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
