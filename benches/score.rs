@@ -1,5 +1,6 @@
-//! Scoring speed: one response of about 400 words on a five-indicator case.
-//! Goal: under 1 ms.
+//! Scoring speed: one response of about 400 words on a five-indicator case (goal:
+//! under 1 ms), and hostile runs with no punctuation at 5,000 and 20,000 words, whose
+//! times must grow about fourfold, not sixteenfold (linear, not quadratic).
 
 use std::hint::black_box;
 
@@ -26,6 +27,12 @@ fn bench(c: &mut Criterion) {
     c.bench_function("score 400 words on 5 indicators", |b| {
         b.iter(|| scorer.score(black_box(&response)))
     });
+    for words in [5_000, 20_000] {
+        let run = "sorry I will refund you ".repeat(words / 5);
+        c.bench_function(&format!("score {words} words with no punctuation"), |b| {
+            b.iter(|| scorer.score(black_box(&run)))
+        });
+    }
     c.bench_function("compile a case", |b| {
         b.iter(|| Scorer::new(black_box(case), rubrics, form).expect("scorer"))
     });

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, LoadError};
+use crate::error::{Error, LoadError, LoadErrorKind};
 use crate::load;
 use crate::load::suggest::closest;
 use crate::model::{Case, CaseSource, RubricSet};
@@ -39,6 +39,11 @@ impl Catalog {
                 match load::case_from_file(&path, rubrics) {
                     Ok(case) => catalog.add(case),
                     Err(Error::Load(e)) => catalog.problems.push(e),
+                    // One unreadable file is skipped like a bad one, not the end of the run.
+                    Err(Error::Io { path, source, .. }) => catalog.problems.push(LoadError::file(
+                        path,
+                        LoadErrorKind::Unreadable(source.to_string()),
+                    )),
                     Err(e) => return Err(e),
                 }
             }
@@ -72,7 +77,10 @@ impl Catalog {
     /// A case named by a path to a file, or by id.
     pub fn resolve(&self, name: &str, rubrics: &RubricSet) -> Result<Case, Error> {
         let path = Path::new(name);
-        if path.is_file() || name.ends_with(".yaml") || name.ends_with(".yml") {
+        // Anything at that path but a folder is read as a file (and refused there if it
+        // is a pipe or a device), not looked up as an id.
+        let named_file = path.symlink_metadata().is_ok() && !path.is_dir();
+        if named_file || name.ends_with(".yaml") || name.ends_with(".yml") {
             return load::case_from_file(path, rubrics);
         }
         if let Some(case) = self.get(name) {

@@ -46,6 +46,24 @@ pub enum Error {
         /// Why.
         why: String,
     },
+    /// A healthy saved file that cannot be written now (read-only, full disk, busy).
+    #[error("cannot save to {}: {why}", path.display())]
+    NotWritten {
+        /// The file.
+        path: PathBuf,
+        /// Why, and what to do.
+        why: String,
+    },
+    /// A draft that could not be read and was moved aside, intact, so practice can go on.
+    #[error("{} could not be read ({why}); it was moved, unchanged, to {}", path.display(), aside.display())]
+    DraftSetAside {
+        /// Where it was.
+        path: PathBuf,
+        /// Where it is now.
+        aside: PathBuf,
+        /// Why it could not be read.
+        why: String,
+    },
     /// A request that makes no sense as given.
     #[error("{0}")]
     Usage(String),
@@ -73,7 +91,16 @@ pub struct LoadError {
     /// What is wrong.
     pub kind: LoadErrorKind,
     /// The offending line of the file, for the caret display.
-    pub line_text: Option<String>,
+    pub line_text: Option<Box<EchoedLine>>,
+}
+
+/// The line an error echoes under its message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EchoedLine {
+    /// The line; a long one is clipped around the column, with `…` where it was cut.
+    pub text: String,
+    /// The caret's character index in `text`.
+    pub caret: usize,
 }
 
 /// What is wrong with a file.
@@ -97,6 +124,9 @@ pub enum LoadErrorKind {
     Syntax(String),
     /// A value that breaks a rule of the format; a full sentence.
     Invalid(String),
+    /// The file cannot be read as a case file (not a regular file, too large, no
+    /// permission); why, as a sentence.
+    Unreadable(String),
 }
 
 impl fmt::Display for LoadErrorKind {
@@ -119,6 +149,7 @@ impl fmt::Display for LoadErrorKind {
             LoadErrorKind::Syntax(message) | LoadErrorKind::Invalid(message) => {
                 f.write_str(message)
             }
+            LoadErrorKind::Unreadable(why) => write!(f, "cannot read the file: {why}"),
         }
     }
 }
@@ -141,11 +172,12 @@ impl LoadError {
             Some(label) => write!(f, ": {label}: {}", self.kind)?,
             None => write!(f, ": {}", self.kind)?,
         }
-        if let (Some(text), Some(Position { line, column })) = (&self.line_text, self.position) {
+        if let (Some(echo), Some(Position { line, .. })) = (&self.line_text, self.position) {
+            let text = &echo.text;
             let gutter = line.to_string().len();
             let caret_pad: String = text
                 .chars()
-                .take(column.saturating_sub(1))
+                .take(echo.caret)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             write!(
@@ -164,14 +196,18 @@ impl LoadError {
         position: Option<Position>,
         kind: LoadErrorKind,
     ) -> Self {
+        // Kept clipped around the column: a 10 MB line is not copied into every error.
         let line_text = position
-            .and_then(|p| source.lines().nth(p.line.saturating_sub(1)))
-            .map(|l| l.trim_end_matches('\r').to_string());
+            .and_then(|p| {
+                let line = source.lines().nth(p.line.saturating_sub(1))?;
+                Some((line.trim_end_matches('\r'), p.column.saturating_sub(1)))
+            })
+            .map(|(line, column)| clip_around(line, column));
         LoadError {
             path: path.into(),
             position,
             kind,
-            line_text,
+            line_text: line_text.map(|(text, caret)| Box::new(EchoedLine { text, caret })),
         }
     }
 
@@ -184,6 +220,33 @@ impl LoadError {
             line_text: None,
         }
     }
+}
+
+/// How many characters of an offending line are echoed on each side of the column.
+const ECHO_SIDE: usize = 60;
+
+/// The part of `line` around character `column` that an error echoes, marked with `…`
+/// where it was cut, and the caret's character index in it.
+fn clip_around(line: &str, column: usize) -> (String, usize) {
+    let total = line.chars().count();
+    if total <= 2 * ECHO_SIDE {
+        return (line.to_string(), column);
+    }
+    let start = column
+        .saturating_sub(ECHO_SIDE)
+        .min(total.saturating_sub(2 * ECHO_SIDE));
+    let end = (start + 2 * ECHO_SIDE).min(total);
+    let mut clipped = String::new();
+    let mut caret = column - start;
+    if start > 0 {
+        clipped.push('…');
+        caret += 1;
+    }
+    clipped.extend(line.chars().skip(start).take(end - start));
+    if end < total {
+        clipped.push('…');
+    }
+    (clipped, caret)
 }
 
 /// Shorthand for results in this crate.

@@ -42,6 +42,9 @@ impl fmt::Display for Diagnostic {
 const SHORTEST: usize = 120;
 const LONGEST: usize = 420;
 
+/// The most errors reported for one file; past it, a note says checking stopped.
+const MAX_ERRORS: usize = 50;
+
 /// Every error in a case file. After each error the offending line (and the block
 /// under it) is blanked and the file read again, so one pass finds them all; line
 /// numbers stay those of the real file.
@@ -49,7 +52,7 @@ pub fn case_errors(text: &str, path: &Path, rubrics: &RubricSet) -> (Option<Case
     let mut masked: Vec<String> = text.lines().map(str::to_string).collect();
     let mut errors: Vec<LoadError> = Vec::new();
     let mut last_line = 0;
-    for _ in 0..50 {
+    for _ in 0..MAX_ERRORS {
         let current = masked.join("\n");
         let source = CaseSource::File(path.to_path_buf());
         match load::case_from_str(&current, path, source, rubrics) {
@@ -62,14 +65,14 @@ pub fn case_errors(text: &str, path: &Path, rubrics: &RubricSet) -> (Option<Case
                     .iter()
                     .any(|e| e.position == position && e.kind == error.kind);
                 if artifact || repeated {
-                    break;
+                    return (None, errors);
                 }
                 let Some(Position { line, .. }) = position else {
                     // A whole-file error once lines were blanked ("the file is empty") is ours.
                     if errors.is_empty() {
                         errors.push(LoadError::at(path, text, position, error.kind));
                     }
-                    break;
+                    return (None, errors);
                 };
                 // Serde reads top to bottom, so an error above the last one comes from the
                 // blanking itself (a parent left empty): blank it too, but do not report it.
@@ -78,11 +81,18 @@ pub fn case_errors(text: &str, path: &Path, rubrics: &RubricSet) -> (Option<Case
                     last_line = line;
                 }
                 if !mask_block(&mut masked, line) {
-                    break;
+                    return (None, errors);
                 }
             }
         }
     }
+    // Only reached when every round found an error.
+    errors.push(LoadError::file(
+        path,
+        LoadErrorKind::Invalid(format!(
+            "stopped after {MAX_ERRORS} errors in this file; fix these and run validate again"
+        )),
+    ));
     (None, errors)
 }
 

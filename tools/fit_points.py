@@ -117,3 +117,8 @@ for a in sorted(set(r['author'] for r in rows)):
     lv2,sk2=fit([r for r in rows if r['author']!=a])
     measure(te,lv,sk,f'author {a}, weights fitted on all')
     measure(te,lv2,sk2,f'author {a} held out (fitted on the other two)')
+from collections import defaultdict
+P=defaultdict(list)
+for r in rows:
+    P[r['key'].split('/')[1]].append((predict(r,lv,sk)[1], r['j']))
+for t,v in P.items(): print(f"tier {t}: engine {np.mean([a for a,b in v]):.1f}, judges {np.mean([b for a,b in v]):.1f}")

@@ -10,11 +10,15 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use super::{CaseFolders, EXIT_FAILURE, catalog, form_for, io_error, rubrics_and_form, warn};
-use crate::batch::{self, Row, Skipped};
+use crate::batch::read::{self, Item};
+use crate::batch::{self, Row, Scored, Skipped};
+use crate::catalog::Catalog;
 use crate::engine::Scorer;
 use crate::error::Error;
-use crate::model::Case;
+use crate::model::{Case, Form, RubricSet};
 use crate::report;
+use crate::report::roster::CaseTitles;
+use crate::store::AtomicFile;
 
 /// Output formats of `roleplay batch`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -54,73 +58,135 @@ pub struct BatchArgs {
     pub folders: CaseFolders,
 }
 
+/// Rows read and scored at a time: enough to keep every core busy, few enough that
+/// memory does not grow with the class.
+const CHUNK: usize = 2048;
+
 pub(super) fn run(args: BatchArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
     let (rubrics, form) = rubrics_and_form(args.form.as_ref())?;
+    // A case is scored on the form it names unless --form says otherwise.
     let explicit = args.form.is_some();
     let catalog = catalog(&args.folders, rubrics)?;
-    let name = args.input.display().to_string();
-    let (rows, mut skipped): (Vec<Row>, Vec<Skipped>) = if args.input.is_dir() {
-        let case = args.case.as_deref().ok_or_else(|| {
-            Error::Usage("a folder of responses needs --case CASE: the case they answer".into())
-        })?;
-        batch::rows_from_folder(&args.input, case)?
-    } else {
-        let text = std::fs::read_to_string(&args.input).map_err(|source| Error::Io {
-            action: "read",
-            path: args.input.clone(),
+    let items = read_items(&args)?;
+    let format = format_of(&args);
+    let jsonl = format == BatchFormat::Jsonl;
+    let mut file = match &args.output {
+        Some(path) => Some(AtomicFile::create(path).map_err(|source| Error::Io {
+            action: "write",
+            path: path.clone(),
             source,
-        })?;
-        match args.input.extension().and_then(|e| e.to_str()) {
-            Some("csv") => batch::rows_from_csv(&text, &name),
-            Some("jsonl" | "ndjson") => batch::rows_from_jsonl(&text, &name),
-            _ => {
-                return Err(Error::Usage(format!(
-                    "{name}: give a folder, a .csv or a .jsonl file"
-                )));
-            }
-        }
+        })?),
+        None => None,
     };
-
-    // One compiled scorer per case named by any row, compiled in parallel.
-    let mut names: Vec<&String> = rows.iter().map(|r| &r.case).collect();
-    names.sort();
-    names.dedup();
-    type Compiled = (String, Result<(Case, Scorer), Error>);
-    let compiled: Vec<Compiled> = names
-        .par_iter()
-        .map(|name| {
-            let result = catalog.resolve(name, rubrics).and_then(|case| {
-                let scorer = Scorer::new(&case, rubrics, &form_for(&case, explicit, &form)?)?;
-                Ok((case, scorer))
-            });
-            ((*name).clone(), result)
-        })
-        .collect();
-    let mut scorers = BTreeMap::new();
-    let mut unknown = BTreeMap::new();
-    for (name, result) in compiled {
-        match result {
-            Ok(pair) => {
-                scorers.insert(name, pair);
-            }
-            Err(e) => {
-                unknown.insert(name, e.to_string());
-            }
-        }
-    }
-    let bar = ProgressBar::with_draw_target(Some(rows.len() as u64), ProgressDrawTarget::stderr());
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("scoring {bar:40} {pos}/{len}")
+        ProgressStyle::with_template("scoring {pos} rows")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let tick = || bar.inc(1);
-    let (mut scored, more) = batch::score(rows, &scorers, &unknown, &tick);
+    let mut cases = Cases::default();
+    let mut scored: Vec<Scored> = Vec::new();
+    let mut skipped: Vec<Skipped> = Vec::new();
+    let mut count = 0usize;
+    let mut rows: Vec<Row> = Vec::with_capacity(CHUNK);
+    let mut items = items.peekable();
+    while items.peek().is_some() {
+        for item in items.by_ref() {
+            match item {
+                Item::Row(row) => rows.push(row),
+                Item::Skipped(s) => skipped.push(s),
+                Item::Warning(w) => warn(&w),
+            }
+            if rows.len() == CHUNK {
+                break;
+            }
+        }
+        cases.compile(&rows, &catalog, rubrics, (&form, explicit));
+        let chunk = std::mem::take(&mut rows);
+        for result in batch::score(chunk, &cases.scorers, &cases.unknown, jsonl, &tick) {
+            match result {
+                Ok((row, line)) => {
+                    count += 1;
+                    if let Some(line) = line {
+                        let sink: &mut dyn Write = match &mut file {
+                            Some(file) => file,
+                            None => &mut *out,
+                        };
+                        writeln!(sink, "{line}").map_err(|e| io_error(e, "write", "the output"))?;
+                    }
+                    if !jsonl {
+                        scored.push(row);
+                    }
+                }
+                Err(s) => skipped.push(s),
+            }
+        }
+    }
     bar.finish_and_clear();
-    skipped.extend(more);
     scored.sort_by(|a, b| (&a.case, &a.student).cmp(&(&b.case, &b.student)));
+    let sink: &mut dyn Write = match &mut file {
+        Some(file) => file,
+        None => &mut *out,
+    };
+    match format {
+        BatchFormat::Csv => {
+            batch::write_csv(sink, &scored).map_err(|e| Error::Internal(e.to_string()))?
+        }
+        BatchFormat::Jsonl => {}
+        BatchFormat::Html => report::roster::write(sink, &scored, &cases.titles, &form)
+            .map_err(|e| io_error(e, "write", "the output"))?,
+    }
+    if let (Some(file), Some(path)) = (file, &args.output) {
+        file.commit().map_err(|source| Error::Io {
+            action: "write",
+            path: path.clone(),
+            source,
+        })?;
+    }
+    for s in &skipped {
+        warn(&format!("{}: skipped: {}", s.origin, s.reason));
+    }
+    #[allow(clippy::print_stderr)]
+    {
+        eprintln!("{count} scored, {} skipped", skipped.len());
+    }
+    Ok(if skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_FAILURE)
+    })
+}
 
-    let format = args
-        .format
+/// The input's rows, read one at a time.
+fn read_items(args: &BatchArgs) -> Result<Box<dyn Iterator<Item = Item>>, Error> {
+    let name = args.input.display().to_string();
+    if args.input.is_dir() {
+        let case = args.case.as_deref().ok_or_else(|| {
+            Error::Usage("a folder of responses needs --case CASE: the case they answer".into())
+        })?;
+        return Ok(Box::new(read::folder(&args.input, case)?.flatten()));
+    }
+    let extension = args.input.extension().and_then(|e| e.to_str());
+    if !matches!(extension, Some("csv" | "jsonl" | "ndjson")) {
+        return Err(Error::Usage(format!(
+            "{name}: give a folder, a .csv or a .jsonl file"
+        )));
+    }
+    let file = std::fs::File::open(&args.input).map_err(|source| Error::Io {
+        action: "read",
+        path: args.input.clone(),
+        source,
+    })?;
+    let input = std::io::BufReader::new(file);
+    Ok(match extension {
+        Some("csv") => read::csv(input, &name),
+        _ => Box::new(read::jsonl(input, &name)),
+    })
+}
+
+/// The output format: `--format`, else the -o file's extension, else CSV.
+fn format_of(args: &BatchArgs) -> BatchFormat {
+    args.format
         .or_else(|| {
             let ext = args
                 .output
@@ -135,48 +201,66 @@ pub(super) fn run(args: BatchArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
                 _ => None,
             }
         })
-        .unwrap_or(BatchFormat::Csv);
-    let mut bytes = Vec::new();
-    match format {
-        BatchFormat::Csv => {
-            batch::write_csv(&mut bytes, &scored).map_err(|e| Error::Internal(e.to_string()))?
-        }
-        BatchFormat::Jsonl => {
-            for s in &scored {
-                let line = serde_json::json!({
-                    "student": s.student,
-                    "case": s.case,
-                    "total": s.total,
-                    "rating": s.rating,
-                    "indicators": s.indicators,
-                    "score": report::json::value(&s.card, &s.response),
+        .unwrap_or(BatchFormat::Csv)
+}
+
+/// The cases named by the rows so far, each compiled once, and those that failed.
+#[derive(Default)]
+struct Cases {
+    scorers: BTreeMap<String, (Case, Scorer)>,
+    unknown: BTreeMap<String, String>,
+    titles: BTreeMap<String, CaseTitles>,
+}
+
+impl Cases {
+    /// Compiles, in parallel, the cases of `rows` not seen before.
+    fn compile(
+        &mut self,
+        rows: &[Row],
+        catalog: &Catalog,
+        rubrics: &RubricSet,
+        (form, explicit): (&Form, bool),
+    ) {
+        let mut names: Vec<&String> = rows
+            .iter()
+            .map(|r| &r.case)
+            .filter(|c| !self.scorers.contains_key(*c) && !self.unknown.contains_key(*c))
+            .collect();
+        names.sort();
+        names.dedup();
+        type Compiled = (String, Result<(Case, Scorer), Error>);
+        let compiled: Vec<Compiled> = names
+            .par_iter()
+            .map(|name| {
+                let result = catalog.resolve(name, rubrics).and_then(|case| {
+                    let scorer = Scorer::new(&case, rubrics, &form_for(&case, explicit, form)?)?;
+                    Ok((case, scorer))
                 });
-                writeln!(bytes, "{line}").map_err(|e| io_error(e, "write", "the output"))?;
+                ((*name).clone(), result)
+            })
+            .collect();
+        for (name, result) in compiled {
+            match result {
+                Ok((case, scorer)) => {
+                    // An empty response's card carries the titles the roster shows.
+                    let card = scorer.score("");
+                    self.titles.insert(
+                        case.id.clone(),
+                        CaseTitles {
+                            title: card.case_title.clone(),
+                            indicators: card
+                                .indicators
+                                .iter()
+                                .map(|i| (i.code.to_string(), i.title.clone()))
+                                .collect(),
+                        },
+                    );
+                    self.scorers.insert(name, (case, scorer));
+                }
+                Err(e) => {
+                    self.unknown.insert(name, e.to_string());
+                }
             }
         }
-        BatchFormat::Html => report::roster::write(&mut bytes, &scored, &form)
-            .map_err(|e| io_error(e, "write", "the output"))?,
     }
-    match &args.output {
-        Some(path) => crate::store::write_atomic(path, &bytes).map_err(|source| Error::Io {
-            action: "write",
-            path: path.clone(),
-            source,
-        })?,
-        None => out
-            .write_all(&bytes)
-            .map_err(|e| io_error(e, "write", "standard output"))?,
-    }
-    for s in &skipped {
-        warn(&format!("{}: skipped: {}", s.origin, s.reason));
-    }
-    #[allow(clippy::print_stderr)]
-    {
-        eprintln!("{} scored, {} skipped", scored.len(), skipped.len());
-    }
-    Ok(if skipped.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(EXIT_FAILURE)
-    })
 }

@@ -73,7 +73,9 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
     }
     let io = |e: io::Error| io_error(e, "use", "the terminal");
     if args.focus == Some(Focus::Weakest) {
-        let attempts = open_history()?.list(None)?;
+        let history = open_history()?;
+        let attempts = history.list(None)?;
+        super::history::warn_skipped(&history);
         let records = indicator_records(&attempts, &form);
         let weak: Vec<Code> = weakest(&records).iter().map(|r| r.code.clone()).collect();
         if weak.is_empty() {

@@ -74,7 +74,9 @@ struct Row<'a> {
 }
 
 pub(super) fn run_history(args: HistoryArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
-    let attempts = open()?.list(args.case.as_deref())?;
+    let history = open()?;
+    let attempts = history.list(args.case.as_deref())?;
+    warn_skipped(&history);
     let rows: Vec<Row> = attempts
         .iter()
         .map(|a| Row {
@@ -126,7 +128,18 @@ fn find(history: &History, id: &str) -> Result<Attempt, Error> {
             .map_err(|_| Error::Usage(format!("`{id}` is not an attempt number or `latest`")))?;
         history.get(number)?
     };
+    warn_skipped(history);
     attempt.ok_or_else(|| Error::Usage(format!("no attempt `{id}`; `roleplay history` lists them")))
+}
+
+/// Names each saved attempt that was skipped because its row cannot be read.
+pub(super) fn warn_skipped(history: &History) {
+    for row in history.skipped() {
+        super::warn(&format!(
+            "attempt {} in your history cannot be read and was skipped ({}); the file was left as it is",
+            row.id, row.why
+        ));
+    }
 }
 
 /// Renders an attempt in a format. JSON adds the attempt's own fields around the score.
@@ -214,7 +227,13 @@ pub(super) fn run_report(
         None => render_attempt(format, out, &attempt, color && format == ReportFormat::Text)?,
         Some(path) => {
             let mut bytes = Vec::new();
-            render_attempt(format, &mut bytes, &attempt, false)?;
+            if matches!(format, ReportFormat::Text | ReportFormat::Markdown) {
+                // Text for people: control characters shown visibly, as on the terminal.
+                let mut shown = crate::report::visible::Visible::new(&mut bytes, false);
+                render_attempt(format, &mut shown, &attempt, false)?;
+            } else {
+                render_attempt(format, &mut bytes, &attempt, false)?;
+            }
             crate::store::write_atomic(path, &bytes).map_err(|source| Error::Io {
                 action: "write",
                 path: path.clone(),

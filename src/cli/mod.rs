@@ -26,6 +26,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::error::Error;
 use crate::model::{Case, Form, RubricSet};
 use crate::report::Style;
+use crate::report::visible::{Visible, visible};
 use crate::{load, shipped};
 
 /// Exit status when a command ran but found problems (a file that fails to load,
@@ -167,6 +168,26 @@ pub enum Command {
     Schema(schema::SchemaArgs),
 }
 
+impl Command {
+    /// Whether the command writes data for programs (JSON, CSV, JSON Lines) to standard
+    /// output rather than text for people.
+    fn writes_data(&self) -> bool {
+        let report = |format: ReportFormat| format == ReportFormat::Json;
+        match self {
+            Command::Score(a) => report(a.format),
+            Command::ShowAttempt(a) => report(a.format),
+            Command::Report(a) => a.output.is_none() && a.format.is_some_and(report),
+            Command::History(a) => a.format == Format::Json,
+            Command::Progress(a) => a.format == progress::ProgressFormat::Json,
+            Command::List(a) => a.format == Format::Json,
+            Command::Show(a) => a.format == Format::Json,
+            Command::Agreement(a) => a.format == Format::Json,
+            Command::Batch(_) | Command::Schema(_) => true,
+            _ => false,
+        }
+    }
+}
+
 /// Parses the command line, runs the command, and turns the outcome into an exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
@@ -180,25 +201,35 @@ pub fn run() -> ExitCode {
         }
         return ExitCode::from(EXIT_FAILURE);
     }
-    let mut stdout = io::stdout().lock();
+    // Text for people shows control characters visibly; JSON, CSV and the like are
+    // left exact (their own escaping applies, and byte offsets must hold).
+    let mut shown;
+    let mut exact;
+    let stdout: &mut dyn Write = if cli.command.writes_data() {
+        exact = PipeSafe::new(io::stdout().lock());
+        &mut exact
+    } else {
+        shown = PipeSafe::new(Visible::new(io::stdout().lock(), color));
+        &mut shown
+    };
     let outcome = match cli.command {
-        Command::Practice(args) => practice::run(args, &mut stdout, color),
-        Command::Score(args) => score::run(args, &mut stdout, color),
-        Command::History(args) => history::run_history(args, &mut stdout),
-        Command::ShowAttempt(args) => history::run_show_attempt(args, &mut stdout, color),
-        Command::Report(args) => history::run_report(args, &mut stdout, color),
-        Command::Progress(args) => progress::run(args, &mut stdout),
-        Command::Drill(args) => drill::run(args, &mut stdout),
-        Command::List(args) => list::run_list(args, &mut stdout),
-        Command::Show(args) => list::run_show(args, &mut stdout, color),
-        Command::Rubric(args) => rubric::run(args, &mut stdout, color),
-        Command::Test(args) => test::run(args, &mut stdout),
-        Command::Batch(args) => batch::run(args, &mut stdout),
-        Command::Validate(args) => validate::run(args, &rubric_folders, &mut stdout),
-        Command::Coverage(args) => coverage::run(args, &mut stdout),
-        Command::Agreement(args) => agreement::run(args, &mut stdout, color),
-        Command::New(args) => new::run(args, &mut stdout),
-        Command::Schema(args) => schema::run(args, &mut stdout),
+        Command::Practice(args) => practice::run(args, stdout, color),
+        Command::Score(args) => score::run(args, stdout, color),
+        Command::History(args) => history::run_history(args, stdout),
+        Command::ShowAttempt(args) => history::run_show_attempt(args, stdout, color),
+        Command::Report(args) => history::run_report(args, stdout, color),
+        Command::Progress(args) => progress::run(args, stdout),
+        Command::Drill(args) => drill::run(args, stdout),
+        Command::List(args) => list::run_list(args, stdout),
+        Command::Show(args) => list::run_show(args, stdout, color),
+        Command::Rubric(args) => rubric::run(args, stdout, color),
+        Command::Test(args) => test::run(args, stdout),
+        Command::Batch(args) => batch::run(args, stdout),
+        Command::Validate(args) => validate::run(args, &rubric_folders, stdout),
+        Command::Coverage(args) => coverage::run(args, stdout),
+        Command::Agreement(args) => agreement::run(args, stdout, color),
+        Command::New(args) => new::run(args, stdout),
+        Command::Schema(args) => schema::run(args, stdout),
     };
     let outcome = outcome.and_then(|code| {
         stdout
@@ -208,13 +239,10 @@ pub fn run() -> ExitCode {
     });
     match outcome {
         Ok(code) => code,
-        Err(Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => {
-            ExitCode::SUCCESS
-        }
         Err(e) => {
             #[allow(clippy::print_stderr)]
             {
-                eprintln!("error: {e}");
+                eprintln!("error: {}", visible(&e.to_string()));
             }
             ExitCode::from(EXIT_FAILURE)
         }
@@ -239,6 +267,51 @@ fn add_coach_rubrics(folders: &[PathBuf], quiet: bool) -> Result<(), Error> {
         return Ok(());
     }
     shipped::add_coach_rubrics(extra)
+}
+
+/// Standard output that treats a reader who stopped reading (`| head`, `| true`) as
+/// the end of the output: later writes are dropped instead of failing, so a command
+/// still saves what it must and exits with its own status.
+struct PipeSafe<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> PipeSafe<W> {
+    fn new(inner: W) -> Self {
+        PipeSafe {
+            inner,
+            closed: false,
+        }
+    }
+
+    fn absorb<T>(&mut self, result: io::Result<T>, fallback: T) -> io::Result<T> {
+        match result {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(fallback)
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for PipeSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.absorb(result, buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.absorb(result, ())
+    }
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -326,6 +399,6 @@ fn catalog(args: &CaseFolders, rubrics: &RubricSet) -> Result<crate::catalog::Ca
 fn warn(message: &str) {
     #[allow(clippy::print_stderr)]
     {
-        eprintln!("warning: {message}");
+        eprintln!("warning: {}", visible(message));
     }
 }

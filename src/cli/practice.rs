@@ -54,11 +54,35 @@ pub struct PracticeArgs {
 struct Files {
     draft: PathBuf,
     home: PathBuf,
+    /// Whether the last save failed; the lines are still in memory.
+    failing: bool,
 }
 
 impl Surroundings for Files {
+    /// A failed save (a full disk) does not end the session: the lines stay in memory,
+    /// the student is told once, and every later line tries again.
     fn save(&mut self, draft: &Draft) -> Result<(), Error> {
-        draft.save(&self.draft)
+        match draft.save(&self.draft) {
+            Ok(()) if self.failing => {
+                self.failing = false;
+                super::warn("your draft is saved again; nothing was lost");
+            }
+            Ok(()) => {}
+            Err(e) if !self.failing => {
+                self.failing = true;
+                let full = matches!(&e, Error::Io { source, .. } if source.kind() == io::ErrorKind::StorageFull);
+                let what = if full {
+                    "the disk is full"
+                } else {
+                    "the draft cannot be written"
+                };
+                super::warn(&format!(
+                    "{what} ({e}). Your lines are kept here: free some space and go on typing; each line tries to save again"
+                ));
+            }
+            Err(_) => {}
+        }
+        Ok(())
     }
 
     fn edit(&mut self, text: &str) -> Option<String> {
@@ -81,14 +105,28 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         ))
     })?;
     let (rubrics, form) = rubrics_and_form(args.form.as_ref())?;
-    let history = open_history()?;
+    // Practice goes on without history when it cannot be opened: the draft keeps the words.
+    let history = open_history()
+        .inspect_err(|e| {
+            super::warn(&format!(
+                "{e}\nPractising without history: this attempt stays in the draft file."
+            ))
+        })
+        .ok();
     let catalog = catalog(&args.folders, rubrics)?;
     let draft_path = draft::default_path(&home);
     let io = |e| io_error(e, "write", "the terminal");
     let theme = ColorfulTheme::default();
 
     let mut resumed = None;
-    if let Some(old) = Draft::load(&draft_path)? {
+    let old = match Draft::load(&draft_path) {
+        Err(e @ Error::DraftSetAside { .. }) => {
+            super::warn(&format!("{e}; starting a new practice"));
+            None
+        }
+        other => other?,
+    };
+    if let Some(old) = old {
         let lines = old.response.len() + old.answers.len() + old.answer_lines.len();
         let resume = Confirm::with_theme(&theme)
             .with_prompt(format!(
@@ -122,7 +160,7 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
             (case, draft)
         }
         None => {
-            let case = choose(&args, &catalog, rubrics, &history, &form, &theme)?;
+            let case = choose(&args, &catalog, rubrics, history.as_ref(), &form, &theme)?;
             let path = match &case.source {
                 CaseSource::File(path) => Some(path.clone()),
                 CaseSource::Shipped(_) => None,
@@ -142,6 +180,7 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
     let mut files = Files {
         draft: draft_path.clone(),
         home: home.clone(),
+        failing: false,
     };
     files.save(&draft)?;
     if args.editor && draft.response.is_empty() {
@@ -174,6 +213,15 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
     let card = Scorer::new(&case, rubrics, &form)?.score(&text);
     writeln!(out, "\n").map_err(io)?;
     report::text::write(out, &card, &text, &form, style(color)).map_err(io)?;
+    let Some(history) = history else {
+        writeln!(
+            out,
+            "\nNot saved in your history (it cannot be opened); your words stay in {}.",
+            draft_path.display()
+        )
+        .map_err(io)?;
+        return Ok(ExitCode::from(super::EXIT_FAILURE));
+    };
     let id = history.save(&NewAttempt {
         case_id: &case.id,
         case_title: &case.title,
@@ -200,7 +248,7 @@ fn choose(
     args: &PracticeArgs,
     catalog: &Catalog,
     rubrics: &RubricSet,
-    history: &crate::store::History,
+    history: Option<&crate::store::History>,
     form: &crate::model::Form,
     theme: &ColorfulTheme,
 ) -> Result<Case, Error> {
@@ -229,7 +277,14 @@ fn choose(
             .map_or(0, |d| d.subsec_nanos());
         return Ok(cases[nanos as usize % cases.len()].clone());
     }
-    let attempts = history.list(None)?;
+    let attempts = match history {
+        Some(history) => {
+            let attempts = history.list(None)?;
+            super::history::warn_skipped(history);
+            attempts
+        }
+        None => Vec::new(),
+    };
     let records = progress::indicator_records(&attempts, form);
     let weakest = progress::weakest(&records).first().map(|r| r.code.clone());
     let mut items: Vec<String> = Vec::new();

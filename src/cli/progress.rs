@@ -35,7 +35,9 @@ pub struct ProgressArgs {
 
 pub(super) fn run(args: ProgressArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
     let (_, form) = rubrics_and_form(None)?;
-    let attempts = open_history()?.list(None)?;
+    let history = open_history()?;
+    let attempts = history.list(None)?;
+    super::history::warn_skipped(&history);
     let records = indicator_records(&attempts, &form);
     let weak: Vec<_> = weakest(&records).into_iter().take(args.next).collect();
     let totals: Vec<u32> = attempts.iter().map(|a| a.total).collect();

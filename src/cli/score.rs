@@ -78,12 +78,7 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
     };
     let form = form_for(&case, args.form.is_some(), &form)?;
     let card = Scorer::new(&case, rubrics, &form)?.score(&response);
-    let context = report::Context {
-        case: Some(&case),
-        ..Default::default()
-    };
-    let written = render_report(args.format, out, &card, &response, &form, &context, color);
-    written.map_err(|e| io_error(e, "write", "standard output"))?;
+    // Saved before the report is written: a reader that stops early loses nothing.
     if args.save {
         let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
         let id = super::history::open()?.save(&crate::store::NewAttempt {
@@ -103,6 +98,12 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
             eprintln!("Saved as attempt {id}.");
         }
     }
+    let context = report::Context {
+        case: Some(&case),
+        ..Default::default()
+    };
+    let written = render_report(args.format, out, &card, &response, &form, &context, color);
+    written.map_err(|e| io_error(e, "write", "standard output"))?;
     Ok(ExitCode::SUCCESS)
 }
 

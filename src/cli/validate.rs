@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{CaseFolders, EXIT_FAILURE, Format, case_folders, io_error};
-use crate::error::Error;
+use crate::error::{Error, LoadError, LoadErrorKind};
 use crate::shipped;
-use crate::validate::{Severity, Source, validate, validate_rubrics};
+use crate::validate::{Diagnostic, Severity, Source, validate, validate_rubrics};
 
 /// Arguments of `roleplay validate`.
 #[derive(Debug, clap::Args)]
@@ -31,16 +31,30 @@ pub(super) fn run(
     out: &mut dyn Write,
 ) -> Result<ExitCode, Error> {
     let rubrics = shipped::rubrics()?;
+    let mut problems_in_folders: Vec<LoadError> = Vec::new();
     let mut sources = Vec::new();
     let mut rubric_sources = Vec::new();
-    let add_file = |path: PathBuf, sources: &mut Vec<Source>| -> Result<(), Error> {
-        let bytes = std::fs::read(&path).map_err(|source| Error::Io {
-            action: "read",
-            path: path.clone(),
-            source,
-        })?;
-        sources.push(Source { path, bytes });
-        Ok(())
+    // A path that cannot be read is reported like any other problem, and the rest are
+    // still checked.
+    let mut unreadable: Vec<LoadError> = Vec::new();
+    let mut add_file =
+        |path: PathBuf, sources: &mut Vec<Source>| match crate::load::read_file(&path) {
+            Ok(bytes) => sources.push(Source { path, bytes }),
+            Err(Error::Load(e)) => unreadable.push(e),
+            Err(e) => unreadable.push(LoadError::file(
+                path,
+                LoadErrorKind::Unreadable(e.to_string()),
+            )),
+        };
+    let mut folder_files = |folder: &std::path::Path| match crate::catalog::yaml_files(folder) {
+        Ok(files) => files,
+        Err(e) => {
+            problems_in_folders.push(LoadError::file(
+                folder,
+                LoadErrorKind::Unreadable(e.to_string()),
+            ));
+            Vec::new()
+        }
     };
     if args.paths.is_empty() {
         for (name, text) in shipped::files().filter(|(name, _)| name.starts_with("cases/")) {
@@ -50,21 +64,21 @@ pub(super) fn run(
             });
         }
         for folder in case_folders(&args.folders) {
-            for path in crate::catalog::yaml_files(&folder)? {
-                add_file(path, &mut sources)?;
+            for path in folder_files(&folder) {
+                add_file(path, &mut sources);
             }
         }
         for path in crate::coach_rubrics::files(rubric_folders)? {
-            add_file(path, &mut rubric_sources)?;
+            add_file(path, &mut rubric_sources);
         }
     } else {
         for path in &args.paths {
             if path.is_dir() {
-                for file in crate::catalog::yaml_files(path)? {
-                    add_file(file, &mut sources)?;
+                for file in folder_files(path) {
+                    add_file(file, &mut sources);
                 }
             } else {
-                add_file(path.clone(), &mut sources)?;
+                add_file(path.clone(), &mut sources);
             }
         }
     }
@@ -74,12 +88,20 @@ pub(super) fn run(
     });
     let sources: Vec<Source> = cases;
     rubric_sources.extend(found);
-    let mut diagnostics = validate(&sources, rubrics);
+    let mut diagnostics: Vec<Diagnostic> = problems_in_folders
+        .into_iter()
+        .chain(unreadable)
+        .map(|problem| Diagnostic {
+            severity: Severity::Error,
+            problem,
+        })
+        .collect();
+    let files = sources.len() + rubric_sources.len() + diagnostics.len();
+    diagnostics.extend(validate(&sources, rubrics));
     diagnostics.extend(validate_rubrics(
         &rubric_sources,
         shipped::shipped_rubrics()?,
     ));
-    let sources_len = sources.len() + rubric_sources.len();
     let errors = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -99,7 +121,7 @@ pub(super) fn run(
                     })
                 })
                 .collect();
-            let value = serde_json::json!({ "files": sources_len, "errors": errors, "warnings": warnings, "problems": items });
+            let value = serde_json::json!({ "files": files, "errors": errors, "warnings": warnings, "problems": items });
             serde_json::to_writer_pretty(&mut *out, &value)
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(out))
@@ -110,8 +132,7 @@ pub(super) fn run(
             }
             writeln!(
                 out,
-                "{} file(s): {errors} error(s), {warnings} warning(s)",
-                sources_len
+                "{files} file(s): {errors} error(s), {warnings} warning(s)"
             )
         })(),
     };

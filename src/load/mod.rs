@@ -6,6 +6,7 @@ mod context;
 #[macro_use]
 mod raw;
 mod extras;
+mod shape;
 pub mod suggest;
 
 use std::path::{Path, PathBuf};
@@ -22,11 +23,7 @@ use crate::model::{
 
 /// Reads a case file from disk and checks it against `rubrics`.
 pub fn case_from_file(path: &Path, rubrics: &RubricSet) -> Result<Case, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        action: "read",
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = read_file(path)?;
     Ok(case_from_bytes(
         &bytes,
         path,
@@ -53,9 +50,11 @@ pub fn case_from_str(
     source: CaseSource,
     rubrics: &RubricSet,
 ) -> Result<Case, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if is_blank_yaml(text) {
         return Err(LoadError::file(path, LoadErrorKind::Empty));
     }
+    check_shape(text, path, CASE_TEXT_KEYS)?;
     let known: Vec<_> = rubrics.codes().cloned().collect();
     // A broken shipped form is reported elsewhere; here it only means "do not check".
     let forms: Vec<String> = crate::shipped::forms()
@@ -121,9 +120,11 @@ pub fn case_from_str(
 
 /// Checks a rubric file given as text.
 pub fn rubric_from_str(text: &str, path: &Path) -> Result<Rubric, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if is_blank_yaml(text) {
         return Err(LoadError::file(path, LoadErrorKind::Empty));
     }
+    check_shape(text, path, &[])?;
     let raw: RawRubric = serde_yaml::from_str(text).map_err(|e| yaml_error(path, text, &e))?;
     let mut ids: Vec<&str> = Vec::new();
     for concept in &raw.concepts {
@@ -180,9 +181,11 @@ pub fn rubric_from_str(text: &str, path: &Path) -> Result<Rubric, LoadError> {
 
 /// Checks an evaluation form given as text.
 pub fn form_from_str(text: &str, path: &Path) -> Result<Form, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if is_blank_yaml(text) {
         return Err(LoadError::file(path, LoadErrorKind::Empty));
     }
+    check_shape(text, path, &[])?;
     let form: Form = serde_yaml::from_str(text).map_err(|e| yaml_error(path, text, &e))?;
     form.check()
         .map_err(|m| LoadError::file(path, LoadErrorKind::Invalid(m)))?;
@@ -191,13 +194,76 @@ pub fn form_from_str(text: &str, path: &Path) -> Result<Form, LoadError> {
 
 /// Reads an evaluation form from disk.
 pub fn form_from_file(path: &Path) -> Result<Form, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let bytes = read_file(path)?;
+    let text = utf8(&bytes, path)?;
+    Ok(form_from_str(text, path)?)
+}
+
+/// Refuses a hostile document before it is read: nesting past the depth limit, aliases
+/// that expand past the budget, a key written twice.
+fn check_shape(text: &str, path: &Path, text_keys: &[&str]) -> Result<(), LoadError> {
+    shape::check_flow_depth(text)
+        .map_err(|e| LoadError::at(path, text, e.position, LoadErrorKind::Syntax(e.message)))?;
+    shape::check_document(text, text_keys).map_err(|e| yaml_error(path, text, &e))
+}
+
+/// The keys of a case file whose value (or each item of whose list) is required
+/// text, so `title: ~` is refused.
+const CASE_TEXT_KEYS: &[&str] = &[
+    "title",
+    "participant_role",
+    "judge_role",
+    "situation",
+    "label",
+    "name",
+    "expect",
+    "response",
+    "judge_questions",
+    "phrases",
+    "patterns",
+];
+
+/// The largest case, rubric or form file read: a case is a few kilobytes.
+pub const MAX_FILE_BYTES: u64 = 4 << 20;
+
+/// Reads a file given as a case, rubric or form: a regular file (a link to one is
+/// fine) of at most [`MAX_FILE_BYTES`]. A pipe or a device is refused before it is
+/// opened, since reading one may never end.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let unreadable = |source: std::io::Error| Error::Io {
         action: "read",
         path: path.to_path_buf(),
         source,
-    })?;
-    let text = utf8(&bytes, path)?;
-    Ok(form_from_str(text, path)?)
+    };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
+    let refuse = |why: String| Error::Load(LoadError::file(path, LoadErrorKind::Unreadable(why)));
+    if !meta.is_file() {
+        return Err(refuse(
+            "it is not a regular file (a folder, pipe or device); give a .yaml file".into(),
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(refuse(too_large(meta.len())));
+    }
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    // The size is checked again while reading: the file may grow after `metadata`.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(refuse(too_large(bytes.len() as u64)));
+    }
+    Ok(bytes)
+}
+
+fn too_large(len: u64) -> String {
+    format!(
+        "it is {:.1} MB; a case file is at most {} MB",
+        len as f64 / 1_048_576.0,
+        MAX_FILE_BYTES >> 20
+    )
 }
 
 /// Checks that a set of rubrics can be used together.
@@ -326,13 +392,23 @@ fn find_text(text: &str, needle: &str, nth: usize) -> Option<Position> {
 
 /// Rewords a serde_yaml error for people, keeping its position.
 fn yaml_error(path: &Path, text: &str, error: &serde_yaml::Error) -> LoadError {
-    let position = error.location().map(|l| Position {
+    let mut position = error.location().map(|l| Position {
         line: l.line(),
         column: l.column(),
     });
     let mut message = error.to_string();
     if let Some(cut) = message.find(" at line ") {
         message.truncate(cut);
+    }
+    // The reader's errors (a control character, say) give a byte offset instead.
+    if let Some(cut) = message.rfind(" at position ") {
+        let offset = message[cut + 13..].trim().parse::<usize>().ok();
+        if let Some(offset) = offset {
+            if position.is_none_or(|p| p.line == 1 && p.column == 1) {
+                position = Some(shape::position_of(text, offset));
+            }
+            message.truncate(cut);
+        }
     }
     // serde_yaml prefixes the key path ("look_for.CR:007[0]: "); keep it for context.
     let (at, body) = match message.find(": ") {
@@ -341,6 +417,7 @@ fn yaml_error(path: &Path, text: &str, error: &serde_yaml::Error) -> LoadError {
         }
         _ => (None, message.as_str()),
     };
+    let position = refine_position(text, position, body);
     let kind = if let Some(rest) = body.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or_default().to_string();
         LoadErrorKind::UnknownKey {
@@ -369,6 +446,51 @@ fn yaml_error(path: &Path, text: &str, error: &serde_yaml::Error) -> LoadError {
         }
     };
     LoadError::at(PathBuf::from(path), text, position, kind)
+}
+
+/// serde_yaml places a key written twice at the mapping that holds it (often 1:1):
+/// find the second key itself.
+fn refine_position(text: &str, position: Option<Position>, body: &str) -> Option<Position> {
+    let start = position.unwrap_or(Position { line: 1, column: 1 });
+    if body.contains("is written twice") {
+        let key = body.split('`').nth(1).unwrap_or_default();
+        return duplicate_key(text, start, key).or(position);
+    }
+    position
+}
+
+/// The second `key:` among the keys of the block mapping that starts at `start`.
+fn duplicate_key(text: &str, start: Position, key: &str) -> Option<Position> {
+    let indent = start.column - 1;
+    let mut seen = 0;
+    for (i, line) in text.lines().enumerate().skip(start.line - 1) {
+        let first = i + 1 == start.line;
+        let body = line.get(indent..).unwrap_or_default();
+        let own_indent = line.len() - line.trim_start().len();
+        if !first && !line.trim().is_empty() && !line.trim_start().starts_with('#') {
+            if own_indent < indent {
+                break;
+            }
+            if own_indent > indent {
+                continue;
+            }
+        }
+        let body = if first { body } else { line.trim_start() };
+        let named = body
+            .strip_prefix(key)
+            .or_else(|| body.strip_prefix(&format!("\"{key}\"")))
+            .or_else(|| body.strip_prefix(&format!("'{key}'")));
+        if named.is_some_and(|rest| rest.trim_start().starts_with(':')) {
+            seen += 1;
+            if seen == 2 {
+                return Some(Position {
+                    line: i + 1,
+                    column: line[..indent.min(line.len())].chars().count() + 1,
+                });
+            }
+        }
+    }
+    None
 }
 
 /// The keys listed after "expected one of" in serde's unknown-field message.

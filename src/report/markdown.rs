@@ -146,7 +146,15 @@ pub fn write(
             writeln!(out)?;
             writeln!(out, "**{}**", escape(&a.question))?;
             writeln!(out)?;
-            writeln!(out, "> {}", escape(&a.answer).replace('\n', "\n> "))?;
+            writeln!(
+                out,
+                "> {}",
+                a.answer
+                    .lines()
+                    .map(escape)
+                    .collect::<Vec<_>>()
+                    .join("\n> ")
+            )?;
         }
     }
     Ok(())
@@ -171,10 +179,18 @@ fn table(
     Ok(())
 }
 
-/// Escapes the characters Markdown would read as formatting or HTML.
+/// Escapes the characters Markdown would read as formatting or HTML. Line breaks
+/// become spaces: every value sits on one line, so none can start a heading or a block.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if matches!(
+            c,
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{b}' | '\u{c}'
+        ) {
+            out.push(' ');
+            continue;
+        }
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'

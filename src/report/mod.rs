@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod progress;
 pub mod roster;
 pub mod text;
+pub mod visible;
 
 use crate::model::Case;
 use crate::store::Answer;
@@ -139,9 +140,18 @@ pub fn excerpt(
     max: usize,
 ) -> (String, String, String) {
     let context = context.cover(matched);
-    let before = flat(&response[Span::new(context.start, matched.start)]);
+    // Only the text near the match can be shown: a window a few times the quote's
+    // width keeps each quote's cost bounded however long the sentence is.
+    let reach = max.saturating_mul(4).max(16);
+    let before = flat(last_chars(
+        &response[Span::new(context.start, matched.start)],
+        reach,
+    ));
     let hit = flat(&response[matched]).trim().to_string();
-    let after = flat(&response[Span::new(matched.end, context.end)]);
+    let after = flat(first_chars(
+        &response[Span::new(matched.end, context.end)],
+        reach,
+    ));
     let budget = max.saturating_sub(hit.chars().count());
     let (before_len, after_len) = (before.chars().count(), after.chars().count());
     let keep_before = before_len.min((budget / 2).max(budget.saturating_sub(after_len)));
@@ -151,6 +161,22 @@ pub fn excerpt(
         hit,
         head_chars(&after, keep_after),
     )
+}
+
+/// At most the last `n` characters of `text`, found from the end.
+fn last_chars(text: &str, n: usize) -> &str {
+    match text.char_indices().rev().nth(n) {
+        Some((at, c)) => &text[at + c.len_utf8()..],
+        None => text,
+    }
+}
+
+/// At most the first `n` characters of `text`.
+fn first_chars(text: &str, n: usize) -> &str {
+    match text.char_indices().nth(n) {
+        Some((at, _)) => &text[..at],
+        None => text,
+    }
 }
 
 /// Whitespace runs as single spaces, keeping a leading or trailing space.
@@ -222,6 +248,13 @@ mod tests {
             "{before:?} {after:?}"
         );
         assert!(before.chars().count() + 5 + after.chars().count() <= 40);
+    }
+
+    #[test]
+    fn windows_take_whole_characters_from_either_end() {
+        assert_eq!(last_chars("héllo wörld", 3), "rld");
+        assert_eq!(first_chars("héllo", 2), "hé");
+        assert_eq!(last_chars("ab", 5), "ab");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The class roster: one printable HTML page from a batch run, students by
 //! indicator, with the class average per indicator. A table per case.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -23,14 +24,33 @@ tr.average td { font-weight: bold; background: #f3f5f9; }
   tr { break-inside: avoid; page-break-inside: avoid; } thead { display: table-header-group; } }
 "#;
 
-/// Writes the roster page.
-pub fn write(out: &mut dyn Write, scored: &[Scored], form: &Form) -> io::Result<()> {
+/// A case's title and its indicators' codes and titles, for the roster's headings.
+#[derive(Clone, Debug, Default)]
+pub struct CaseTitles {
+    /// The case's title.
+    pub title: String,
+    /// Each indicator's code and title, in the case's order.
+    pub indicators: Vec<(String, String)>,
+}
+
+/// Writes the roster page; `titles` holds each case's titles by id.
+pub fn write(
+    out: &mut dyn Write,
+    scored: &[Scored],
+    titles: &BTreeMap<String, CaseTitles>,
+    form: &Form,
+) -> io::Result<()> {
     let mut page = String::new();
-    let _ = render(&mut page, scored, form);
+    let _ = render(&mut page, scored, titles, form);
     out.write_all(page.as_bytes())
 }
 
-fn render(page: &mut String, scored: &[Scored], form: &Form) -> std::fmt::Result {
+fn render(
+    page: &mut String,
+    scored: &[Scored],
+    titles: &BTreeMap<String, CaseTitles>,
+    form: &Form,
+) -> std::fmt::Result {
     writeln!(
         page,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Class roster</title>\n<style>{STYLE}</style>\n</head>\n<body>"
@@ -46,19 +66,25 @@ fn render(page: &mut String, scored: &[Scored], form: &Form) -> std::fmt::Result
     for case in cases {
         let rows: Vec<&Scored> = scored.iter().filter(|s| s.case == case).collect();
         let Some(first) = rows.first() else { continue };
+        let names = titles.get(case).cloned().unwrap_or_default();
         writeln!(
             page,
             "<h2>{} <small>({})</small></h2>",
-            text(&first.card.case_title),
+            text(&names.title),
             text(case)
         )?;
         writeln!(page, "<table>\n<thead><tr><th>Student</th>")?;
-        for line in &first.card.indicators {
+        for line in &first.lines {
+            let title = names
+                .indicators
+                .iter()
+                .find(|(code, _)| *code == line.code)
+                .map_or("", |(_, title)| title.as_str());
             writeln!(
                 page,
                 "<th title=\"{}\">{}</th>",
-                text(&line.title),
-                text(line.code.as_str())
+                text(title),
+                text(&line.code)
             )?;
         }
         writeln!(page, "<th>Total</th><th>Rating</th></tr></thead>\n<tbody>")?;
@@ -68,7 +94,7 @@ fn render(page: &mut String, scored: &[Scored], form: &Form) -> std::fmt::Result
                 "<tr><td class=\"student\">{}</td>",
                 text(&row.student)
             )?;
-            for line in &row.card.indicators {
+            for line in &row.lines {
                 write!(
                     page,
                     "<td class=\"{}\">{}</td>",
@@ -88,10 +114,10 @@ fn render(page: &mut String, scored: &[Scored], form: &Form) -> std::fmt::Result
             page,
             "<tr class=\"average\"><td class=\"student\">Class average</td>"
         )?;
-        for index in 0..first.card.indicators.len() {
+        for index in 0..first.lines.len() {
             let sum: u32 = rows
                 .iter()
-                .filter_map(|r| r.card.indicators.get(index))
+                .filter_map(|r| r.lines.get(index))
                 .map(|l| l.points)
                 .sum();
             let average = f64::from(sum) / rows.len() as f64;

@@ -88,15 +88,17 @@ impl Draft {
             }),
             Err(e) => {
                 let aside = path.with_extension(format!("damaged-{}.json", std::process::id()));
-                let moved = std::fs::rename(path, &aside).is_ok();
-                Err(Error::Damaged {
-                    path: path.to_path_buf(),
-                    why: if moved {
-                        format!("{e}; it was kept as {}", aside.display())
-                    } else {
-                        e.to_string()
-                    },
-                })
+                match std::fs::rename(path, &aside) {
+                    Ok(()) => Err(Error::DraftSetAside {
+                        path: path.to_path_buf(),
+                        aside,
+                        why: e.to_string(),
+                    }),
+                    Err(_) => Err(Error::Damaged {
+                        path: path.to_path_buf(),
+                        why: e.to_string(),
+                    }),
+                }
             }
         }
     }
@@ -153,7 +155,7 @@ mod tests {
         let path = dir.path().join("draft.json");
         std::fs::write(&path, b"{ half a draft").unwrap();
         let error = Draft::load(&path).unwrap_err().to_string();
-        assert!(error.contains("kept as"), "{error}");
+        assert!(error.contains("moved, unchanged, to"), "{error}");
         let kept: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .filter_map(Result::ok)

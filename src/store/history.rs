@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, params};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -83,6 +83,16 @@ pub struct Attempt {
 pub struct History {
     connection: Connection,
     path: PathBuf,
+    skipped: std::cell::RefCell<Vec<SkippedRow>>,
+}
+
+/// A saved attempt whose row cannot be read, left as it is in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SkippedRow {
+    /// The attempt's number.
+    pub id: i64,
+    /// What is wrong with it.
+    pub why: String,
 }
 
 impl History {
@@ -109,22 +119,26 @@ impl History {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX
         };
         let connection =
-            Connection::open_with_flags(path, flags).map_err(|e| damaged(e.to_string()))?;
+            Connection::open_with_flags(path, flags).map_err(|e| write_error(path, e))?;
+        // Another roleplay (a second `score --save`) may hold the file for a moment: wait.
+        connection
+            .busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| write_error(path, e))?;
         // Read before writing anything: a damaged or foreign file fails here, untouched.
         let version: i64 = connection
             .query_row("PRAGMA user_version", [], |row| row.get(0))
-            .map_err(|e| damaged(e.to_string()))?;
+            .map_err(|e| write_error(path, e))?;
         if exists {
             let check: String = connection
                 .query_row("PRAGMA quick_check", [], |row| row.get(0))
-                .map_err(|e| damaged(e.to_string()))?;
+                .map_err(|e| write_error(path, e))?;
             if check != "ok" {
                 return Err(damaged(check));
             }
             if version == 0 {
                 let tables: i64 = connection
                     .query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))
-                    .map_err(|e| damaged(e.to_string()))?;
+                    .map_err(|e| write_error(path, e))?;
                 if tables > 0 {
                     return Err(damaged(
                         "it is an SQLite database, but not roleplay's history".into(),
@@ -140,6 +154,7 @@ impl History {
         let mut history = History {
             connection,
             path: path.to_path_buf(),
+            skipped: Default::default(),
         };
         history.migrate(version)?;
         Ok(history)
@@ -152,32 +167,41 @@ impl History {
         let mut history = History {
             connection,
             path: PathBuf::from(":memory:"),
+            skipped: Default::default(),
         };
         history.migrate(0)?;
         Ok(history)
     }
 
-    fn migrate(&mut self, from: i64) -> Result<(), Error> {
-        for (index, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
-            let path = self.path.clone();
-            let tx = self.connection.transaction().map_err(|e| Error::Damaged {
-                path,
-                why: e.to_string(),
-            })?;
-            tx.execute_batch(sql)
-                .map_err(|e| Error::Internal(format!("migration {}: {e}", index + 1)))?;
-            tx.pragma_update(None, "user_version", index as i64 + 1)
-                .map_err(|e| Error::Internal(e.to_string()))?;
-            tx.commit().map_err(|e| Error::Internal(e.to_string()))?;
+    /// Brings the schema up to date in one exclusive transaction. The version is read
+    /// again inside it, so two roleplays opening a new file at once migrate it once.
+    fn migrate(&mut self, seen: i64) -> Result<(), Error> {
+        if seen >= SCHEMA_VERSION {
+            return Ok(());
         }
-        Ok(())
+        let path = self.path.clone();
+        let fail = |e: rusqlite::Error| write_error(&path, e);
+        let tx = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Exclusive)
+            .map_err(fail)?;
+        let from: i64 = tx
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .map_err(fail)?;
+        for (index, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
+            tx.execute_batch(sql)
+                .map_err(|e| match e.sqlite_error_code() {
+                    Some(_) if is_write_failure(&e) => write_error(&path, e),
+                    _ => Error::Internal(format!("migration {}: {e}", index + 1)),
+                })?;
+            tx.pragma_update(None, "user_version", index as i64 + 1)
+                .map_err(fail)?;
+        }
+        tx.commit().map_err(fail)
     }
 
     fn error(&self, e: rusqlite::Error) -> Error {
-        Error::Damaged {
-            path: self.path.clone(),
-            why: e.to_string(),
-        }
+        write_error(&self.path, e)
     }
 
     /// Saves an attempt and returns its number.
@@ -214,11 +238,32 @@ impl History {
                  FROM attempts WHERE (?1 IS NULL OR case_id = ?1) ORDER BY id",
             )
             .map_err(|e| self.error(e))?;
-        let rows = statement
-            .query_map(params![case_id], row_to_attempt)
+        let mut rows = statement
+            .query(params![case_id])
             .map_err(|e| self.error(e))?;
-        rows.collect::<Result<Vec<_>, _>>()
-            .map_err(|e| self.error(e))
+        let mut attempts = Vec::new();
+        // A damaged row is skipped and named, so one bad row does not hide the others.
+        while let Some(row) = rows.next().map_err(|e| write_error(&self.path, e))? {
+            match row_to_attempt(row) {
+                Ok(attempt) => attempts.push(attempt),
+                Err(e) => {
+                    let id = row.get::<_, i64>(0).unwrap_or_default();
+                    let mut skipped = self.skipped.borrow_mut();
+                    if !skipped.iter().any(|s| s.id == id) {
+                        skipped.push(SkippedRow {
+                            id,
+                            why: e.to_string(),
+                        });
+                    }
+                }
+            }
+        }
+        Ok(attempts)
+    }
+
+    /// The rows that `list` skipped because they could not be read, once each.
+    pub fn skipped(&self) -> Vec<SkippedRow> {
+        self.skipped.borrow().clone()
     }
 
     /// One attempt by number.
@@ -299,11 +344,66 @@ fn row_to_attempt(row: &rusqlite::Row<'_>) -> rusqlite::Result<Attempt> {
         finished_at: row.get(4)?,
         origin: row.get(5)?,
         response: row.get(6)?,
-        answers: serde_json::from_str(&answers).unwrap_or_default(),
+        answers: serde_json::from_str(&answers).map_err(|e| bad_json(7, e))?,
         total: row.get(8)?,
         rating: row.get(9)?,
-        scorecard: serde_json::from_str(&scorecard).unwrap_or(serde_json::Value::Null),
+        scorecard: serde_json::from_str(&scorecard).map_err(|e| bad_json(10, e))?,
     })
+}
+
+fn bad_json(column: usize, e: serde_json::Error) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
+}
+
+/// How long to wait for another roleplay that holds the history.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Whether SQLite failed to write a healthy file (read-only, full disk, locked, no
+/// permission) rather than finding it damaged.
+fn is_write_failure(e: &rusqlite::Error) -> bool {
+    use rusqlite::ErrorCode::{
+        CannotOpen, DatabaseBusy, DatabaseLocked, DiskFull, PermissionDenied, ReadOnly,
+        SystemIoFailure,
+    };
+    matches!(
+        e.sqlite_error_code(),
+        Some(
+            ReadOnly
+                | DiskFull
+                | DatabaseBusy
+                | DatabaseLocked
+                | PermissionDenied
+                | CannotOpen
+                | SystemIoFailure
+        )
+    )
+}
+
+/// The error for a failed statement: what actually went wrong when the file could not
+/// be written, and "damaged" only when its content is.
+fn write_error(path: &Path, e: rusqlite::Error) -> Error {
+    if is_write_failure(&e) {
+        let why = match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::PermissionDenied) => {
+                "the file or its folder is read-only; your history is intact, make the folder writable"
+            }
+            Some(rusqlite::ErrorCode::DiskFull) => {
+                "the disk is full; your history is intact, free some space and try again"
+            }
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                "another program holds it; your history is intact, try again when it is done"
+            }
+            _ => "it could not be opened for writing; your history is intact",
+        };
+        return Error::NotWritten {
+            path: path.to_path_buf(),
+            why: format!("{why} ({e})"),
+        };
+    }
+    Error::Damaged {
+        path: path.to_path_buf(),
+        why: e.to_string(),
+    }
 }
 
 /// The history file inside the data folder.
@@ -357,6 +457,26 @@ mod tests {
         let error = History::open(&path).err().expect("refused");
         assert!(error.to_string().contains("history.sqlite3"), "{error}");
         assert_eq!(std::fs::read(&path).unwrap(), junk);
+    }
+
+    #[test]
+    fn a_healthy_history_that_cannot_be_written_is_not_called_damaged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history.sqlite3");
+        History::open(&path).unwrap();
+        // Root ignores file modes, so a read-only connection stands in for a read-only folder.
+        let connection =
+            Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+        let history = History {
+            connection,
+            path: path.clone(),
+            skipped: Default::default(),
+        };
+        let error = history.save(&attempt("a", 1, &[])).unwrap_err();
+        let message = error.to_string();
+        assert!(matches!(error, Error::NotWritten { .. }), "{message}");
+        assert!(message.contains("read-only"), "{message}");
+        assert!(!message.contains("move it away"), "{message}");
     }
 
     #[test]

@@ -179,6 +179,10 @@ fn starts_with_bullet(line: &str) -> bool {
     }
 }
 
+/// The longest sentence kept whole, in tokens; spoken sentences are far shorter, and
+/// a response typed without end marks is cut into sentences of this length.
+const MAX_SENTENCE_TOKENS: usize = 200;
+
 #[derive(Default)]
 struct Builder {
     out: Tokenized,
@@ -198,6 +202,10 @@ impl Builder {
     fn push_word(&mut self, span: Span, word: &str, pieces: &[Piece]) {
         if let Some((kind, at)) = self.pending.take() {
             self.close(kind, at);
+        } else if self.out.tokens.len() - self.sentence_start >= MAX_SENTENCE_TOKENS {
+            // A run with no end mark is cut so no step's cost grows with its square.
+            let at = self.out.tokens.last().map_or(span.start, |t| t.span.end);
+            self.close(Break::Sentence, at);
         }
         let capitalized = word.chars().next().is_some_and(char::is_uppercase);
         let number = word.starts_with(|c: char| c.is_ascii_digit());
@@ -268,6 +276,19 @@ mod tests {
             .iter()
             .map(|s| &text[s.span])
             .collect()
+    }
+
+    #[test]
+    fn a_run_with_no_end_mark_is_cut_into_bounded_sentences() {
+        let text = "sorry ".repeat(1000);
+        let tokenized = tokenize(&text);
+        assert_eq!(tokenized.sentences.len(), 5);
+        assert!(
+            tokenized
+                .sentences
+                .iter()
+                .all(|s| s.tokens.len() == MAX_SENTENCE_TOKENS)
+        );
     }
 
     fn norms(text: &str) -> Vec<String> {

@@ -9,7 +9,7 @@ use rexpect::process::Signal;
 use rexpect::reader::Options;
 use rexpect::session::PtySession;
 
-use crate::util::{json_of, roleplay};
+use crate::util::{fill, json_of, roleplay, small_disk};
 
 fn practice(home: &Path, args: &[&str]) -> PtySession {
     let mut command = Command::new(env!("CARGO_BIN_EXE_roleplay"));
@@ -214,4 +214,100 @@ fn a_hand_edited_attempt_is_reported_not_crashed_on() {
                 "does not match its saved response",
             ));
     }
+}
+
+#[test]
+fn a_damaged_history_does_not_stop_an_intact_draft_from_resuming() {
+    let home = tempfile::tempdir().unwrap();
+    let junk: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 251) as u8).collect();
+    std::fs::write(home.path().join("history.sqlite3"), &junk).unwrap();
+    let draft = serde_json::json!({
+        "version": 1, "case_id": "summit-gear-ski-return", "case_path": null,
+        "started_at": "2026-11-23T10:00:00Z", "stage": "presenting", "presenting_seconds": 5,
+        "response": ["A line typed before the history broke."], "answers": [], "answer_lines": []
+    });
+    std::fs::write(home.path().join("draft.json"), draft.to_string()).unwrap();
+    let mut p = practice(home.path(), &[]);
+    p.exp_string("Practising without history").unwrap();
+    p.exp_string("unfinished practice of `summit-gear-ski-return`")
+        .unwrap();
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("A line typed before the history broke.")
+        .unwrap();
+    p.send_line(".").unwrap();
+    for _ in 0..2 {
+        p.exp_string("The judge asks").unwrap();
+        p.send_line("An answer.").unwrap();
+        p.send_line(".").unwrap();
+    }
+    p.exp_string("Not saved in your history").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(
+        std::fs::read(home.path().join("history.sqlite3")).unwrap(),
+        junk
+    );
+    let kept = std::fs::read_to_string(home.path().join("draft.json")).unwrap();
+    assert!(kept.contains("An answer."), "the words stay in the draft");
+}
+
+#[test]
+fn a_damaged_draft_is_moved_aside_and_practice_goes_on() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(home.path().join("draft.json"), b"{ half a draft").unwrap();
+    let mut p = practice(home.path(), &["summit-gear-ski-return", "--prep", "0"]);
+    p.exp_string("moved, unchanged, to").unwrap();
+    p.exp_string("Present now").unwrap();
+    p.process_mut().kill(Signal::SIGKILL).unwrap();
+    let aside: Vec<_> = std::fs::read_dir(home.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("damaged"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(std::fs::read(&aside[0]).unwrap(), b"{ half a draft");
+}
+
+#[test]
+fn a_full_disk_keeps_the_lines_and_the_session_goes_on() {
+    let Some((disk, _mount)) = small_disk() else {
+        return;
+    };
+    let home = disk.path();
+    let mut p = practice(home, &["summit-gear-ski-return", "--prep", "0"]);
+    p.exp_string("Present now").unwrap();
+    p.exp_string("> ").unwrap();
+    p.send_line("A line saved before the disk filled.").unwrap();
+    p.exp_string("> ").unwrap();
+    let filler = fill(home);
+    p.send_line("A line typed on a full disk.").unwrap();
+    p.exp_string("the disk is full").unwrap();
+    p.exp_string("> ").unwrap();
+    std::fs::remove_file(&filler).unwrap();
+    p.send_line("A line after freeing space.").unwrap();
+    p.exp_string("saved again").unwrap();
+    p.send_line(".").unwrap();
+    for _ in 0..2 {
+        p.exp_string("The judge asks").unwrap();
+        p.send_line("An answer.").unwrap();
+        p.send_line(".").unwrap();
+    }
+    p.exp_string("Saved as attempt 1").unwrap();
+    p.exp_eof().unwrap();
+    let shown = roleplay()
+        .env("ROLEPLAY_HOME", home)
+        .args(["show-attempt", "1", "--format", "json"])
+        .output()
+        .unwrap();
+    let attempt: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(
+        attempt["response"],
+        "A line saved before the disk filled.\nA line typed on a full disk.\nA line after freeing space."
+    );
+    let left: Vec<_> = std::fs::read_dir(home)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
 }

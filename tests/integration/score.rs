@@ -263,3 +263,20 @@ fn a_shipped_case_is_found_by_id_from_any_folder() {
             "\"case\": \"summit-gear-ski-return\"",
         ));
 }
+
+/// 20,000 words with no punctuation were quadratic (minutes in a debug build); the
+/// timeout only keeps a regression from hanging the run, the bench measures speed.
+#[test]
+fn a_long_run_with_no_punctuation_is_scored() {
+    let run = "sorry I will refund you and call you tomorrow ".repeat(2_500);
+    for format in ["json", "text"] {
+        let out = roleplay()
+            .args(["score", "--format", format, "--case", CASE, "-"])
+            .current_dir(repo(""))
+            .write_stdin(run.as_str())
+            .timeout(std::time::Duration::from_secs(120))
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{format}: {:?}", out.status);
+    }
+}

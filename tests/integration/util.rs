@@ -31,3 +31,41 @@ pub fn json_of(command: &mut Command) -> serde_json::Value {
     );
     serde_json::from_slice(&out.stdout).expect("JSON on standard output")
 }
+
+/// A small tmpfs to fill, or None (with a note) where this machine cannot mount one.
+pub fn small_disk() -> Option<(tempfile::TempDir, MountGuard)> {
+    let dir = tempfile::tempdir().unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
+        .arg(dir.path())
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        eprintln!("note: cannot mount a tmpfs here; the full-disk check is skipped");
+        return None;
+    }
+    let guard = MountGuard(dir.path().to_path_buf());
+    Some((dir, guard))
+}
+
+pub struct MountGuard(std::path::PathBuf);
+
+impl Drop for MountGuard {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// Fills the disk at `dir` with one file until it is full.
+pub fn fill(dir: &std::path::Path) -> std::path::PathBuf {
+    use std::io::Write;
+    let path = dir.join("filler");
+    let mut file = std::fs::File::create(&path).unwrap();
+    let block = vec![b'x'; 4096];
+    while file
+        .write_all(&block)
+        .and_then(|()| file.sync_all())
+        .is_ok()
+    {}
+    path
+}
