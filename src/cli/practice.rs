@@ -165,7 +165,7 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
     )?;
 
     let text = finished.scored_text();
-    let card = Scorer::new(&case, rubrics, &form)?.score(&text);
+    let card = finished.score(&Scorer::new(&case, rubrics, &form)?, &case.judge_questions);
     writeln!(out, "\n").map_err(io)?;
     report::text::write(out, &card, &text, &form, style(color)).map_err(io)?;
     let id = history.save(&NewAttempt {
