@@ -8,6 +8,7 @@ mod drill;
 mod history;
 mod list;
 mod new;
+mod pager;
 mod practice;
 mod progress;
 mod rubric;

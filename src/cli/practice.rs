@@ -1,16 +1,13 @@
 //! `roleplay practice`: read a case, prepare against the clock, present, answer the
 //! judge's questions, and see the scored feedback. Every line is saved as it is typed.
 
-use std::io::{self, BufRead, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, FuzzySelect};
-use indicatif::{ProgressBar, ProgressStyle};
 
 use super::history::open as open_history;
 use super::list::write_case;
@@ -19,7 +16,8 @@ use crate::catalog::Catalog;
 use crate::engine::Scorer;
 use crate::error::Error;
 use crate::model::{Case, CaseSource, Code, RubricSet};
-use crate::session::{self, Surroundings};
+use crate::session::keyboard::{CrLf, Terminal};
+use crate::session::{self, Outcome, Surroundings};
 use crate::store::{Draft, NewAttempt, draft};
 use crate::{paths, progress, report};
 
@@ -35,12 +33,12 @@ pub struct PracticeArgs {
     /// Offer only cases that test this indicator (repeatable)
     #[arg(long = "indicator", short = 'i', value_name = "CODE")]
     pub indicators: Vec<String>,
-    /// Minutes to prepare (0 to skip)
-    #[arg(long, value_name = "MINUTES", default_value_t = 10)]
-    pub prep: u64,
-    /// Minutes to present
-    #[arg(long = "time", value_name = "MINUTES", default_value_t = 10)]
-    pub minutes: u64,
+    /// Time to prepare: minutes (`10`), or `90s`, `1.5m`, `7m30s`; 0 skips the prep
+    #[arg(long, value_name = "TIME", default_value = "10", value_parser = session::parse_duration)]
+    pub prep: Duration,
+    /// Time to present: minutes (`10`), or `90s`, `1.5m`, `7m30s`
+    #[arg(long = "time", value_name = "TIME", default_value = "10", value_parser = session::parse_duration)]
+    pub time: Duration,
     /// Type the presentation in $VISUAL or $EDITOR instead of the terminal
     #[arg(long)]
     pub editor: bool,
@@ -118,7 +116,12 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
                 Some(path) => crate::load::case_from_file(path, rubrics)?,
                 None => catalog.resolve(&draft.case_id, rubrics)?,
             };
-            writeln!(out, "\nResuming `{}`.", case.title).map_err(io)?;
+            writeln!(
+                out,
+                "\nResuming `{}` (type /case to read the case again).",
+                case.title
+            )
+            .map_err(io)?;
             (case, draft)
         }
         None => {
@@ -132,12 +135,15 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
                 path,
                 humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
             );
-            writeln!(out).map_err(io)?;
-            write_case(out, &case, rubrics, false, style(color).width).map_err(io)?;
-            prepare(args.prep, out)?;
             (case, draft)
         }
     };
+    let mut case_text = Vec::new();
+    write_case(&mut case_text, &case, rubrics, false, style(color).width).map_err(io)?;
+    let case_text = String::from_utf8_lossy(&case_text).into_owned();
+    if draft.stage == draft::Stage::Prep && draft.prep_seconds == 0 {
+        writeln!(out, "\n{}", case_text.trim_end()).map_err(io)?;
+    }
     let mut files = Files {
         draft: draft_path.clone(),
         home: home.clone(),
@@ -153,21 +159,38 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
             .map_err(io)?,
         }
     }
-    let stdin = io::stdin();
-    let mut input = stdin.lock();
-    let finished = session::run(
-        &mut draft,
-        &case.judge_questions,
-        args.minutes,
-        &mut input,
-        out,
-        &mut files,
-    )?;
+    let setup = session::Setup {
+        questions: &case.judge_questions,
+        prep: args.prep,
+        time: args.time,
+        case_text: &case_text,
+    };
+    let outcome = {
+        let mut keys = Terminal::new().map_err(|e| io_error(e, "use", "the terminal"))?;
+        session::run(
+            &mut draft,
+            &setup,
+            &mut keys,
+            &mut CrLf(&mut *out),
+            &mut files,
+        )?
+    };
+    let finished = match outcome {
+        Outcome::Finished(finished) => finished,
+        Outcome::Stopped => {
+            writeln!(
+                out,
+                "\nStopped. Your draft is saved in {}: every line you typed, and the clock.\n\
+                 Run `roleplay practice` to resume where you left off.",
+                draft_path.display()
+            )
+            .map_err(io)?;
+            return Ok(ExitCode::from(130));
+        }
+    };
 
     let text = finished.scored_text();
     let card = finished.score(&Scorer::new(&case, rubrics, &form)?, &case.judge_questions);
-    writeln!(out, "\n").map_err(io)?;
-    report::text::write(out, &card, &text, &form, style(color)).map_err(io)?;
     let id = history.save(&NewAttempt {
         case_id: &case.id,
         case_title: &case.title,
@@ -181,11 +204,18 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         scorecard: serde_json::to_value(&card).map_err(|e| Error::Internal(e.to_string()))?,
     })?;
     Draft::discard(&draft_path)?;
-    writeln!(
-        out,
-        "\nSaved as attempt {id}. `roleplay history` lists your attempts."
-    )
-    .map_err(io)?;
+    writeln!(out).map_err(io)?;
+    report::summary::write(out, &card, &form, id, style(color)).map_err(io)?;
+    let full = Confirm::with_theme(&theme)
+        .with_prompt("Read the full feedback now?")
+        .default(true)
+        .interact()
+        .unwrap_or(false);
+    if full {
+        let mut feedback = Vec::new();
+        report::text::write(&mut feedback, &card, &text, &form, style(color)).map_err(io)?;
+        super::pager::page(out, &feedback).map_err(io)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -268,46 +298,6 @@ fn choose(
         (Some(_), n) => Ok(cases[n - 1].clone()),
         (None, n) => Ok(cases[n].clone()),
     }
-}
-
-/// The prep clock: a bar on standard error counting down, ended early by Enter.
-fn prepare(minutes: u64, out: &mut dyn Write) -> Result<(), Error> {
-    let io = |e| io_error(e, "write", "the terminal");
-    if minutes == 0 {
-        return Ok(());
-    }
-    writeln!(out, "\nPrepare: {minutes} minute(s). Take notes if you like. Press Enter when you are ready to present.")
-        .map_err(io)?;
-    let total = Duration::from_secs(minutes * 60);
-    let bar = ProgressBar::new(total.as_secs());
-    bar.set_style(
-        ProgressStyle::with_template("  prep {bar:40} {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    let done = Arc::new(AtomicBool::new(false));
-    let ticker = {
-        let (bar, done) = (bar.clone(), Arc::clone(&done));
-        std::thread::spawn(move || {
-            let start = Instant::now();
-            while !done.load(Ordering::Relaxed) {
-                let used = start.elapsed().min(total);
-                bar.set_position(used.as_secs());
-                if used >= total {
-                    bar.set_message("time is up: press Enter to present");
-                    break;
-                }
-                bar.set_message(format!("{} left", session::clock(total - used)));
-                std::thread::sleep(Duration::from_millis(250));
-            }
-        })
-    };
-    let mut line = String::new();
-    let read = io::stdin().lock().read_line(&mut line);
-    done.store(true, Ordering::Relaxed);
-    let _ = ticker.join();
-    bar.finish_and_clear();
-    read.map_err(|e| io_error(e, "read", "the terminal"))?;
-    Ok(())
 }
 
 /// Opens `text` in $VISUAL or $EDITOR and returns what was saved.

@@ -7,6 +7,7 @@ pub mod json;
 pub mod markdown;
 pub mod progress;
 pub mod roster;
+pub mod summary;
 pub mod text;
 
 use crate::model::Case;

@@ -178,15 +178,12 @@ pub fn write(
                 writeln!(out, "      {line}")?;
             }
         }
+        // The rest by name only: every command that prints this report shows them.
         if i.missed.len() > 4 {
-            writeln!(
-                out,
-                "  {}",
-                p.dim(&format!(
-                    "- and {} more (see --format json)",
-                    i.missed.len() - 4
-                ))
-            )?;
+            let rest: Vec<&str> = i.missed[4..].iter().map(|m| m.label.as_str()).collect();
+            for line in wrap(&format!("- also missed: {}", rest.join("; ")), width - 4) {
+                writeln!(out, "  {}", p.dim(&line))?;
+            }
         }
     }
 
