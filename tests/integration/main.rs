@@ -13,5 +13,6 @@ mod practice;
 mod reports;
 mod rubrics;
 mod score;
+mod session;
 mod util;
 mod validate;

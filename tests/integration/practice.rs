@@ -11,7 +11,7 @@ use rexpect::session::PtySession;
 
 use crate::util::{json_of, roleplay};
 
-fn practice(home: &Path, args: &[&str]) -> PtySession {
+pub fn practice(home: &Path, args: &[&str]) -> PtySession {
     let mut command = Command::new(env!("CARGO_BIN_EXE_roleplay"));
     command
         .arg("practice")
