@@ -9,6 +9,7 @@ mod history;
 mod list;
 mod new;
 mod pager;
+mod pdf;
 mod practice;
 mod progress;
 mod rubric;
@@ -81,18 +82,65 @@ pub enum ReportFormat {
 }
 
 impl ReportFormat {
-    /// The format a file name suggests: `.html`, `.md`, `.json`, else text.
-    pub fn for_path(path: &std::path::Path) -> ReportFormat {
-        match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            Some("html" | "htm") => ReportFormat::Html,
-            Some("md" | "markdown") => ReportFormat::Markdown,
-            Some("json") => ReportFormat::Json,
-            _ => ReportFormat::Text,
+    /// The format a file name's extension names: `.txt`, `.md`, `.html`, `.json`;
+    /// `None` for any other.
+    pub fn for_path(path: &std::path::Path) -> Option<ReportFormat> {
+        match extension(path).as_deref() {
+            Some("html" | "htm") => Some(ReportFormat::Html),
+            Some("md" | "markdown") => Some(ReportFormat::Markdown),
+            Some("json") => Some(ReportFormat::Json),
+            Some("txt" | "text") => Some(ReportFormat::Text),
+            _ => None,
+        }
+    }
+}
+
+/// A file's extension, lower case.
+fn extension(path: &std::path::Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+/// Formats a report can be written to a file in: the report formats, and PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FileFormat {
+    /// A readable report for the terminal
+    Text,
+    /// One JSON object, for scripts
+    Json,
+    /// Markdown, for a learning platform
+    Markdown,
+    /// One printable HTML page laid out like the evaluation form
+    Html,
+    /// The HTML page printed to PDF by headless Chromium
+    Pdf,
+}
+
+impl FileFormat {
+    /// The format a file name's extension names, or an error that lists the known ones.
+    pub fn for_path(path: &std::path::Path) -> Result<FileFormat, Error> {
+        if extension(path).as_deref() == Some("pdf") {
+            return Ok(FileFormat::Pdf);
+        }
+        ReportFormat::for_path(path)
+            .map(FileFormat::from)
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "cannot tell a format from the name {}: end it in .txt, .md, .html, .pdf or .json, or give --format",
+                    path.display()
+                ))
+            })
+    }
+}
+
+impl From<ReportFormat> for FileFormat {
+    fn from(format: ReportFormat) -> Self {
+        match format {
+            ReportFormat::Text => FileFormat::Text,
+            ReportFormat::Json => FileFormat::Json,
+            ReportFormat::Markdown => FileFormat::Markdown,
+            ReportFormat::Html => FileFormat::Html,
         }
     }
 }

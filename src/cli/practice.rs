@@ -39,6 +39,9 @@ pub struct PracticeArgs {
     /// Time to present: minutes (`10`), or `90s`, `1.5m`, `7m30s`
     #[arg(long = "time", value_name = "TIME", default_value = "10", value_parser = session::parse_duration)]
     pub time: Duration,
+    /// Your name, printed on the form and kept in your history
+    #[arg(long, value_name = "NAME")]
+    pub student: Option<String>,
     /// Type the presentation in $VISUAL or $EDITOR instead of the terminal
     #[arg(long)]
     pub editor: bool,
@@ -91,7 +94,8 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         let resume = Confirm::with_theme(&theme)
             .with_prompt(format!(
                 "You have an unfinished practice of `{}` ({lines} line(s), started {}). Resume it?",
-                old.case_id, old.started_at
+                old.case_id,
+                paths::local_time(&old.started_at)
             ))
             .default(true)
             .interact()
@@ -202,6 +206,7 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         total: card.total,
         rating: card.rating.key(),
         scorecard: serde_json::to_value(&card).map_err(|e| Error::Internal(e.to_string()))?,
+        student: args.student.as_deref(),
     })?;
     Draft::discard(&draft_path)?;
     writeln!(out).map_err(io)?;

@@ -32,6 +32,9 @@ pub struct ScoreArgs {
     /// Also save the scored response in your history
     #[arg(long)]
     pub save: bool,
+    /// The student's name, printed on the form and kept in the history with --save
+    #[arg(long, value_name = "NAME")]
+    pub student: Option<String>,
     /// Score one of the case's own example answers (such as `strong` or `weak`) instead of a file
     #[arg(long, value_name = "NAME", conflicts_with = "response")]
     pub example: Option<String>,
@@ -78,9 +81,15 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
     let card = Scorer::new(&case, rubrics, &form)?.score(&response);
     let context = report::Context {
         case: Some(&case),
+        student: args.student.as_deref(),
         ..Default::default()
     };
-    let written = render_report(args.format, out, &card, &response, &form, &context, color);
+    let mut written = Ok(());
+    if let (Some(student), ReportFormat::Text) = (&args.student, args.format) {
+        written = writeln!(out, "Student: {student}");
+    }
+    let written = written
+        .and_then(|_| render_report(args.format, out, &card, &response, &form, &context, color));
     written.map_err(|e| io_error(e, "write", "standard output"))?;
     if args.save {
         let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
@@ -95,6 +104,7 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
             total: card.total,
             rating: card.rating.key(),
             scorecard: serde_json::to_value(&card).map_err(|e| Error::Internal(e.to_string()))?,
+            student: args.student.as_deref(),
         })?;
         #[allow(clippy::print_stderr)]
         {

@@ -22,8 +22,10 @@ pub struct Context<'a> {
     pub case: Option<&'a Case>,
     /// Answers to the judge's questions.
     pub answers: &'a [Answer],
-    /// When the attempt was made.
+    /// When the attempt was made, as the reader's local time.
     pub when: Option<&'a str>,
+    /// The student's name, printed on the form.
+    pub student: Option<&'a str>,
 }
 
 /// Where a report is going: how wide, and whether it may use colour.

@@ -181,8 +181,12 @@ pub fn write(
         // The rest by name only: every command that prints this report shows them.
         if i.missed.len() > 4 {
             let rest: Vec<&str> = i.missed[4..].iter().map(|m| m.label.as_str()).collect();
-            for line in wrap(&format!("- also missed: {}", rest.join("; ")), width - 4) {
-                writeln!(out, "  {}", p.dim(&line))?;
+            for (n, line) in wrap(&format!("- also missed: {}", rest.join("; ")), width - 6)
+                .iter()
+                .enumerate()
+            {
+                let indent = if n == 0 { "  " } else { "    " };
+                writeln!(out, "{indent}{}", p.dim(line))?;
             }
         }
     }

@@ -7,6 +7,7 @@ mod cases;
 mod cli;
 mod coach;
 mod drill;
+mod history;
 mod judging;
 mod library;
 mod practice;

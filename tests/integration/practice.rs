@@ -41,7 +41,10 @@ fn history(home: &Path) -> serde_json::Value {
 #[test]
 fn a_whole_session_from_picker_to_history() {
     let home = tempfile::tempdir().unwrap();
-    let mut p = practice(home.path(), &["--prep", "1", "--time", "10"]);
+    let mut p = practice(
+        home.path(),
+        &["--prep", "1", "--time", "10", "--student", "Cal Reyes"],
+    );
     p.exp_string("Pick a case").unwrap();
     p.send("summit-gear").unwrap();
     p.flush().unwrap();
@@ -76,6 +79,7 @@ fn a_whole_session_from_picker_to_history() {
     let attempts = history(home.path());
     assert_eq!(attempts[0]["case"], "summit-gear-ski-return");
     assert_eq!(attempts[0]["origin"], "practice");
+    assert_eq!(attempts[0]["student"], "Cal Reyes");
     assert!(
         !home.path().join("draft.json").exists(),
         "the draft is removed once saved"
