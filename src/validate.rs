@@ -64,6 +64,13 @@ pub fn case_errors(text: &str, path: &Path, rubrics: &RubricSet) -> (Option<Case
                 if artifact || repeated {
                     break;
                 }
+                // Past a YAML syntax error the parser's later complaints are echoes of it.
+                if matches!(error.kind, LoadErrorKind::Parse(_)) {
+                    if errors.is_empty() {
+                        errors.push(LoadError::at(path, text, position, error.kind));
+                    }
+                    break;
+                }
                 let Some(Position { line, .. }) = position else {
                     // A whole-file error once lines were blanked ("the file is empty") is ours.
                     if errors.is_empty() {
