@@ -6,6 +6,7 @@ mod batch;
 mod cases;
 mod cli;
 mod coach;
+mod coach_flow;
 mod drill;
 mod history;
 mod judging;
