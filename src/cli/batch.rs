@@ -9,7 +9,10 @@ use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use super::{CaseFolders, EXIT_FAILURE, catalog, io_error, rubrics_and_form, warn};
+use super::{
+    CaseFolders, EXIT_FAILURE, FileFormat, ReportFormat, catalog, io_error, render_report,
+    rubrics_and_form, warn,
+};
 use crate::batch::{self, Row, Skipped};
 use crate::engine::Scorer;
 use crate::error::Error;
@@ -50,6 +53,15 @@ pub struct BatchArgs {
     /// An evaluation form file to score against instead of the shipped DECA form
     #[arg(long, value_name = "FILE")]
     pub form: Option<PathBuf>,
+    /// Also write each student's own report (the form with feedback) into this folder
+    #[arg(long, value_name = "DIR")]
+    pub reports: Option<PathBuf>,
+    /// The format of the --reports files
+    #[arg(long, value_enum, default_value_t = FileFormat::Html, requires = "reports")]
+    pub report_format: FileFormat,
+    /// Score only this student's responses
+    #[arg(long, value_name = "NAME")]
+    pub student: Option<String>,
     #[command(flatten)]
     pub folders: CaseFolders,
 }
@@ -58,7 +70,7 @@ pub(super) fn run(args: BatchArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
     let (rubrics, form) = rubrics_and_form(args.form.as_ref())?;
     let catalog = catalog(&args.folders, rubrics)?;
     let name = args.input.display().to_string();
-    let (rows, mut skipped): (Vec<Row>, Vec<Skipped>) = if args.input.is_dir() {
+    let (mut rows, mut skipped): (Vec<Row>, Vec<Skipped>) = if args.input.is_dir() {
         let case = args.case.as_deref().ok_or_else(|| {
             Error::Usage("a folder of responses needs --case CASE: the case they answer".into())
         })?;
@@ -79,6 +91,24 @@ pub(super) fn run(args: BatchArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
             }
         }
     };
+
+    if let Some(student) = &args.student {
+        rows.retain(|r| r.student.trim().eq_ignore_ascii_case(student.trim()));
+        if rows.is_empty() {
+            return Err(Error::Usage(format!(
+                "no response by `{student}` in {name}"
+            )));
+        }
+    }
+    if rows.is_empty() && skipped.is_empty() {
+        let looked = if args.input.is_dir() {
+            "no response files (.txt, .md, or no extension) in this folder"
+        } else {
+            "no rows in this file"
+        };
+        warn(&format!("{name}: {looked}; nothing was scored"));
+        return Ok(ExitCode::from(EXIT_FAILURE));
+    }
 
     // One compiled scorer per case named by any row, compiled in parallel.
     let mut names: Vec<&String> = rows.iter().map(|r| &r.case).collect();
@@ -166,6 +196,13 @@ pub(super) fn run(args: BatchArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
             .write_all(&bytes)
             .map_err(|e| io_error(e, "write", "standard output"))?,
     }
+    if let Some(dir) = &args.reports {
+        let written = write_reports(dir, args.report_format, &scored, &scorers, &form)?;
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("Wrote {written} student report(s) in {}.", dir.display());
+        }
+    }
     for s in &skipped {
         warn(&format!("{}: skipped: {}", s.origin, s.reason));
     }
@@ -178,4 +215,96 @@ pub(super) fn run(args: BatchArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
     } else {
         ExitCode::from(EXIT_FAILURE)
     })
+}
+
+/// Writes each scored student's report into `dir` as `<student>-<case>.<ext>`, the
+/// student's name on the form; returns how many were written.
+fn write_reports(
+    dir: &std::path::Path,
+    format: FileFormat,
+    scored: &[batch::Scored],
+    scorers: &BTreeMap<String, (Case, Scorer)>,
+    form: &crate::model::Form,
+) -> Result<usize, Error> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+        action: "create",
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let (as_report, ext) = match format {
+        FileFormat::Text => (ReportFormat::Text, "txt"),
+        FileFormat::Json => (ReportFormat::Json, "json"),
+        FileFormat::Markdown => (ReportFormat::Markdown, "md"),
+        FileFormat::Html => (ReportFormat::Html, "html"),
+        FileFormat::Pdf => (ReportFormat::Html, "pdf"),
+    };
+    let mut used = std::collections::BTreeSet::new();
+    for s in scored {
+        let case = scorers.get(&s.case).map(|(case, _)| case);
+        let context = report::Context {
+            case,
+            student: Some(&s.student),
+            ..Default::default()
+        };
+        let mut bytes = Vec::new();
+        render_report(
+            as_report,
+            &mut bytes,
+            &s.card,
+            &s.response,
+            form,
+            &context,
+            false,
+        )
+        .map_err(|e| io_error(e, "write", "a report"))?;
+        let mut stem = format!("{}-{}", file_safe(&s.student), file_safe(&s.case));
+        let mut n = 2;
+        while !used.insert(stem.clone()) {
+            stem = format!("{}-{}-{n}", file_safe(&s.student), file_safe(&s.case));
+            n += 1;
+        }
+        let path = dir.join(format!("{stem}.{ext}"));
+        if format == FileFormat::Pdf {
+            super::pdf::write(&bytes, &path)?;
+        } else {
+            crate::store::write_atomic(&path, &bytes).map_err(|source| Error::Io {
+                action: "write",
+                path: path.clone(),
+                source,
+            })?;
+        }
+    }
+    Ok(scored.len())
+}
+
+/// A name usable as a file name on every system: letters, digits, `-` and `_` kept,
+/// anything else (slashes, dots, spaces) becomes `_`.
+fn file_safe(name: &str) -> String {
+    let safe: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(60)
+        .collect();
+    if safe.is_empty() {
+        "student".into()
+    } else {
+        safe
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_student_name_becomes_a_safe_file_name() {
+        assert_eq!(super::file_safe("Ana Díaz"), "Ana_Díaz");
+        assert_eq!(super::file_safe("../../etc/passwd"), "______etc_passwd");
+        assert_eq!(super::file_safe("  "), "student");
+    }
 }

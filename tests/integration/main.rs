@@ -3,6 +3,7 @@
 mod agreement;
 mod bad_input;
 mod batch;
+mod batch_reports;
 mod cases;
 mod cli;
 mod coach;
