@@ -5,6 +5,7 @@ mod agreement;
 mod batch;
 mod coverage;
 mod drill;
+mod help;
 mod history;
 mod list;
 mod new;
@@ -40,8 +41,17 @@ pub const EXIT_USAGE: u8 = 2;
 #[derive(Debug, Parser)]
 #[command(name = "roleplay", version, about, long_about = None, arg_required_else_help = true)]
 pub struct Cli {
-    /// When to colour the output
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    /// When to colour: auto (on a terminal, unless NO_COLOR is set), always or never
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        default_value_t = ColorChoice::Auto,
+        global = true,
+        hide_possible_values = true,
+        hide_default_value = true,
+        display_order = 900
+    )]
     pub color: ColorChoice,
     /// The subcommand
     #[command(subcommand)]
@@ -209,11 +219,20 @@ pub enum Command {
     New(new::NewArgs),
     /// Print the JSON Schema of case or rubric files, for editor completion
     Schema(schema::SchemaArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(help::CompletionsArgs),
+    /// Print the manual page (roff), for `man`
+    Man,
 }
 
 /// Parses the command line, runs the command, and turns the outcome into an exit code.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    use clap::FromArgMatches;
+    let matches = help::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let color = use_color(cli.color);
     let mut stdout = io::stdout().lock();
     let outcome = match cli.command {
@@ -234,6 +253,8 @@ pub fn run() -> ExitCode {
         Command::Agreement(args) => agreement::run(args, &mut stdout, color),
         Command::New(args) => new::run(args, &mut stdout),
         Command::Schema(args) => schema::run(args, &mut stdout),
+        Command::Completions(args) => help::run_completions(args, &mut stdout),
+        Command::Man => help::run_man(&mut stdout),
     };
     let outcome = outcome.and_then(|code| {
         stdout

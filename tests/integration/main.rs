@@ -9,6 +9,7 @@ mod cli;
 mod coach;
 mod coach_flow;
 mod drill;
+mod help;
 mod history;
 mod judging;
 mod library;
