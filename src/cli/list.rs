@@ -42,6 +42,9 @@ pub struct ShowArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Print one of the case's example answers instead (`strong` or `weak`)
+    #[arg(long, value_name = "NAME")]
+    pub example: Option<String>,
     #[command(flatten)]
     pub folders: CaseFolders,
 }
@@ -184,6 +187,9 @@ pub(super) fn run_show(
     let rubrics = shipped::rubrics()?;
     let catalog = catalog(&args.folders, rubrics)?;
     let case = catalog.resolve(&args.case, rubrics)?;
+    if let Some(name) = &args.example {
+        return show_example(out, &case, name, args.format, style(color).width);
+    }
     let written = match args.format {
         Format::Json => {
             let mut item = listed(&case, rubrics);
@@ -194,6 +200,49 @@ pub(super) fn run_show(
                 .and_then(|_| writeln!(out))
         }
         Format::Text => write_case(out, &case, rubrics, args.questions, style(color).width),
+    };
+    written.map_err(|e| io_error(e, "write", "standard output"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints one of a case's example answers, with the rating it is meant to get.
+fn show_example(
+    out: &mut dyn Write,
+    case: &Case,
+    name: &str,
+    format: Format,
+    width: usize,
+) -> Result<ExitCode, Error> {
+    let Some(example) = case.examples.iter().find(|e| e.name.eq_ignore_ascii_case(name)) else {
+        let names: Vec<&str> = case.examples.iter().map(|e| e.name.as_str()).collect();
+        return Err(Error::Usage(format!(
+            "case `{}` has no example `{name}`; it has: {}",
+            case.id,
+            if names.is_empty() { "none".to_string() } else { names.join(", ") }
+        )));
+    };
+    let written = match format {
+        Format::Json => serde_json::to_writer_pretty(&mut *out, example)
+            .map_err(std::io::Error::from)
+            .and_then(|_| writeln!(out)),
+        Format::Text => (|| {
+            writeln!(
+                out,
+                "{}: the {} example answer (meant to rate {})\n",
+                case.title, example.name, example.expect
+            )?;
+            for paragraph in example.response.trim_end().split("\n\n") {
+                for line in wrap(paragraph, width.clamp(40, 100)) {
+                    writeln!(out, "{line}")?;
+                }
+                writeln!(out)?;
+            }
+            writeln!(
+                out,
+                "`roleplay score --case {} --example {}` shows how it scores.",
+                case.id, example.name
+            )
+        })(),
     };
     written.map_err(|e| io_error(e, "write", "standard output"))?;
     Ok(ExitCode::SUCCESS)
