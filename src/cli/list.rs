@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{CaseFolders, Format, catalog, io_error, style};
 use crate::error::Error;
 use crate::model::{Case, Code, RubricSet};
-use crate::report::text::wrap;
+use crate::report::text::{fit, wrap};
 use crate::shipped;
 
 /// Arguments of `roleplay list`.
@@ -96,7 +96,11 @@ fn indicators<'a>(case: &'a Case, rubrics: &'a RubricSet) -> Vec<Indicator<'a>> 
         .collect()
 }
 
-pub(super) fn run_list(args: ListArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
+pub(super) fn run_list(
+    args: ListArgs,
+    out: &mut dyn Write,
+    color: bool,
+) -> Result<ExitCode, Error> {
     let rubrics = shipped::rubrics()?;
     let catalog = catalog(&args.folders, rubrics)?;
     let mut wanted = Vec::new();
@@ -142,35 +146,32 @@ pub(super) fn run_list(args: ListArgs, out: &mut dyn Write) -> Result<ExitCode, 
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(out))
         }
-        Format::Text => write_table(out, &cases),
+        Format::Text => write_table(out, &cases, rubrics, color),
     };
     written.map_err(|e| io_error(e, "write", "standard output"))?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_table(out: &mut dyn Write, cases: &[&Case]) -> std::io::Result<()> {
+/// Three lines a case, fitted to the terminal: the id and area, the title, and the
+/// indicators it tests by name.
+fn write_table(
+    out: &mut dyn Write,
+    cases: &[&Case],
+    rubrics: &RubricSet,
+    color: bool,
+) -> std::io::Result<()> {
     if cases.is_empty() {
         return writeln!(out, "No case matches.");
     }
-    let id_width = cases
-        .iter()
-        .map(|c| c.id.chars().count())
-        .max()
-        .unwrap_or(0);
+    let p = crate::report::text::Painter { color };
+    let width = style(color).width.clamp(40, 160);
     for c in cases {
-        let codes: Vec<&str> = c
-            .indicators
-            .iter()
-            .map(|i| i.as_str().trim_start_matches("CR:"))
-            .collect();
-        writeln!(
-            out,
-            "{:<id_width$}  {:<21}  {}",
-            c.id,
-            c.area.as_deref().unwrap_or("-"),
-            codes.join(" ")
-        )?;
-        writeln!(out, "{:<id_width$}  {}", "", c.title)?;
+        let area = c.area.as_deref().unwrap_or("-");
+        writeln!(out, "{}  {}", p.bold(&c.id), p.dim(area))?;
+        writeln!(out, "  {}", fit(&c.title, width - 2))?;
+        let tests: Vec<&str> = indicators(c, rubrics).iter().map(|i| i.title).collect();
+        let line = fit(&format!("tests: {}", tests.join(" · ")), width - 2);
+        writeln!(out, "  {}", p.dim(&line))?;
     }
     writeln!(
         out,
@@ -213,12 +214,20 @@ fn show_example(
     format: Format,
     width: usize,
 ) -> Result<ExitCode, Error> {
-    let Some(example) = case.examples.iter().find(|e| e.name.eq_ignore_ascii_case(name)) else {
+    let Some(example) = case
+        .examples
+        .iter()
+        .find(|e| e.name.eq_ignore_ascii_case(name))
+    else {
         let names: Vec<&str> = case.examples.iter().map(|e| e.name.as_str()).collect();
         return Err(Error::Usage(format!(
             "case `{}` has no example `{name}`; it has: {}",
             case.id,
-            if names.is_empty() { "none".to_string() } else { names.join(", ") }
+            if names.is_empty() {
+                "none".to_string()
+            } else {
+                names.join(", ")
+            }
         )));
     };
     let written = match format {

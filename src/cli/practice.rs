@@ -267,20 +267,16 @@ fn choose(
     }
     let width = terminal_size::terminal_size()
         .map_or(80, |(w, _)| usize::from(w.0))
-        .clamp(40, 120)
+        .clamp(40, 160)
         - 4;
+    // The title first (what a student recognises), then the id; fitted by display width.
     items.extend(cases.iter().map(|c| {
-        let codes: Vec<&str> = c
-            .indicators
-            .iter()
-            .map(|code| code.as_str().trim_start_matches("CR:"))
-            .collect();
-        let line = format!("{}  [{}]  {}", c.id, codes.join(" "), c.title);
-        if line.chars().count() > width {
-            format!("{}…", line.chars().take(width - 1).collect::<String>())
-        } else {
-            line
-        }
+        let area = c
+            .area
+            .as_deref()
+            .map(|a| format!(", {a}"))
+            .unwrap_or_default();
+        report::text::fit(&format!("{}  ({}{area})", c.title, c.id), width)
     }));
     let picked = FuzzySelect::with_theme(theme)
         .with_prompt("Pick a case (type to search: words, an area or a code such as CR:017)")

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use super::{Format, io_error};
 use crate::error::Error;
 use crate::load::suggest::closest;
-use crate::model::{Code, Rubric};
 use crate::model::rubric::Level;
+use crate::model::{Code, Rubric};
 use crate::report::text::wrap;
 use crate::shipped;
 
@@ -42,7 +42,13 @@ fn json(out: &mut dyn Write, value: &impl serde::Serialize) -> std::io::Result<(
 
 fn write_all(out: &mut dyn Write, rubrics: &crate::model::RubricSet) -> std::io::Result<()> {
     for r in rubrics.iter() {
-        writeln!(out, "{:<7} {:<9} {}", r.code.as_str(), level_name(r.level), r.title)?;
+        writeln!(
+            out,
+            "{:<7} {:<9} {}",
+            r.code.as_str(),
+            level_name(r.level),
+            r.title
+        )?;
     }
     writeln!(out)?;
     for level in [Level::CS, Level::SP] {
@@ -98,7 +104,12 @@ fn find<'a>(
 
 fn write_one(out: &mut dyn Write, r: &Rubric) -> std::io::Result<()> {
     writeln!(out, "{} {}", r.code, r.title)?;
-    writeln!(out, "Level {}: {}", level_name(r.level), level_meaning(r.level))?;
+    writeln!(
+        out,
+        "Level {}: {}",
+        level_name(r.level),
+        level_meaning(r.level)
+    )?;
     if let Some(element) = &r.element {
         writeln!(out, "Performance element: {element}")?;
     }

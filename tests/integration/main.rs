@@ -6,6 +6,7 @@ mod batch;
 mod batch_reports;
 mod cases;
 mod cli;
+mod cli_polish;
 mod coach;
 mod coach_flow;
 mod drill;
