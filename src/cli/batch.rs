@@ -70,6 +70,27 @@ pub(super) fn run(args: BatchArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
     let (rubrics, form) = rubrics_and_form(args.form.as_ref())?;
     let catalog = catalog(&args.folders, rubrics)?;
     let name = args.input.display().to_string();
+    let format = match (args.format, &args.output) {
+        (Some(format), _) => format,
+        (None, None) => BatchFormat::Csv,
+        (None, Some(path)) => {
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            match ext.as_deref() {
+                Some("html" | "htm") => BatchFormat::Html,
+                Some("jsonl" | "ndjson") => BatchFormat::Jsonl,
+                Some("csv") => BatchFormat::Csv,
+                _ => {
+                    return Err(Error::Usage(format!(
+                        "cannot tell a format from the name {}: end it in .csv, .jsonl or .html, or give --format",
+                        path.display()
+                    )));
+                }
+            }
+        }
+    };
     let (mut rows, mut skipped): (Vec<Row>, Vec<Skipped>) = if args.input.is_dir() {
         let case = args.case.as_deref().ok_or_else(|| {
             Error::Usage("a folder of responses needs --case CASE: the case they answer".into())
@@ -148,23 +169,6 @@ pub(super) fn run(args: BatchArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
     skipped.extend(more);
     scored.sort_by(|a, b| (&a.case, &a.student).cmp(&(&b.case, &b.student)));
 
-    let format = args
-        .format
-        .or_else(|| {
-            let ext = args
-                .output
-                .as_ref()?
-                .extension()?
-                .to_str()?
-                .to_ascii_lowercase();
-            match ext.as_str() {
-                "html" | "htm" => Some(BatchFormat::Html),
-                "jsonl" | "ndjson" => Some(BatchFormat::Jsonl),
-                "csv" => Some(BatchFormat::Csv),
-                _ => None,
-            }
-        })
-        .unwrap_or(BatchFormat::Csv);
     let mut bytes = Vec::new();
     match format {
         BatchFormat::Csv => {

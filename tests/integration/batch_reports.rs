@@ -95,3 +95,17 @@ fn an_empty_folder_warns_and_fails() {
             "no response files (.txt, .md, or no extension)",
         ));
 }
+
+#[test]
+fn an_output_name_with_no_format_is_refused_before_scoring() {
+    let class = class();
+    let out = tempfile::tempdir().unwrap();
+    roleplay()
+        .arg("batch")
+        .arg(class.path())
+        .args(["--case", "summit-gear-ski-return", "-o"])
+        .arg(out.path().join("class.txt"))
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("end it in .csv, .jsonl or .html"));
+}
