@@ -2,6 +2,11 @@
 //! that starts with `/` and a letter is always a command: an unknown one is refused
 //! with the list, never saved as part of the answer.
 
+use std::io;
+use std::time::Duration;
+
+use super::{EDIT, END, Session, Stage_, Step, clock};
+
 /// A command typed on a line of its own.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
@@ -51,6 +56,82 @@ Ctrl-C stops: your draft is kept and `roleplay practice` resumes it.";
 
 /// The known commands, for a refusal.
 pub const KNOWN: &str = "/case, /time, /notes, /edit, /help";
+
+impl Session<'_, '_> {
+    /// Answers a command; nothing typed as a command reaches the response.
+    pub(super) fn command(
+        &mut self,
+        command: Command,
+        stage: Stage_,
+        left: Option<Duration>,
+    ) -> Result<(), Step> {
+        match command {
+            Command::Help => writeln!(self.out, "{HELP}")?,
+            Command::Case => writeln!(self.out, "{}", self.setup.case_text.trim_end())?,
+            Command::Notes => {
+                if self.draft.notes.is_empty() {
+                    writeln!(self.out, "  (no prep notes)")?;
+                } else {
+                    self.show_notes()?;
+                }
+            }
+            Command::Time => match (stage, left) {
+                (Stage_::Prep, Some(left)) => writeln!(
+                    self.out,
+                    "  {} of prep left, of {}.",
+                    clock(left),
+                    clock(self.setup.prep)
+                )?,
+                (_, Some(left)) => writeln!(
+                    self.out,
+                    "  {} left to present, of {}.",
+                    clock(left),
+                    clock(self.setup.time)
+                )?,
+                (_, None) => writeln!(
+                    self.out,
+                    "  The presentation clock has stopped; the judge's questions are not timed."
+                )?,
+            },
+            Command::Edit if stage == Stage_::Presenting => {
+                let current = self.draft.response.join("\n");
+                match self.around.edit(&current) {
+                    Some(edited) => {
+                        self.draft.response =
+                            edited.trim_end().lines().map(str::to_string).collect();
+                        self.around.save(self.draft)?;
+                        writeln!(
+                            self.out,
+                            "  (your editor's text is kept: {} line(s); type {END} to finish)",
+                            self.draft.response.len()
+                        )?;
+                    }
+                    None => writeln!(
+                        self.out,
+                        "  (no editor could be opened: set EDITOR, or keep typing here)"
+                    )?,
+                }
+            }
+            Command::Edit => writeln!(self.out, "  ({EDIT} works while you present)")?,
+            Command::Unknown(typed) => writeln!(
+                self.out,
+                "  `{typed}` is not a command, and it was not added to your answer. Commands: {KNOWN}."
+            )?,
+        }
+        Ok(())
+    }
+
+    pub(super) fn show_notes(&mut self) -> io::Result<()> {
+        if self.draft.notes.is_empty() {
+            return Ok(());
+        }
+        writeln!(self.out, "\nYour notes:")?;
+        for note in &self.draft.notes {
+            writeln!(self.out, "  | {note}")?;
+        }
+        Ok(())
+    }
+}
 
 #[cfg(test)]
 mod tests {
