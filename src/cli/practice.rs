@@ -85,6 +85,7 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
     let history = open_history()?;
     let catalog = catalog(&args.folders, rubrics)?;
     let draft_path = draft::default_path(&home);
+    on_ctrl_c(draft_path.clone());
     let io = |e| io_error(e, "write", "the terminal");
     let theme = ColorfulTheme::default();
 
@@ -99,7 +100,7 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
             ))
             .default(true)
             .interact()
-            .map_err(|e| Error::Usage(e.to_string()))?;
+            .map_err(|e| prompt_failed(e, &draft_path))?;
         if resume {
             resumed = Some(old);
         } else {
@@ -129,7 +130,15 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
             (case, draft)
         }
         None => {
-            let case = choose(&args, &catalog, rubrics, &history, &form, &theme)?;
+            let case = choose(
+                &args,
+                &catalog,
+                rubrics,
+                &history,
+                &form,
+                &theme,
+                &draft_path,
+            )?;
             let path = match &case.source {
                 CaseSource::File(path) => Some(path.clone()),
                 CaseSource::Shipped(_) => None,
@@ -208,6 +217,7 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         scorecard: serde_json::to_value(&card).map_err(|e| Error::Internal(e.to_string()))?,
         student: args.student.as_deref(),
     })?;
+    SAVED.store(id, std::sync::atomic::Ordering::SeqCst);
     Draft::discard(&draft_path)?;
     writeln!(out).map_err(io)?;
     report::summary::write(out, &card, &form, id, style(color)).map_err(io)?;
@@ -215,13 +225,62 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         .with_prompt("Read the full feedback now?")
         .default(true)
         .interact()
-        .unwrap_or(false);
+        .map_err(|e| prompt_failed(e, &draft_path))?;
     if full {
         let mut feedback = Vec::new();
         report::text::write(&mut feedback, &card, &text, &form, style(color)).map_err(io)?;
         super::pager::page(out, &feedback).map_err(io)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The attempt saved by this session, once it is: what Ctrl-C after that reports.
+static SAVED: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+
+/// Ctrl-C in a prompt (the picker, the resume question) raises SIGINT; the session
+/// itself reads Ctrl-C as a key. Either way the student hears what was kept.
+fn on_ctrl_c(draft_path: PathBuf) {
+    let _ = ctrlc::set_handler(move || stop(&draft_path));
+}
+
+/// Says what was kept and ends the process as Ctrl-C does (status 130). Called from
+/// the signal handler and from a prompt that the signal interrupted; says it once.
+fn stop(draft_path: &Path) -> ! {
+    static STOPPING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if STOPPING.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        // The other caller is saying it; wait for it to end the process.
+        std::thread::sleep(Duration::from_secs(5));
+        std::process::exit(130);
+    }
+    let _ = crossterm::terminal::disable_raw_mode();
+    #[allow(clippy::print_stderr)]
+    {
+        // Show the cursor the prompt may have hidden.
+        eprint!("\x1b[?25h\r\n");
+        let saved = SAVED.load(std::sync::atomic::Ordering::SeqCst);
+        if saved > 0 {
+            eprintln!(
+                "Stopped. Your attempt is saved as {saved}: `roleplay show-attempt {saved}` shows it."
+            );
+        } else if draft_path.exists() {
+            eprintln!(
+                "Stopped. Your draft is saved in {}.\nRun `roleplay practice` to resume where you left off.",
+                draft_path.display()
+            );
+        } else {
+            eprintln!("Stopped before a practice began; nothing was saved.");
+        }
+    }
+    std::process::exit(130);
+}
+
+/// A prompt's failure: Ctrl-C stops as above, anything else is an error.
+fn prompt_failed(e: dialoguer::Error, draft_path: &Path) -> Error {
+    let dialoguer::Error::IO(io_error) = &e;
+    if io_error.kind() == io::ErrorKind::Interrupted {
+        stop(draft_path);
+    }
+    Error::Usage(e.to_string())
 }
 
 /// The case to practise: named, random, or picked from a fuzzy list.
@@ -232,6 +291,7 @@ fn choose(
     history: &crate::store::History,
     form: &crate::model::Form,
     theme: &ColorfulTheme,
+    draft_path: &Path,
 ) -> Result<Case, Error> {
     if let Some(name) = &args.case {
         return catalog.resolve(name, rubrics);
@@ -284,7 +344,7 @@ fn choose(
         .default(0)
         .max_length(12)
         .interact()
-        .map_err(|e| Error::Usage(e.to_string()))?;
+        .map_err(|e| prompt_failed(e, draft_path))?;
     match (&weakest, picked) {
         (Some(code), 0) => {
             // The case testing that indicator that was practised least.

@@ -143,3 +143,15 @@ fn a_time_that_is_not_a_duration_is_refused_with_the_forms_that_work() {
         .code(2)
         .stderr(predicates::str::contains("`90s`, `1.5m` or `7m30s`"));
 }
+
+#[test]
+fn ctrl_c_at_the_picker_says_nothing_was_saved() {
+    let home = tempfile::tempdir().unwrap();
+    let mut p = practice(home.path(), &[]);
+    p.exp_string("Pick a case").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string("Stopped before a practice began; nothing was saved.")
+        .unwrap();
+    p.exp_eof().unwrap();
+    assert!(!home.path().join("draft.json").exists());
+}
