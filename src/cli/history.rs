@@ -209,7 +209,10 @@ pub(super) fn run_show_attempt(
     color: bool,
 ) -> Result<ExitCode, Error> {
     let attempt = find(&open()?, &args.id)?;
-    render_attempt(args.format, out, &attempt, color, None)?;
+    // The feedback runs longer than a screen: a terminal reads it through the pager.
+    let mut bytes = Vec::new();
+    render_attempt(args.format, &mut bytes, &attempt, color, None)?;
+    super::pager::page(out, &bytes).map_err(|e| io_error(e, "write", "standard output"))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -235,13 +238,22 @@ pub(super) fn run_report(
         None if format == FileFormat::Pdf => {
             return Err(Error::Usage("a PDF goes to a file: add -o FILE.pdf".into()));
         }
-        None => render_attempt(
-            as_report(format),
-            out,
-            &attempt,
-            color && format == FileFormat::Text,
-            student,
-        )?,
+        None => {
+            let mut bytes = Vec::new();
+            render_attempt(
+                as_report(format),
+                &mut bytes,
+                &attempt,
+                color && format == FileFormat::Text,
+                student,
+            )?;
+            if format == FileFormat::Text {
+                super::pager::page(out, &bytes)
+            } else {
+                out.write_all(&bytes)
+            }
+            .map_err(|e| io_error(e, "write", "standard output"))?;
+        }
         Some(path) => {
             let mut bytes = Vec::new();
             render_attempt(as_report(format), &mut bytes, &attempt, false, student)?;

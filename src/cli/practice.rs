@@ -323,7 +323,8 @@ fn choose(
     let weakest = progress::weakest(&records).first().map(|r| r.code.clone());
     let mut items: Vec<String> = Vec::new();
     if let Some(code) = &weakest {
-        items.push(format!("Focus on my weakest indicator ({code})"));
+        let title = catalog_title(rubrics, code);
+        items.push(format!("Focus on my weakest indicator: {title} ({code})"));
     }
     let width = terminal_size::terminal_size()
         .map_or(80, |(w, _)| usize::from(w.0))
@@ -359,6 +360,11 @@ fn choose(
         (Some(_), n) => Ok(cases[n - 1].clone()),
         (None, n) => Ok(cases[n].clone()),
     }
+}
+
+/// An indicator's title, for a student who does not know the codes.
+fn catalog_title<'r>(rubrics: &'r RubricSet, code: &Code) -> &'r str {
+    rubrics.get(code).map_or("", |r| r.title.as_str())
 }
 
 /// Opens `text` in $VISUAL or $EDITOR and returns what was saved.

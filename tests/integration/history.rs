@@ -149,3 +149,24 @@ fn history_shows_titles_origin_student_and_local_time() {
     );
     assert!(shown.contains(&local));
 }
+
+#[test]
+fn long_feedback_on_a_terminal_goes_through_the_pager() {
+    let home = saved();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_roleplay"));
+    command
+        .args(["show-attempt", "latest"])
+        .env("ROLEPLAY_HOME", home.path())
+        .env("NO_COLOR", "1")
+        .env("PAGER", "sed s/^/PAGED:/");
+    let mut p = rexpect::spawn_with_options(
+        command,
+        rexpect::reader::Options::new()
+            .timeout_ms(Some(20_000))
+            .strip_ansi_escape_codes(true),
+    )
+    .unwrap();
+    p.exp_string("PAGED:Attempt 1: The expert skis").unwrap();
+    p.exp_string("PAGED:Total").unwrap();
+    p.exp_eof().unwrap();
+}
