@@ -63,7 +63,16 @@ impl Surroundings for Files {
     }
 
     fn edit(&mut self, text: &str) -> Option<String> {
-        edit_in_editor(&self.home, text)
+        // The editor gets the terminal as it expects it, and the session's keys after.
+        let raw = crossterm::terminal::is_raw_mode_enabled().unwrap_or(false);
+        if raw {
+            let _ = crossterm::terminal::disable_raw_mode();
+        }
+        let edited = edit_in_editor(&self.home, text);
+        if raw {
+            let _ = crossterm::terminal::enable_raw_mode();
+        }
+        edited
     }
 }
 

@@ -155,3 +155,43 @@ fn ctrl_c_at_the_picker_says_nothing_was_saved() {
     p.exp_eof().unwrap();
     assert!(!home.path().join("draft.json").exists());
 }
+
+#[test]
+fn edit_hands_the_presentation_to_the_editor_and_keeps_its_text() {
+    let home = tempfile::tempdir().unwrap();
+    let editor = home.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Written in the editor, line one.\\nAnd line two.\\n' > \"$1\"\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_roleplay"));
+    command
+        .args(["practice", CASE, "--prep", "0"])
+        .env("ROLEPLAY_HOME", home.path())
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env("VISUAL", &editor);
+    let mut p = rexpect::spawn_with_options(
+        command,
+        rexpect::reader::Options::new()
+            .timeout_ms(Some(20_000))
+            .strip_ansi_escape_codes(true),
+    )
+    .unwrap();
+    p.exp_string("Present now").unwrap();
+    p.send_line("/edit").unwrap();
+    p.exp_string("your editor's text is kept: 2 line(s)")
+        .unwrap();
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(
+        draft(home.path())["response"],
+        serde_json::json!(["Written in the editor, line one.", "And line two."])
+    );
+}
