@@ -84,12 +84,22 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
         student: args.student.as_deref(),
         ..Default::default()
     };
-    let mut written = Ok(());
-    if let (Some(student), ReportFormat::Text) = (&args.student, args.format) {
-        written = writeln!(out, "Student: {student}");
-    }
-    let written = written
-        .and_then(|_| render_report(args.format, out, &card, &response, &form, &context, color));
+    let written = match (&args.student, args.format) {
+        (Some(student), ReportFormat::Text) => writeln!(out, "Student: {student}").and_then(|_| {
+            render_report(args.format, out, &card, &response, &form, &context, color)
+        }),
+        // The contract's keys, and the student's name as an extra, optional one.
+        (Some(student), ReportFormat::Json) => {
+            let mut value = report::json::value(&card, &response);
+            if let Some(object) = value.as_object_mut() {
+                object.insert("student".into(), student.clone().into());
+            }
+            serde_json::to_writer_pretty(&mut *out, &value)
+                .map_err(std::io::Error::from)
+                .and_then(|_| writeln!(out))
+        }
+        _ => render_report(args.format, out, &card, &response, &form, &context, color),
+    };
     written.map_err(|e| io_error(e, "write", "standard output"))?;
     if args.save {
         let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();

@@ -170,3 +170,22 @@ fn long_feedback_on_a_terminal_goes_through_the_pager() {
     p.exp_string("PAGED:Total").unwrap();
     p.exp_eof().unwrap();
 }
+
+#[test]
+fn score_json_names_the_student_beside_the_contract_keys() {
+    let value = json_of(roleplay().args([
+        "score",
+        "--case",
+        CASE,
+        "--example",
+        "weak",
+        "--format",
+        "json",
+        "--student",
+        "Ana Díaz",
+    ]));
+    assert_eq!(value["student"], "Ana Díaz");
+    for key in ["case", "total", "max", "rating", "indicators"] {
+        assert!(value.get(key).is_some(), "{key}");
+    }
+}
