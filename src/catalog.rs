@@ -28,12 +28,17 @@ pub struct Catalog {
     pub problems: Vec<LoadError>,
     /// Ids used by more than one case.
     pub duplicates: Vec<Duplicate>,
+    /// The folders searched, in order, for a "no case" message.
+    pub folders: Vec<PathBuf>,
 }
 
 impl Catalog {
     /// Loads the coach's folders (in order) and the shipped library.
     pub fn load(folders: &[PathBuf], rubrics: &RubricSet) -> Result<Catalog, Error> {
-        let mut catalog = Catalog::default();
+        let mut catalog = Catalog {
+            folders: folders.to_vec(),
+            ..Catalog::default()
+        };
         for folder in folders {
             for path in yaml_files(folder)? {
                 match load::case_from_file(&path, rubrics) {
@@ -74,6 +79,34 @@ impl Catalog {
         self.cases.iter().find(|c| c.id == id)
     }
 
+    /// Where cases were looked for, and a file by that name nearby, for a "no case" message.
+    fn where_looked(&self, name: &str) -> String {
+        let mut places: Vec<String> = self
+            .folders
+            .iter()
+            .map(|f| f.display().to_string())
+            .collect();
+        match crate::paths::cases_folder() {
+            Some(own) if !self.folders.contains(&own) => {
+                places.push(format!("{} (no such folder yet)", own.display()));
+            }
+            _ => {}
+        }
+        places.push("the cases built into roleplay".into());
+        let mut text = format!(
+            ".\nCases are looked for in: {}. Add folders with --cases DIR or ROLEPLAY_CASES",
+            places.join("; ")
+        );
+        for file in [format!("{name}.yaml"), format!("{name}.yml")] {
+            if Path::new(&file).is_file() {
+                text.push_str(&format!(
+                    ".\nThere is a file {file} in this folder: give its path (--case ./{file}) or move it into a cases folder"
+                ));
+            }
+        }
+        text
+    }
+
     /// A case named by a path to a file, or by id.
     pub fn resolve(&self, name: &str, rubrics: &RubricSet) -> Result<Case, Error> {
         let path = Path::new(name);
@@ -87,10 +120,11 @@ impl Catalog {
             return Ok(case.clone());
         }
         let ids: Vec<&str> = self.cases.iter().map(|c| c.id.as_str()).collect();
-        let hint = match closest(name, &ids) {
+        let mut hint = match closest(name, &ids) {
             Some(best) => format!(" (did you mean `{best}`?)"),
             None => "; `roleplay list` shows the cases".to_string(),
         };
+        hint.push_str(&self.where_looked(name));
         Err(Error::UnknownCase {
             id: name.to_string(),
             hint,

@@ -288,32 +288,50 @@ pub fn matching(
         writeln!(out, "  {letter}) {}", deck[index].title)?;
     }
     let start = Instant::now();
-    write!(out, "> ")?;
-    out.flush()?;
-    let answer = read_line(input)?.unwrap_or_default().to_lowercase();
+    // Ask until the pairs can be read: a typo is refused with the form, not scored.
+    let pairs = loop {
+        write!(out, "> ")?;
+        out.flush()?;
+        let Some(answer) = read_line(input)? else {
+            break Vec::new();
+        };
+        match parse_pairs(&answer, deck.len()) {
+            Ok(pairs) => break pairs,
+            Err(why) => writeln!(
+                out,
+                "  {why}. Type pairs such as 1{} 2{}: a number from 1 to {}, then a letter from a to {}, each number once.",
+                letters[0],
+                letters[letters.len().min(2) - 1],
+                deck.len(),
+                letters[letters.len() - 1]
+            )?,
+        }
+    };
     let seconds = start.elapsed().as_secs_f64();
     let mut right = 0;
-    for pair in answer
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|p| !p.is_empty())
-    {
-        let digits: String = pair.chars().take_while(char::is_ascii_digit).collect();
-        let letter = pair.chars().find(char::is_ascii_alphabetic);
-        let (Ok(number), Some(letter)) = (digits.parse::<usize>(), letter) else {
-            continue;
-        };
-        let Some(slot) = letters.iter().position(|&l| l == letter) else {
-            continue;
-        };
-        if number >= 1 && order.get(slot) == Some(&(number - 1)) {
-            right += 1;
-        }
-    }
     for (n, rubric) in deck.iter().enumerate() {
         let slot = order.iter().position(|&i| i == n).unwrap_or(0);
+        let given = pairs
+            .iter()
+            .find(|(number, _)| *number == n)
+            .map(|(_, l)| *l);
+        let (mark, note) = match given {
+            Some(l) if l == slot => {
+                right += 1;
+                ("right", String::new())
+            }
+            Some(l) => (
+                "WRONG",
+                format!(
+                    "\n           you paired it with {}) {}",
+                    letters[l], deck[order[l]].title
+                ),
+            ),
+            None => ("WRONG", "\n           (no pair given)".to_string()),
+        };
         writeln!(
             out,
-            "  {}{}  {} {}",
+            "  {mark:<5}  {}{}  {} {}{note}",
             n + 1,
             letters[slot],
             rubric.code,
@@ -326,6 +344,40 @@ pub fn matching(
         total: deck.len(),
         seconds,
     })
+}
+
+/// Reads pairs such as `1c 2a, 3b` into (code index, letter index); an error says
+/// what could not be read.
+fn parse_pairs(answer: &str, n: usize) -> Result<Vec<(usize, usize)>, String> {
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let words: Vec<&str> = answer
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|p| !p.is_empty())
+        .collect();
+    if words.is_empty() {
+        return Err("No pairs were typed".into());
+    }
+    for word in words {
+        let lower = word.to_lowercase();
+        let digits: String = lower.chars().take_while(char::is_ascii_digit).collect();
+        let rest = &lower[digits.len()..];
+        let (Ok(number), Some(letter), 1) = (
+            digits.parse::<usize>(),
+            rest.chars().next(),
+            rest.chars().count(),
+        ) else {
+            return Err(format!("`{word}` is not a pair"));
+        };
+        let slot = (letter as usize).wrapping_sub('a' as usize);
+        if !(1..=n).contains(&number) || slot >= n {
+            return Err(format!("`{word}` is out of range"));
+        }
+        if pairs.iter().any(|(k, _)| *k == number - 1) {
+            return Err(format!("{number} is paired twice"));
+        }
+        pairs.push((number - 1, slot));
+    }
+    Ok(pairs)
 }
 
 #[cfg(test)]
@@ -434,5 +486,28 @@ mod tests {
         let mut out = Vec::new();
         let got = matching(&cards, &order, &mut Cursor::new("1c 2a 3a\n"), &mut out).unwrap();
         assert_eq!((got.right, got.total), (2, 3));
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("WRONG  3b  CR:001"), "{text}");
+        assert!(text.contains("you paired it with a)"), "{text}");
+        assert!(text.contains("right  1c  CR:010"), "{text}");
+    }
+
+    #[test]
+    fn malformed_pairs_are_refused_with_the_form_and_asked_again() {
+        let cards = deck(&["CR:010", "CR:007", "CR:001"]);
+        let mut out = Vec::new();
+        let typed = "1c2a\n4a\n1c 1a\nhello\n1c 2a 3b\n";
+        let got = matching(&cards, &[1, 2, 0], &mut Cursor::new(typed), &mut out).unwrap();
+        assert_eq!(got.right, 3);
+        let text = String::from_utf8(out).unwrap();
+        for why in [
+            "`1c2a` is not a pair",
+            "`4a` is out of range",
+            "1 is paired twice",
+            "`hello` is not a pair",
+        ] {
+            assert!(text.contains(why), "{why}: {text}");
+        }
+        assert!(text.contains("a number from 1 to 3, then a letter from a to c"));
     }
 }

@@ -120,8 +120,10 @@ pub enum LoadErrorKind {
     },
     /// A required key is absent.
     MissingKey(String),
-    /// YAML that does not parse, or a value of the wrong shape; the parser's words.
+    /// A value of the wrong shape; the parser's words.
     Syntax(String),
+    /// YAML that does not parse, worded for a coach: nothing after it can be trusted.
+    Parse(String),
     /// A value that breaks a rule of the format; a full sentence.
     Invalid(String),
     /// The file cannot be read as a case file (not a regular file, too large, no
@@ -146,9 +148,9 @@ impl fmt::Display for LoadErrorKind {
                 Ok(())
             }
             LoadErrorKind::MissingKey(key) => write!(f, "missing required key `{key}`"),
-            LoadErrorKind::Syntax(message) | LoadErrorKind::Invalid(message) => {
-                f.write_str(message)
-            }
+            LoadErrorKind::Syntax(message)
+            | LoadErrorKind::Parse(message)
+            | LoadErrorKind::Invalid(message) => f.write_str(message),
             LoadErrorKind::Unreadable(why) => write!(f, "cannot read the file: {why}"),
         }
     }

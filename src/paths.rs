@@ -24,3 +24,24 @@ pub fn rubrics_folder() -> Option<PathBuf> {
 pub fn cases_folder() -> Option<PathBuf> {
     home().map(|home| home.join("cases"))
 }
+
+/// An RFC 3339 time as the reader's local time, `2026-12-01 15:56`; the text as it
+/// is when it is not such a time. Saved files keep UTC; people read local time.
+pub fn local_time(stamp: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(stamp) {
+        Ok(time) => time
+            .with_timezone(&chrono::Local)
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
+        Err(_) => stamp.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_time_that_is_not_rfc_3339_is_shown_as_it_is() {
+        assert_eq!(super::local_time("yesterday"), "yesterday");
+        assert_eq!(super::local_time("2026-12-01T20:56:18Z").len(), 16);
+    }
+}

@@ -67,6 +67,13 @@ pub fn case_errors(text: &str, path: &Path, rubrics: &RubricSet) -> (Option<Case
                 if artifact || repeated {
                     return (None, errors);
                 }
+                // Past a YAML syntax error the parser's later complaints are echoes of it.
+                if matches!(error.kind, LoadErrorKind::Parse(_)) {
+                    if errors.is_empty() {
+                        errors.push(LoadError::at(path, text, position, error.kind));
+                    }
+                    return (None, errors);
+                }
                 let Some(Position { line, .. }) = position else {
                     // A whole-file error once lines were blanked ("the file is empty") is ours.
                     if errors.is_empty() {
@@ -118,6 +125,20 @@ fn mask_block(lines: &mut [String], line: usize) -> bool {
     true
 }
 
+/// The template's placeholder text, as `roleplay new` writes it: a case that still
+/// holds any of it is unfinished, even though it loads.
+pub const PLACEHOLDERS: &[&str] = &[
+    "Describe the business here",
+    "Describe what happened, and what the judge wants from you",
+    "Write the judge's first question here",
+    "Write the judge's second question here",
+    "Names the case's key specific",
+    "replace this phrase",
+    "Say how the student should use it",
+    "Write a strong answer here",
+    "Write a weak, generic answer here",
+];
+
 /// Warnings about a case that loads.
 pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
     let mut warnings = Vec::new();
@@ -125,6 +146,14 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
     let warn = |position: Option<Position>, message: String| {
         LoadError::at(path, text, position, LoadErrorKind::Invalid(message))
     };
+    for placeholder in PLACEHOLDERS {
+        if let Some(position) = at(placeholder) {
+            warnings.push(warn(
+                Some(position),
+                format!("placeholder text from the template is still here (\"{placeholder}\"): replace it with the case's own words"),
+            ));
+        }
+    }
     let words = case.situation.split_whitespace().count();
     if !(SHORTEST..=LONGEST).contains(&words) {
         warnings.push(warn(
@@ -205,7 +234,7 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
         for ((phrase, _), said) in phrases.iter().zip(said) {
             if !said {
                 let position =
-                    at("look_for:").and_then(|start| find_line_from(text, phrase, start.line));
+                    at("look_for:").and_then(|start| find_phrase(text, phrase, start.line));
                 warnings.push(warn(
                     position,
                     format!("no example answer says the phrase `{phrase}`: check it matches how students speak"),
@@ -265,6 +294,34 @@ fn find_line_from(text: &str, needle: &str, from: usize) -> Option<Position> {
                 column: line[..col].chars().count() + 1,
             })
         })
+}
+
+/// Where a `look_for` phrase is written, at or after line `from`: an item of a
+/// `phrases` list (`[a, b]` or `- a`), not the same words inside a label or a tip.
+fn find_phrase(text: &str, phrase: &str, from: usize) -> Option<Position> {
+    let is_prose = |line: &str| {
+        let t = line.trim_start().trim_start_matches("- ");
+        t.starts_with("label:") || t.starts_with("tip:")
+    };
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .filter(|(_, line)| !is_prose(line))
+        .find_map(|(i, line)| {
+            line.match_indices(phrase).find_map(|(col, _)| {
+                let before = line[..col].trim_end_matches(['"', '\'']).trim_end();
+                let after = line[col + phrase.len()..]
+                    .trim_start_matches(['"', '\''])
+                    .trim_start();
+                let starts = before.ends_with(['[', ',', '-', ':']);
+                let ends = after.is_empty() || after.starts_with([',', ']', '#']);
+                (starts && ends).then(|| Position {
+                    line: i + 1,
+                    column: line[..col].chars().count() + 1,
+                })
+            })
+        })
+        .or_else(|| find_line_from(text, phrase, from))
 }
 
 /// A file to check: its name for messages and its bytes.
@@ -388,6 +445,21 @@ mod tests {
             .filter_map(|e| e.position.map(|p| p.line))
             .collect();
         assert_eq!(lines, [4, 8, 10], "{errors:#?}");
+    }
+
+    #[test]
+    fn a_phrase_is_found_in_its_list_not_in_a_label() {
+        let text = "look_for:\n  CR:010:\n    - label: Offers store credit\n      tip: Say credit.\n      phrases: [a refund, credit]\n";
+        assert_eq!(
+            find_phrase(text, "credit", 1),
+            Some(Position {
+                line: 5,
+                column: 27
+            })
+        );
+        let listed =
+            "look_for:\n  CR:010:\n    - label: credit\n      phrases:\n        - \"credit\"\n";
+        assert_eq!(find_phrase(listed, "credit", 1).map(|p| p.line), Some(5));
     }
 
     #[test]

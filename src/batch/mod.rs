@@ -88,9 +88,9 @@ pub fn score(
     rows: Vec<Row>,
     cases: &BTreeMap<String, (Case, Scorer)>,
     unknown: &BTreeMap<String, String>,
-    jsonl: bool,
+    (jsonl, keep_cards): (bool, bool),
     tick: &(dyn Fn() + Sync),
-) -> Vec<Result<(Scored, Option<String>), Skipped>> {
+) -> Vec<Result<Output, Skipped>> {
     rows.into_par_iter()
         .map(|row| {
             tick();
@@ -136,9 +136,25 @@ pub fn score(
                 })
                 .to_string()
             });
-            Ok((scored, line))
+            let kept = keep_cards.then_some((card, row.response));
+            Ok(Output {
+                scored,
+                line,
+                card: kept,
+            })
         })
         .collect()
+}
+
+/// What scoring one row gives: its compact result, its JSON line when asked for, and
+/// its scorecard with the response when per-student reports are written.
+pub struct Output {
+    /// The compact result.
+    pub scored: Scored,
+    /// The row as one JSON line.
+    pub line: Option<String>,
+    /// The scorecard and the response it scored.
+    pub card: Option<(crate::engine::Scorecard, String)>,
 }
 
 /// The indicator codes of the scored rows, in first-seen order: the CSV's columns.

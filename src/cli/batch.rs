@@ -9,7 +9,10 @@ use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use super::{CaseFolders, EXIT_FAILURE, catalog, form_for, io_error, rubrics_and_form, warn};
+use super::{
+    CaseFolders, EXIT_FAILURE, FileFormat, ReportFormat, catalog, form_for, io_error,
+    render_report, rubrics_and_form, warn,
+};
 use crate::batch::read::{self, Item};
 use crate::batch::{self, Row, Scored, Skipped};
 use crate::catalog::Catalog;
@@ -54,6 +57,15 @@ pub struct BatchArgs {
     /// An evaluation form file to score against instead of the shipped DECA form
     #[arg(long, value_name = "FILE")]
     pub form: Option<PathBuf>,
+    /// Also write each student's own report (the form with feedback) into this folder
+    #[arg(long, value_name = "DIR")]
+    pub reports: Option<PathBuf>,
+    /// The format of the --reports files
+    #[arg(long, value_enum, default_value_t = FileFormat::Html, requires = "reports")]
+    pub report_format: FileFormat,
+    /// Score only this student's responses
+    #[arg(long, value_name = "NAME")]
+    pub student: Option<String>,
     #[command(flatten)]
     pub folders: CaseFolders,
 }
@@ -67,8 +79,14 @@ pub(super) fn run(args: BatchArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
     // A case is scored on the form it names unless --form says otherwise.
     let explicit = args.form.is_some();
     let catalog = catalog(&args.folders, rubrics)?;
+    let format = format_of(&args)?;
     let items = read_items(&args)?;
-    let format = format_of(&args);
+    let name = args.input.display().to_string();
+    let mut reports = args
+        .reports
+        .as_ref()
+        .map(|dir| Reports::new(dir, args.report_format))
+        .transpose()?;
     let jsonl = format == BatchFormat::Jsonl;
     let mut file = match &args.output {
         Some(path) => Some(AtomicFile::create(path).map_err(|source| Error::Io {
@@ -93,7 +111,14 @@ pub(super) fn run(args: BatchArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
     while items.peek().is_some() {
         for item in items.by_ref() {
             match item {
-                Item::Row(row) => rows.push(row),
+                Item::Row(row) => {
+                    let wanted = args.student.as_ref().is_none_or(|student| {
+                        row.student.trim().eq_ignore_ascii_case(student.trim())
+                    });
+                    if wanted {
+                        rows.push(row);
+                    }
+                }
                 Item::Skipped(s) => skipped.push(s),
                 Item::Warning(w) => warn(&w),
             }
@@ -103,10 +128,30 @@ pub(super) fn run(args: BatchArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
         }
         cases.compile(&rows, &catalog, rubrics, (&form, explicit));
         let chunk = std::mem::take(&mut rows);
-        for result in batch::score(chunk, &cases.scorers, &cases.unknown, jsonl, &tick) {
+        let keep_cards = reports.is_some();
+        let results = batch::score(
+            chunk,
+            &cases.scorers,
+            &cases.unknown,
+            (jsonl, keep_cards),
+            &tick,
+        );
+        for result in results {
             match result {
-                Ok((row, line)) => {
+                Ok(batch::Output {
+                    scored: row,
+                    line,
+                    card,
+                }) => {
                     count += 1;
+                    if let (Some(reports), Some((card, response))) = (&mut reports, card) {
+                        let case = cases.scorers.get(&row.case).map(|(case, _)| case);
+                        let form = match case {
+                            Some(case) => form_for(case, explicit, &form)?,
+                            None => form.clone(),
+                        };
+                        reports.write(&row.student, case, &card, &response, &form)?;
+                    }
                     if let Some(line) = line {
                         let sink: &mut dyn Write = match &mut file {
                             Some(file) => file,
@@ -123,6 +168,20 @@ pub(super) fn run(args: BatchArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
         }
     }
     bar.finish_and_clear();
+    if count == 0 && skipped.is_empty() {
+        if let Some(student) = &args.student {
+            return Err(Error::Usage(format!(
+                "no response by `{student}` in {name}"
+            )));
+        }
+        let looked = if args.input.is_dir() {
+            "no response files (.txt, .md, or no extension) in this folder"
+        } else {
+            "no rows in this file"
+        };
+        warn(&format!("{name}: {looked}; nothing was scored"));
+        return Ok(ExitCode::from(EXIT_FAILURE));
+    }
     scored.sort_by(|a, b| (&a.case, &a.student).cmp(&(&b.case, &b.student)));
     let sink: &mut dyn Write = match &mut file {
         Some(file) => file,
@@ -142,6 +201,16 @@ pub(super) fn run(args: BatchArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
             path: path.clone(),
             source,
         })?;
+    }
+    if let (Some(reports), Some(dir)) = (&reports, &args.reports) {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!(
+                "Wrote {} student report(s) in {}.",
+                reports.written,
+                dir.display()
+            );
+        }
     }
     for s in &skipped {
         warn(&format!("{}: skipped: {}", s.origin, s.reason));
@@ -184,24 +253,30 @@ fn read_items(args: &BatchArgs) -> Result<Box<dyn Iterator<Item = Item>>, Error>
     })
 }
 
-/// The output format: `--format`, else the -o file's extension, else CSV.
-fn format_of(args: &BatchArgs) -> BatchFormat {
-    args.format
-        .or_else(|| {
-            let ext = args
-                .output
-                .as_ref()?
-                .extension()?
-                .to_str()?
-                .to_ascii_lowercase();
-            match ext.as_str() {
-                "html" | "htm" => Some(BatchFormat::Html),
-                "jsonl" | "ndjson" => Some(BatchFormat::Jsonl),
-                "csv" => Some(BatchFormat::Csv),
-                _ => None,
+/// The output format: `--format`, else the -o file's extension, else CSV. An -o name
+/// whose extension says no format is refused before anything is scored.
+fn format_of(args: &BatchArgs) -> Result<BatchFormat, Error> {
+    Ok(match (args.format, &args.output) {
+        (Some(format), _) => format,
+        (None, None) => BatchFormat::Csv,
+        (None, Some(path)) => {
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            match ext.as_deref() {
+                Some("html" | "htm") => BatchFormat::Html,
+                Some("jsonl" | "ndjson") => BatchFormat::Jsonl,
+                Some("csv") => BatchFormat::Csv,
+                _ => {
+                    return Err(Error::Usage(format!(
+                        "cannot tell a format from the name {}: end it in .csv, .jsonl or .html, or give --format",
+                        path.display()
+                    )));
+                }
             }
-        })
-        .unwrap_or(BatchFormat::Csv)
+        }
+    })
 }
 
 /// The cases named by the rows so far, each compiled once, and those that failed.
@@ -262,5 +337,106 @@ impl Cases {
                 }
             }
         }
+    }
+}
+
+/// Each student's own report, written into a folder as the rows are scored.
+struct Reports {
+    dir: PathBuf,
+    format: FileFormat,
+    used: std::collections::BTreeSet<String>,
+    written: usize,
+}
+
+impl Reports {
+    fn new(dir: &std::path::Path, format: FileFormat) -> Result<Reports, Error> {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            action: "create",
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        Ok(Reports {
+            dir: dir.to_path_buf(),
+            format,
+            used: std::collections::BTreeSet::new(),
+            written: 0,
+        })
+    }
+
+    /// Writes one student's report as `<student>-<case>.<ext>`, the name on the form.
+    fn write(
+        &mut self,
+        student: &str,
+        case: Option<&Case>,
+        card: &crate::engine::Scorecard,
+        response: &str,
+        form: &Form,
+    ) -> Result<(), Error> {
+        let (as_report, ext) = match self.format {
+            FileFormat::Text => (ReportFormat::Text, "txt"),
+            FileFormat::Json => (ReportFormat::Json, "json"),
+            FileFormat::Markdown => (ReportFormat::Markdown, "md"),
+            FileFormat::Html => (ReportFormat::Html, "html"),
+            FileFormat::Pdf => (ReportFormat::Html, "pdf"),
+        };
+        let context = report::Context {
+            case,
+            student: Some(student),
+            ..Default::default()
+        };
+        let mut bytes = Vec::new();
+        render_report(as_report, &mut bytes, card, response, form, &context, false)
+            .map_err(|e| io_error(e, "write", "a report"))?;
+        let base = format!("{}-{}", file_safe(student), file_safe(&card.case_id));
+        let mut stem = base.clone();
+        let mut n = 2;
+        while !self.used.insert(stem.clone()) {
+            stem = format!("{base}-{n}");
+            n += 1;
+        }
+        let path = self.dir.join(format!("{stem}.{ext}"));
+        if self.format == FileFormat::Pdf {
+            super::pdf::write(&bytes, &path)?;
+        } else {
+            crate::store::write_atomic(&path, &bytes).map_err(|source| Error::Io {
+                action: "write",
+                path: path.clone(),
+                source,
+            })?;
+        }
+        self.written += 1;
+        Ok(())
+    }
+}
+
+/// A name usable as a file name on every system: letters, digits, `-` and `_` kept,
+/// anything else (slashes, dots, spaces) becomes `_`.
+fn file_safe(name: &str) -> String {
+    let safe: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(60)
+        .collect();
+    if safe.is_empty() {
+        "student".into()
+    } else {
+        safe
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_student_name_becomes_a_safe_file_name() {
+        assert_eq!(super::file_safe("Ana Díaz"), "Ana_Díaz");
+        assert_eq!(super::file_safe("../../etc/passwd"), "______etc_passwd");
+        assert_eq!(super::file_safe("  "), "student");
     }
 }

@@ -27,7 +27,7 @@ struct Line<'a> {
     cases: Vec<&'a str>,
 }
 
-pub(super) fn run(args: CoverageArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
+pub(super) fn run(args: CoverageArgs, out: &mut dyn Write, color: bool) -> Result<ExitCode, Error> {
     let rubrics = shipped::rubrics()?;
     let catalog = catalog(&args.folders, rubrics)?;
     let prefix = args
@@ -71,10 +71,11 @@ pub(super) fn run(args: CoverageArgs, out: &mut dyn Write) -> Result<ExitCode, E
                 .max()
                 .unwrap_or(0)
                 .max(1);
+            let room = super::style(color).width.clamp(60, 160) - 39;
             writeln!(out, "{:<8} {:>5}  {:<20}  title", "code", "cases", "")?;
             for l in &lines {
                 let bar = "█".repeat((l.cases.len() * 20).div_ceil(most));
-                let title: String = l.title.chars().take(40).collect();
+                let title = crate::report::text::fit(l.title, room);
                 writeln!(
                     out,
                     "{:<8} {:>5}  {:<20}  {title}",

@@ -101,16 +101,25 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
         }
         Mode::Test => {
             deck.truncate(count);
+            let asked = deck.len();
             let answered = drill::test(&deck, rubrics, &form, &mut input, out).map_err(io)?;
-            let mean =
-                answered.iter().map(|a| a.coverage).sum::<f64>() / answered.len().max(1) as f64;
-            writeln!(
-                out,
-                "\n{} card(s) answered; on average you covered {:.0}%.",
-                answered.len(),
-                mean * 100.0
-            )
-            .map_err(io)?;
+            if answered.is_empty() {
+                writeln!(
+                    out,
+                    "\nNo answer was given, so nothing was scored. Type what the indicator means and how you would show it, then {} on a line of its own.",
+                    crate::session::END
+                )
+                .map_err(io)?;
+            } else {
+                let mean = answered.iter().map(|a| a.coverage).sum::<f64>() / answered.len() as f64;
+                writeln!(
+                    out,
+                    "\n{} of {asked} card(s) answered; on average you covered {:.0}%.",
+                    answered.len(),
+                    (mean * 100.0).max(0.0)
+                )
+                .map_err(io)?;
+            }
         }
         Mode::Review => {
             let history = open_history()?;
@@ -126,8 +135,18 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
                 writeln!(out, "Nothing is due. The next card is due {next}.").map_err(io)?;
                 return Ok(ExitCode::SUCCESS);
             }
+            let all_due = due.len();
             let due: Vec<&Rubric> = due.into_iter().take(count).collect();
-            writeln!(out, "{} card(s) due.", due.len()).map_err(io)?;
+            if all_due > due.len() {
+                writeln!(
+                    out,
+                    "{all_due} card(s) due; reviewing {} of them (--count {count}).",
+                    due.len()
+                )
+                .map_err(io)?;
+            } else {
+                writeln!(out, "{all_due} card(s) due.").map_err(io)?;
+            }
             let mut reviewed = 0;
             for rubric in &due {
                 let answered = drill::test(
@@ -153,7 +172,16 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
                 .map_err(io)?;
                 reviewed += 1;
             }
-            writeln!(out, "\n{reviewed} card(s) reviewed.").map_err(io)?;
+            let left = all_due - reviewed;
+            if left == 0 {
+                writeln!(out, "\n{reviewed} card(s) reviewed; none left due.").map_err(io)?;
+            } else {
+                writeln!(
+                    out,
+                    "\n{reviewed} card(s) reviewed; {left} still due (`roleplay drill review` again)."
+                )
+                .map_err(io)?;
+            }
         }
         Mode::Match => {
             let seed = now()?.timestamp_subsec_nanos() as u64 ^ now()?.timestamp() as u64;

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{Format, ReportFormat, io_error, render_report};
+use super::{FileFormat, Format, ReportFormat, io_error, render_report};
 use crate::error::Error;
 use crate::progress::scorecard;
 use crate::report::text::wrap;
@@ -39,9 +39,12 @@ pub struct ReportArgs {
     /// The attempt's number, or `latest`
     #[arg(value_name = "ID")]
     pub id: String,
-    /// Output format (default: from the -o file's extension, else HTML)
+    /// Output format (default: from the -o file's extension; text on the terminal)
     #[arg(long, value_enum)]
-    pub format: Option<ReportFormat>,
+    pub format: Option<FileFormat>,
+    /// The student's name to print on the form (default: the one saved with the attempt)
+    #[arg(long, value_name = "NAME")]
+    pub student: Option<String>,
     /// Write to this file instead of standard output
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -66,6 +69,7 @@ struct Row<'a> {
     id: i64,
     case: &'a str,
     title: &'a str,
+    student: Option<&'a str>,
     started_at: &'a str,
     finished_at: &'a str,
     origin: &'a str,
@@ -83,6 +87,7 @@ pub(super) fn run_history(args: HistoryArgs, out: &mut dyn Write) -> Result<Exit
             id: a.id,
             case: &a.case_id,
             title: &a.case_title,
+            student: a.student.as_deref(),
             started_at: &a.started_at,
             finished_at: &a.finished_at,
             origin: &a.origin,
@@ -103,20 +108,32 @@ pub(super) fn run_history(args: HistoryArgs, out: &mut dyn Write) -> Result<Exit
     Ok(ExitCode::SUCCESS)
 }
 
+/// Two lines an attempt: number, local time, total, rating and where it came from;
+/// then the case's title and the student.
 fn write_rows(out: &mut dyn Write, rows: &[Row]) -> std::io::Result<()> {
+    let width = super::style(false).width.clamp(60, 160);
     for r in rows {
-        let day = r
-            .finished_at
-            .get(..16)
-            .unwrap_or(r.finished_at)
-            .replace('T', " ");
+        let when = paths::local_time(r.finished_at);
+        let from = if r.origin == "score" {
+            "from score --save"
+        } else {
+            "from practice"
+        };
         writeln!(
             out,
-            "{:>4}  {day}  {:>3}/100 {:<8} {}",
-            r.id, r.total, r.rating, r.case
+            "{:>4}  {when}  {:>3}/100 {:<8}  {from}",
+            r.id, r.total, r.rating
         )?;
+        let mut about = r.title.to_string();
+        if let Some(student) = r.student {
+            about = format!("{about} · {student}");
+        }
+        writeln!(out, "      {}", report::text::fit(&about, width - 6))?;
     }
-    writeln!(out, "\n`roleplay show-attempt ID` shows one again.")
+    writeln!(
+        out,
+        "\n`roleplay show-attempt ID` shows one again; `roleplay report ID -o feedback.pdf` writes the form."
+    )
 }
 
 fn find(history: &History, id: &str) -> Result<Attempt, Error> {
@@ -148,6 +165,7 @@ fn render_attempt(
     out: &mut dyn Write,
     attempt: &Attempt,
     color: bool,
+    student: Option<&str>,
 ) -> Result<(), Error> {
     let card = scorecard(attempt).ok_or_else(|| {
         Error::Internal(format!(
@@ -171,10 +189,13 @@ fn render_attempt(
         .iter()
         .filter_map(|c| c.as_ref().ok())
         .find(|c| c.id == attempt.case_id);
+    let when = paths::local_time(&attempt.finished_at);
+    let student = student.or(attempt.student.as_deref());
     let context = report::Context {
         case,
         answers: &attempt.answers,
-        when: Some(&attempt.finished_at),
+        when: Some(&when),
+        student,
     };
     let written = match format {
         ReportFormat::Json => {
@@ -183,6 +204,7 @@ fn render_attempt(
                 "started_at": attempt.started_at,
                 "finished_at": attempt.finished_at,
                 "origin": attempt.origin,
+                "student": student,
                 "response": attempt.response,
                 "answers": attempt.answers,
                 "score": report::json::value(&card, &text),
@@ -191,7 +213,7 @@ fn render_attempt(
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(out))
         }
-        ReportFormat::Text => write_attempt(out, attempt)
+        ReportFormat::Text => write_attempt(out, attempt, student)
             .and_then(|_| render_report(format, out, &card, &text, form, &context, color)),
         _ => render_report(format, out, &card, &text, form, &context, color),
     };
@@ -204,7 +226,10 @@ pub(super) fn run_show_attempt(
     color: bool,
 ) -> Result<ExitCode, Error> {
     let attempt = find(&open()?, &args.id)?;
-    render_attempt(args.format, out, &attempt, color)?;
+    // The feedback runs longer than a screen: a terminal reads it through the pager.
+    let mut bytes = Vec::new();
+    render_attempt(args.format, &mut bytes, &attempt, color, None)?;
+    super::pager::page(out, &bytes).map_err(|e| io_error(e, "write", "standard output"))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -214,31 +239,56 @@ pub(super) fn run_report(
     color: bool,
 ) -> Result<ExitCode, Error> {
     let attempt = find(&open()?, &args.id)?;
-    let format = args
-        .format
-        .or_else(|| {
-            args.output
-                .as_deref()
-                .map(ReportFormat::for_path)
-                .filter(|f| *f != ReportFormat::Text)
-        })
-        .unwrap_or(ReportFormat::Html);
+    let format = match (args.format, &args.output) {
+        (Some(format), _) => format,
+        (None, Some(path)) => FileFormat::for_path(path)?,
+        (None, None) => FileFormat::Text,
+    };
+    let student = args.student.as_deref();
+    let as_report = |format: FileFormat| match format {
+        FileFormat::Text => ReportFormat::Text,
+        FileFormat::Json => ReportFormat::Json,
+        FileFormat::Markdown => ReportFormat::Markdown,
+        FileFormat::Html | FileFormat::Pdf => ReportFormat::Html,
+    };
     match &args.output {
-        None => render_attempt(format, out, &attempt, color && format == ReportFormat::Text)?,
+        None if format == FileFormat::Pdf => {
+            return Err(Error::Usage("a PDF goes to a file: add -o FILE.pdf".into()));
+        }
+        None => {
+            let mut bytes = Vec::new();
+            render_attempt(
+                as_report(format),
+                &mut bytes,
+                &attempt,
+                color && format == FileFormat::Text,
+                student,
+            )?;
+            if format == FileFormat::Text {
+                super::pager::page(out, &bytes)
+            } else {
+                out.write_all(&bytes)
+            }
+            .map_err(|e| io_error(e, "write", "standard output"))?;
+        }
         Some(path) => {
             let mut bytes = Vec::new();
-            if matches!(format, ReportFormat::Text | ReportFormat::Markdown) {
+            if matches!(format, FileFormat::Text | FileFormat::Markdown) {
                 // Text for people: control characters shown visibly, as on the terminal.
                 let mut shown = crate::report::visible::Visible::new(&mut bytes, false);
-                render_attempt(format, &mut shown, &attempt, false)?;
+                render_attempt(as_report(format), &mut shown, &attempt, false, student)?;
             } else {
-                render_attempt(format, &mut bytes, &attempt, false)?;
+                render_attempt(as_report(format), &mut bytes, &attempt, false, student)?;
             }
-            crate::store::write_atomic(path, &bytes).map_err(|source| Error::Io {
-                action: "write",
-                path: path.clone(),
-                source,
-            })?;
+            if format == FileFormat::Pdf {
+                super::pdf::write(&bytes, path)?;
+            } else {
+                crate::store::write_atomic(path, &bytes).map_err(|source| Error::Io {
+                    action: "write",
+                    path: path.clone(),
+                    source,
+                })?;
+            }
             #[allow(clippy::print_stderr)]
             {
                 eprintln!("Wrote {}.", path.display());
@@ -305,12 +355,27 @@ pub(super) fn scored_text(attempt: &Attempt) -> String {
     .scored_text()
 }
 
-fn write_attempt(out: &mut dyn Write, attempt: &Attempt) -> std::io::Result<()> {
+fn write_attempt(
+    out: &mut dyn Write,
+    attempt: &Attempt,
+    student: Option<&str>,
+) -> std::io::Result<()> {
+    let from = if attempt.origin == "score" {
+        "scored with `roleplay score --save`"
+    } else {
+        "a practice session"
+    };
     writeln!(
         out,
-        "Attempt {} at {} ({}), {}",
-        attempt.id, attempt.case_id, attempt.origin, attempt.finished_at
+        "Attempt {}: {} ({}), {from}, {}",
+        attempt.id,
+        attempt.case_title,
+        attempt.case_id,
+        paths::local_time(&attempt.finished_at)
     )?;
+    if let Some(student) = student {
+        writeln!(out, "Student: {student}")?;
+    }
     writeln!(out, "\nYour response")?;
     for line in attempt.response.lines() {
         for wrapped in wrap(line, 76) {

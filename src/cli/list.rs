@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{CaseFolders, Format, catalog, io_error, style};
 use crate::error::Error;
 use crate::model::{Case, Code, RubricSet};
-use crate::report::text::wrap;
+use crate::report::text::{fit, wrap};
 use crate::shipped;
 
 /// Arguments of `roleplay list`.
@@ -46,6 +46,9 @@ pub struct ShowArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Print one of the case's example answers instead (`strong` or `weak`)
+    #[arg(long, value_name = "NAME")]
+    pub example: Option<String>,
     #[command(flatten)]
     pub folders: CaseFolders,
 }
@@ -100,7 +103,11 @@ fn indicators<'a>(case: &'a Case, rubrics: &'a RubricSet) -> Vec<Indicator<'a>> 
         .collect()
 }
 
-pub(super) fn run_list(args: ListArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
+pub(super) fn run_list(
+    args: ListArgs,
+    out: &mut dyn Write,
+    color: bool,
+) -> Result<ExitCode, Error> {
     let rubrics = shipped::rubrics()?;
     let catalog = catalog(&args.folders, rubrics)?;
     let mut wanted = Vec::new();
@@ -146,35 +153,32 @@ pub(super) fn run_list(args: ListArgs, out: &mut dyn Write) -> Result<ExitCode, 
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(out))
         }
-        Format::Text => write_table(out, &cases),
+        Format::Text => write_table(out, &cases, rubrics, color),
     };
     written.map_err(|e| io_error(e, "write", "standard output"))?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_table(out: &mut dyn Write, cases: &[&Case]) -> std::io::Result<()> {
+/// Three lines a case, fitted to the terminal: the id and area, the title, and the
+/// indicators it tests by name.
+fn write_table(
+    out: &mut dyn Write,
+    cases: &[&Case],
+    rubrics: &RubricSet,
+    color: bool,
+) -> std::io::Result<()> {
     if cases.is_empty() {
         return writeln!(out, "No case matches.");
     }
-    let id_width = cases
-        .iter()
-        .map(|c| c.id.chars().count())
-        .max()
-        .unwrap_or(0);
+    let p = crate::report::text::Painter { color };
+    let width = style(color).width.clamp(40, 160);
     for c in cases {
-        let codes: Vec<&str> = c
-            .indicators
-            .iter()
-            .map(|i| i.as_str().trim_start_matches("CR:"))
-            .collect();
-        writeln!(
-            out,
-            "{:<id_width$}  {:<21}  {}",
-            c.id,
-            c.area.as_deref().unwrap_or("-"),
-            codes.join(" ")
-        )?;
-        writeln!(out, "{:<id_width$}  {}", "", c.title)?;
+        let area = c.area.as_deref().unwrap_or("-");
+        writeln!(out, "{}  {}", p.bold(&c.id), p.dim(area))?;
+        writeln!(out, "  {}", fit(&c.title, width - 2))?;
+        let tests: Vec<&str> = indicators(c, rubrics).iter().map(|i| i.title).collect();
+        let line = fit(&format!("tests: {}", tests.join(" · ")), width - 2);
+        writeln!(out, "  {}", p.dim(&line))?;
     }
     writeln!(
         out,
@@ -191,6 +195,9 @@ pub(super) fn run_show(
     let rubrics = shipped::rubrics()?;
     let catalog = catalog(&args.folders, rubrics)?;
     let case = catalog.resolve(&args.case, rubrics)?;
+    if let Some(name) = &args.example {
+        return show_example(out, &case, name, args.format, style(color).width);
+    }
     let written = match args.format {
         Format::Json => {
             let mut item = listed(&case, rubrics);
@@ -216,6 +223,57 @@ pub(super) fn run_show(
                 }
             })
         }
+    };
+    written.map_err(|e| io_error(e, "write", "standard output"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints one of a case's example answers, with the rating it is meant to get.
+fn show_example(
+    out: &mut dyn Write,
+    case: &Case,
+    name: &str,
+    format: Format,
+    width: usize,
+) -> Result<ExitCode, Error> {
+    let Some(example) = case
+        .examples
+        .iter()
+        .find(|e| e.name.eq_ignore_ascii_case(name))
+    else {
+        let names: Vec<&str> = case.examples.iter().map(|e| e.name.as_str()).collect();
+        return Err(Error::Usage(format!(
+            "case `{}` has no example `{name}`; it has: {}",
+            case.id,
+            if names.is_empty() {
+                "none".to_string()
+            } else {
+                names.join(", ")
+            }
+        )));
+    };
+    let written = match format {
+        Format::Json => serde_json::to_writer_pretty(&mut *out, example)
+            .map_err(std::io::Error::from)
+            .and_then(|_| writeln!(out)),
+        Format::Text => (|| {
+            writeln!(
+                out,
+                "{}: the {} example answer (meant to rate {})\n",
+                case.title, example.name, example.expect
+            )?;
+            for paragraph in example.response.trim_end().split("\n\n") {
+                for line in wrap(paragraph, width.clamp(40, 100)) {
+                    writeln!(out, "{line}")?;
+                }
+                writeln!(out)?;
+            }
+            writeln!(
+                out,
+                "`roleplay score --case {} --example {}` shows how it scores.",
+                case.id, example.name
+            )
+        })(),
     };
     written.map_err(|e| io_error(e, "write", "standard output"))?;
     Ok(ExitCode::SUCCESS)

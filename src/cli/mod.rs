@@ -5,10 +5,13 @@ mod agreement;
 mod batch;
 mod coverage;
 mod drill;
+mod help;
 mod history;
 mod judge_sheet;
 mod list;
 mod new;
+mod pager;
+mod pdf;
 mod practice;
 mod progress;
 mod rubric;
@@ -40,8 +43,17 @@ pub const EXIT_USAGE: u8 = 2;
 #[derive(Debug, Parser)]
 #[command(name = "roleplay", version, about, long_about = None, arg_required_else_help = true)]
 pub struct Cli {
-    /// When to colour the output
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    /// When to colour: auto (on a terminal, unless NO_COLOR is set), always or never
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        default_value_t = ColorChoice::Auto,
+        global = true,
+        hide_possible_values = true,
+        hide_default_value = true,
+        display_order = 900
+    )]
     pub color: ColorChoice,
     /// A folder of your own rubric files, added to the shipped indicators or replacing
     /// one with the same code (can be repeated); the data folder's rubrics/ is read too
@@ -86,18 +98,65 @@ pub enum ReportFormat {
 }
 
 impl ReportFormat {
-    /// The format a file name suggests: `.html`, `.md`, `.json`, else text.
-    pub fn for_path(path: &std::path::Path) -> ReportFormat {
-        match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            Some("html" | "htm") => ReportFormat::Html,
-            Some("md" | "markdown") => ReportFormat::Markdown,
-            Some("json") => ReportFormat::Json,
-            _ => ReportFormat::Text,
+    /// The format a file name's extension names: `.txt`, `.md`, `.html`, `.json`;
+    /// `None` for any other.
+    pub fn for_path(path: &std::path::Path) -> Option<ReportFormat> {
+        match extension(path).as_deref() {
+            Some("html" | "htm") => Some(ReportFormat::Html),
+            Some("md" | "markdown") => Some(ReportFormat::Markdown),
+            Some("json") => Some(ReportFormat::Json),
+            Some("txt" | "text") => Some(ReportFormat::Text),
+            _ => None,
+        }
+    }
+}
+
+/// A file's extension, lower case.
+fn extension(path: &std::path::Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+/// Formats a report can be written to a file in: the report formats, and PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FileFormat {
+    /// A readable report for the terminal
+    Text,
+    /// One JSON object, for scripts
+    Json,
+    /// Markdown, for a learning platform
+    Markdown,
+    /// One printable HTML page laid out like the evaluation form
+    Html,
+    /// The HTML page printed to PDF by headless Chromium
+    Pdf,
+}
+
+impl FileFormat {
+    /// The format a file name's extension names, or an error that lists the known ones.
+    pub fn for_path(path: &std::path::Path) -> Result<FileFormat, Error> {
+        if extension(path).as_deref() == Some("pdf") {
+            return Ok(FileFormat::Pdf);
+        }
+        ReportFormat::for_path(path)
+            .map(FileFormat::from)
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "cannot tell a format from the name {}: end it in .txt, .md, .html, .pdf or .json, or give --format",
+                    path.display()
+                ))
+            })
+    }
+}
+
+impl From<ReportFormat> for FileFormat {
+    fn from(format: ReportFormat) -> Self {
+        match format {
+            ReportFormat::Text => FileFormat::Text,
+            ReportFormat::Json => FileFormat::Json,
+            ReportFormat::Markdown => FileFormat::Markdown,
+            ReportFormat::Html => FileFormat::Html,
         }
     }
 }
@@ -166,6 +225,10 @@ pub enum Command {
     New(new::NewArgs),
     /// Print the JSON Schema of case or rubric files, for editor completion
     Schema(schema::SchemaArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(help::CompletionsArgs),
+    /// Print the manual page (roff), for `man`
+    Man,
 }
 
 impl Command {
@@ -176,13 +239,13 @@ impl Command {
         match self {
             Command::Score(a) => report(a.format),
             Command::ShowAttempt(a) => report(a.format),
-            Command::Report(a) => a.output.is_none() && a.format.is_some_and(report),
+            Command::Report(a) => a.output.is_none() && a.format == Some(FileFormat::Json),
             Command::History(a) => a.format == Format::Json,
             Command::Progress(a) => a.format == progress::ProgressFormat::Json,
             Command::List(a) => a.format == Format::Json,
             Command::Show(a) => a.format == Format::Json,
             Command::Agreement(a) => a.format == Format::Json,
-            Command::Batch(_) | Command::Schema(_) => true,
+            Command::Batch(_) | Command::Schema(_) | Command::Completions(_) | Command::Man => true,
             _ => false,
         }
     }
@@ -190,7 +253,12 @@ impl Command {
 
 /// Parses the command line, runs the command, and turns the outcome into an exit code.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    use clap::FromArgMatches;
+    let matches = help::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let color = use_color(cli.color);
     let rubric_folders = crate::coach_rubrics::folders(&cli.rubrics);
     let validating = matches!(cli.command, Command::Validate(_));
@@ -218,18 +286,20 @@ pub fn run() -> ExitCode {
         Command::History(args) => history::run_history(args, stdout),
         Command::ShowAttempt(args) => history::run_show_attempt(args, stdout, color),
         Command::Report(args) => history::run_report(args, stdout, color),
-        Command::Progress(args) => progress::run(args, stdout),
+        Command::Progress(args) => progress::run(args, stdout, color),
         Command::Drill(args) => drill::run(args, stdout),
-        Command::List(args) => list::run_list(args, stdout),
+        Command::List(args) => list::run_list(args, stdout, color),
         Command::Show(args) => list::run_show(args, stdout, color),
         Command::Rubric(args) => rubric::run(args, stdout, color),
         Command::Test(args) => test::run(args, stdout),
         Command::Batch(args) => batch::run(args, stdout),
         Command::Validate(args) => validate::run(args, &rubric_folders, stdout),
-        Command::Coverage(args) => coverage::run(args, stdout),
+        Command::Coverage(args) => coverage::run(args, stdout, color),
         Command::Agreement(args) => agreement::run(args, stdout, color),
         Command::New(args) => new::run(args, stdout),
         Command::Schema(args) => schema::run(args, stdout),
+        Command::Completions(args) => help::run_completions(args, stdout),
+        Command::Man => help::run_man(stdout),
     };
     let outcome = outcome.and_then(|code| {
         stdout

@@ -49,9 +49,9 @@ pub struct NewArgs {
     /// (for example MKT:001, or CR:010 to replace a shipped one)
     #[arg(long, value_name = "CODE", conflicts_with_all = ["id", "title", "participant", "judge", "area", "event", "indicators"])]
     pub rubric: Option<String>,
-    /// The folder to write it in
-    #[arg(long, value_name = "DIR", default_value = ".")]
-    pub dir: PathBuf,
+    /// The folder to write it in (default: the data folder's cases/, where every command finds it by id)
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
     /// Replace a file that already exists
     #[arg(long)]
     pub force: bool,
@@ -126,17 +126,41 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, Error>
             .iter()
             .map(|r| format!("{} {}", r.code, r.title))
             .collect();
-        let picked = MultiSelect::with_theme(&theme)
-            .with_prompt("Indicators (space to pick, Enter when done; DECA uses 4 or 5)")
-            .items(&labels)
-            .interact()
-            .map_err(|e| Error::Usage(e.to_string()))?;
-        codes = picked.into_iter().map(|i| all[i].code.clone()).collect();
+        // Ask again rather than lose what was typed above.
+        loop {
+            let picked = MultiSelect::with_theme(&theme)
+                .with_prompt("Indicators (Space picks one, Enter when done; DECA uses 4 or 5)")
+                .items(&labels)
+                .interact()
+                .map_err(|e| Error::Usage(e.to_string()))?;
+            if (1..=7).contains(&picked.len()) {
+                codes = picked.into_iter().map(|i| all[i].code.clone()).collect();
+                break;
+            }
+            writeln!(
+                out,
+                "Pick 1 to 7 indicators with Space (you picked {}), then press Enter.",
+                picked.len()
+            )
+            .map_err(|e| io_error(e, "write", "standard output"))?;
+        }
     }
     if codes.is_empty() || codes.len() > 7 {
         return Err(Error::Usage("a case tests 1 to 7 indicators".into()));
     }
-    let path = args.dir.join(format!("{id}.yaml"));
+    let (dir, own_folder) = match &args.dir {
+        Some(dir) => (dir.clone(), false),
+        None => (
+            crate::paths::cases_folder().ok_or_else(|| {
+                Error::Usage(format!(
+                    "no data folder could be found; set {} to a folder, or give --dir",
+                    crate::paths::HOME_VAR
+                ))
+            })?,
+            true,
+        ),
+    };
+    let path = dir.join(format!("{id}.yaml"));
     if path.exists() && !args.force {
         return Err(Error::Usage(format!(
             "{} already exists; use --force to replace it",
@@ -152,9 +176,9 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, Error>
         args.event.as_deref(),
         &codes,
     );
-    std::fs::create_dir_all(&args.dir).map_err(|source| Error::Io {
+    std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
         action: "create",
-        path: args.dir.clone(),
+        path: dir.clone(),
         source,
     })?;
     crate::store::write_atomic(&path, text.as_bytes()).map_err(|source| Error::Io {
@@ -162,9 +186,19 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, Error>
         path: path.clone(),
         source,
     })?;
+    let found = if own_folder {
+        format!(
+            "your cases folder: `roleplay score --case {id}` and `roleplay practice {id}` find it by id"
+        )
+    } else {
+        format!(
+            "give its path to --case, or add the folder with --cases {} (or ROLEPLAY_CASES) to find it by id",
+            dir.display()
+        )
+    };
     writeln!(
         out,
-        "Wrote {}. Fill in the situation, the questions and the examples, then run `roleplay validate {}` and `roleplay test {}`.",
+        "Wrote {} ({found}).\nFill in the situation, the questions and the examples, then run `roleplay validate {}` and `roleplay test {}`.",
         path.display(),
         path.display(),
         path.display()
@@ -180,16 +214,19 @@ fn new_rubric(code: &str, args: &NewArgs, out: &mut dyn Write) -> Result<ExitCod
             "`{code}` is not an indicator code: write an area of 2 to 5 letters, a colon and a number, like MKT:001"
         ))
     })?;
-    let path = args.dir.join(format!("{}.yaml", code.file_stem()));
+    // In the current folder unless --dir says otherwise: a coach reviews the template
+    // before putting it in force with --rubrics or the data folder's rubrics/.
+    let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    let path = dir.join(format!("{}.yaml", code.file_stem()));
     if path.exists() && !args.force {
         return Err(Error::Usage(format!(
             "{} already exists; use --force to replace it",
             path.display()
         )));
     }
-    std::fs::create_dir_all(&args.dir).map_err(|source| Error::Io {
+    std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
         action: "create",
-        path: args.dir.clone(),
+        path: dir.clone(),
         source,
     })?;
     let text = crate::coach_rubrics::template(&code);

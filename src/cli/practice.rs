@@ -1,16 +1,13 @@
 //! `roleplay practice`: read a case, prepare against the clock, present, answer the
 //! judge's questions, and see the scored feedback. Every line is saved as it is typed.
 
-use std::io::{self, BufRead, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, FuzzySelect};
-use indicatif::{ProgressBar, ProgressStyle};
 
 use super::history::open as open_history;
 use super::list::write_case;
@@ -19,7 +16,8 @@ use crate::catalog::Catalog;
 use crate::engine::Scorer;
 use crate::error::Error;
 use crate::model::{Case, CaseSource, Code, RubricSet};
-use crate::session::{self, Surroundings};
+use crate::session::keyboard::{CrLf, Terminal};
+use crate::session::{self, Outcome, Surroundings};
 use crate::store::{Draft, NewAttempt, draft};
 use crate::{paths, progress, report};
 
@@ -35,12 +33,17 @@ pub struct PracticeArgs {
     /// Offer only cases that test this indicator (repeatable)
     #[arg(long = "indicator", short = 'i', value_name = "CODE")]
     pub indicators: Vec<String>,
-    /// Minutes to prepare (0 to skip); the event's own by default: 10, or 30 for a team event
-    #[arg(long, value_name = "MINUTES")]
-    pub prep: Option<u64>,
-    /// Minutes to present; the event's own by default: 10, or 15 for a team event
-    #[arg(long = "time", value_name = "MINUTES")]
-    pub minutes: Option<u64>,
+    /// Time to prepare: minutes (`10`), or `90s`, `1.5m`, `7m30s`; 0 skips the prep.
+    /// The event's own by default: 10 minutes, or 30 for a team event
+    #[arg(long, value_name = "TIME", value_parser = session::parse_duration)]
+    pub prep: Option<Duration>,
+    /// Time to present: minutes (`10`), or `90s`, `1.5m`, `7m30s`. The event's own by
+    /// default: 10 minutes, or 15 for a team event
+    #[arg(long = "time", value_name = "TIME", value_parser = session::parse_duration)]
+    pub time: Option<Duration>,
+    /// Your name, printed on the form and kept in your history
+    #[arg(long, value_name = "NAME")]
+    pub student: Option<String>,
     /// Type the presentation in $VISUAL or $EDITOR instead of the terminal
     #[arg(long)]
     pub editor: bool,
@@ -86,7 +89,16 @@ impl Surroundings for Files {
     }
 
     fn edit(&mut self, text: &str) -> Option<String> {
-        edit_in_editor(&self.home, text)
+        // The editor gets the terminal as it expects it, and the session's keys after.
+        let raw = crossterm::terminal::is_raw_mode_enabled().unwrap_or(false);
+        if raw {
+            let _ = crossterm::terminal::disable_raw_mode();
+        }
+        let edited = edit_in_editor(&self.home, text);
+        if raw {
+            let _ = crossterm::terminal::enable_raw_mode();
+        }
+        edited
     }
 }
 
@@ -115,6 +127,7 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         .ok();
     let catalog = catalog(&args.folders, rubrics)?;
     let draft_path = draft::default_path(&home);
+    on_ctrl_c(draft_path.clone());
     let io = |e| io_error(e, "write", "the terminal");
     let theme = ColorfulTheme::default();
 
@@ -131,11 +144,12 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         let resume = Confirm::with_theme(&theme)
             .with_prompt(format!(
                 "You have an unfinished practice of `{}` ({lines} line(s), started {}). Resume it?",
-                old.case_id, old.started_at
+                old.case_id,
+                paths::local_time(&old.started_at)
             ))
             .default(true)
             .interact()
-            .map_err(|e| Error::Usage(e.to_string()))?;
+            .map_err(|e| prompt_failed(e, &draft_path))?;
         if resume {
             resumed = Some(old);
         } else {
@@ -156,11 +170,24 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
                 Some(path) => crate::load::case_from_file(path, rubrics)?,
                 None => catalog.resolve(&draft.case_id, rubrics)?,
             };
-            writeln!(out, "\nResuming `{}`.", case.title).map_err(io)?;
+            writeln!(
+                out,
+                "\nResuming `{}` (type /case to read the case again).",
+                case.title
+            )
+            .map_err(io)?;
             (case, draft)
         }
         None => {
-            let case = choose(&args, &catalog, rubrics, history.as_ref(), &form, &theme)?;
+            let case = choose(
+                &args,
+                &catalog,
+                rubrics,
+                history.as_ref(),
+                &form,
+                &theme,
+                &draft_path,
+            )?;
             let path = match &case.source {
                 CaseSource::File(path) => Some(path.clone()),
                 CaseSource::Shipped(_) => None,
@@ -170,13 +197,15 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
                 path,
                 humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
             );
-            writeln!(out).map_err(io)?;
-            write_case(out, &case, rubrics, false, style(color).width).map_err(io)?;
-            let timing = form_for(&case, args.form.is_some(), &form)?.timing;
-            prepare(args.prep.or(timing.map(|t| t.prep)).unwrap_or(10), out)?;
             (case, draft)
         }
     };
+    let mut case_text = Vec::new();
+    write_case(&mut case_text, &case, rubrics, false, style(color).width).map_err(io)?;
+    let case_text = String::from_utf8_lossy(&case_text).into_owned();
+    if draft.stage == draft::Stage::Prep && draft.prep_seconds == 0 {
+        writeln!(out, "\n{}", case_text.trim_end()).map_err(io)?;
+    }
     let mut files = Files {
         draft: draft_path.clone(),
         home: home.clone(),
@@ -193,27 +222,45 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
             .map_err(io)?,
         }
     }
-    let stdin = io::stdin();
-    let mut input = stdin.lock();
     let form = form_for(&case, args.form.is_some(), &form)?;
-    let minutes = args
-        .minutes
-        .or(form.timing.map(|t| t.present))
-        .unwrap_or(10);
-    let finished = session::run(
-        &mut draft,
-        &case.judge_questions,
-        minutes,
-        &mut input,
-        out,
-        &mut files,
-    )?;
+    let minutes = |given: Option<Duration>, event: Option<u64>| {
+        given.unwrap_or_else(|| Duration::from_secs(60 * event.unwrap_or(10)))
+    };
+    let setup = session::Setup {
+        questions: &case.judge_questions,
+        prep: minutes(args.prep, form.timing.map(|t| t.prep)),
+        time: minutes(args.time, form.timing.map(|t| t.present)),
+        case_text: &case_text,
+    };
+    let outcome = {
+        let mut keys = Terminal::new().map_err(|e| io_error(e, "use", "the terminal"))?;
+        session::run(
+            &mut draft,
+            &setup,
+            &mut keys,
+            &mut CrLf(&mut *out),
+            &mut files,
+        )?
+    };
+    let finished = match outcome {
+        Outcome::Finished(finished) => finished,
+        Outcome::Stopped => {
+            writeln!(
+                out,
+                "\nStopped. Your draft is saved in {}: every line you typed, and the clock.\n\
+                 Run `roleplay practice` to resume where you left off.",
+                draft_path.display()
+            )
+            .map_err(io)?;
+            return Ok(ExitCode::from(130));
+        }
+    };
 
     let text = finished.scored_text();
-    let card = Scorer::new(&case, rubrics, &form)?.score(&text);
-    writeln!(out, "\n").map_err(io)?;
-    report::text::write(out, &card, &text, &form, style(color)).map_err(io)?;
+    let card = finished.score(&Scorer::new(&case, rubrics, &form)?, &case.judge_questions);
     let Some(history) = history else {
+        writeln!(out).map_err(io)?;
+        report::text::write(out, &card, &text, &form, style(color)).map_err(io)?;
         writeln!(
             out,
             "\nNot saved in your history (it cannot be opened); your words stay in {}.",
@@ -233,14 +280,72 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         total: card.total,
         rating: card.rating.key(),
         scorecard: serde_json::to_value(&card).map_err(|e| Error::Internal(e.to_string()))?,
+        student: args.student.as_deref(),
     })?;
+    SAVED.store(id, std::sync::atomic::Ordering::SeqCst);
     Draft::discard(&draft_path)?;
-    writeln!(
-        out,
-        "\nSaved as attempt {id}. `roleplay history` lists your attempts."
-    )
-    .map_err(io)?;
+    writeln!(out).map_err(io)?;
+    report::summary::write(out, &card, &form, id, style(color)).map_err(io)?;
+    let full = Confirm::with_theme(&theme)
+        .with_prompt("Read the full feedback now?")
+        .default(true)
+        .interact()
+        .map_err(|e| prompt_failed(e, &draft_path))?;
+    if full {
+        let mut feedback = Vec::new();
+        report::text::write(&mut feedback, &card, &text, &form, style(color)).map_err(io)?;
+        super::pager::page(out, &feedback).map_err(io)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The attempt saved by this session, once it is: what Ctrl-C after that reports.
+static SAVED: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+
+/// Ctrl-C in a prompt (the picker, the resume question) raises SIGINT; the session
+/// itself reads Ctrl-C as a key. Either way the student hears what was kept.
+fn on_ctrl_c(draft_path: PathBuf) {
+    let _ = ctrlc::set_handler(move || stop(&draft_path));
+}
+
+/// Says what was kept and ends the process as Ctrl-C does (status 130). Called from
+/// the signal handler and from a prompt that the signal interrupted; says it once.
+fn stop(draft_path: &Path) -> ! {
+    static STOPPING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if STOPPING.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        // The other caller is saying it; wait for it to end the process.
+        std::thread::sleep(Duration::from_secs(5));
+        std::process::exit(130);
+    }
+    let _ = crossterm::terminal::disable_raw_mode();
+    #[allow(clippy::print_stderr)]
+    {
+        // Show the cursor the prompt may have hidden.
+        eprint!("\x1b[?25h\r\n");
+        let saved = SAVED.load(std::sync::atomic::Ordering::SeqCst);
+        if saved > 0 {
+            eprintln!(
+                "Stopped. Your attempt is saved as {saved}: `roleplay show-attempt {saved}` shows it."
+            );
+        } else if draft_path.exists() {
+            eprintln!(
+                "Stopped. Your draft is saved in {}.\nRun `roleplay practice` to resume where you left off.",
+                draft_path.display()
+            );
+        } else {
+            eprintln!("Stopped before a practice began; nothing was saved.");
+        }
+    }
+    std::process::exit(130);
+}
+
+/// A prompt's failure: Ctrl-C stops as above, anything else is an error.
+fn prompt_failed(e: dialoguer::Error, draft_path: &Path) -> Error {
+    let dialoguer::Error::IO(io_error) = &e;
+    if io_error.kind() == io::ErrorKind::Interrupted {
+        stop(draft_path);
+    }
+    Error::Usage(e.to_string())
 }
 
 /// The case to practise: named, random, or picked from a fuzzy list.
@@ -251,6 +356,7 @@ fn choose(
     history: Option<&crate::store::History>,
     form: &crate::model::Form,
     theme: &ColorfulTheme,
+    draft_path: &Path,
 ) -> Result<Case, Error> {
     if let Some(name) = &args.case {
         return catalog.resolve(name, rubrics);
@@ -289,24 +395,21 @@ fn choose(
     let weakest = progress::weakest(&records).first().map(|r| r.code.clone());
     let mut items: Vec<String> = Vec::new();
     if let Some(code) = &weakest {
-        items.push(format!("Focus on my weakest indicator ({code})"));
+        let title = catalog_title(rubrics, code);
+        items.push(format!("Focus on my weakest indicator: {title} ({code})"));
     }
     let width = terminal_size::terminal_size()
         .map_or(80, |(w, _)| usize::from(w.0))
-        .clamp(40, 120)
+        .clamp(40, 160)
         - 4;
+    // The title first (what a student recognises), then the id; fitted by display width.
     items.extend(cases.iter().map(|c| {
-        let codes: Vec<&str> = c
-            .indicators
-            .iter()
-            .map(|code| code.as_str().trim_start_matches("CR:"))
-            .collect();
-        let line = format!("{}  [{}]  {}", c.id, codes.join(" "), c.title);
-        if line.chars().count() > width {
-            format!("{}…", line.chars().take(width - 1).collect::<String>())
-        } else {
-            line
-        }
+        let area = c
+            .area
+            .as_deref()
+            .map(|a| format!(", {a}"))
+            .unwrap_or_default();
+        report::text::fit(&format!("{}  ({}{area})", c.title, c.id), width)
     }));
     let picked = FuzzySelect::with_theme(theme)
         .with_prompt("Pick a case (type to search: words, an area or a code such as CR:017)")
@@ -314,7 +417,7 @@ fn choose(
         .default(0)
         .max_length(12)
         .interact()
-        .map_err(|e| Error::Usage(e.to_string()))?;
+        .map_err(|e| prompt_failed(e, draft_path))?;
     match (&weakest, picked) {
         (Some(code), 0) => {
             // The case testing that indicator that was practised least.
@@ -331,44 +434,9 @@ fn choose(
     }
 }
 
-/// The prep clock: a bar on standard error counting down, ended early by Enter.
-fn prepare(minutes: u64, out: &mut dyn Write) -> Result<(), Error> {
-    let io = |e| io_error(e, "write", "the terminal");
-    if minutes == 0 {
-        return Ok(());
-    }
-    writeln!(out, "\nPrepare: {minutes} minute(s). Take notes if you like. Press Enter when you are ready to present.")
-        .map_err(io)?;
-    let total = Duration::from_secs(minutes * 60);
-    let bar = ProgressBar::new(total.as_secs());
-    bar.set_style(
-        ProgressStyle::with_template("  prep {bar:40} {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    let done = Arc::new(AtomicBool::new(false));
-    let ticker = {
-        let (bar, done) = (bar.clone(), Arc::clone(&done));
-        std::thread::spawn(move || {
-            let start = Instant::now();
-            while !done.load(Ordering::Relaxed) {
-                let used = start.elapsed().min(total);
-                bar.set_position(used.as_secs());
-                if used >= total {
-                    bar.set_message("time is up: press Enter to present");
-                    break;
-                }
-                bar.set_message(format!("{} left", session::clock(total - used)));
-                std::thread::sleep(Duration::from_millis(250));
-            }
-        })
-    };
-    let mut line = String::new();
-    let read = io::stdin().lock().read_line(&mut line);
-    done.store(true, Ordering::Relaxed);
-    let _ = ticker.join();
-    bar.finish_and_clear();
-    read.map_err(|e| io_error(e, "read", "the terminal"))?;
-    Ok(())
+/// An indicator's title, for a student who does not know the codes.
+fn catalog_title<'r>(rubrics: &'r RubricSet, code: &Code) -> &'r str {
+    rubrics.get(code).map_or("", |r| r.title.as_str())
 }
 
 /// Opens `text` in $VISUAL or $EDITOR and returns what was saved.

@@ -33,7 +33,7 @@ pub struct ProgressArgs {
     pub next: usize,
 }
 
-pub(super) fn run(args: ProgressArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
+pub(super) fn run(args: ProgressArgs, out: &mut dyn Write, color: bool) -> Result<ExitCode, Error> {
     let (_, form) = rubrics_and_form(None)?;
     let history = open_history()?;
     let attempts = history.list(None)?;
@@ -75,6 +75,7 @@ pub(super) fn run(args: ProgressArgs, out: &mut dyn Write) -> Result<ExitCode, E
                 "{:<7} {:>3} {:>9}  {:<8} {:>6}  last attempts",
                 "code", "n", "average", "band", "trend"
             )?;
+            let p = crate::report::text::Painter { color };
             for r in &records {
                 let last: Vec<f64> = r.history.iter().rev().take(12).rev().copied().collect();
                 let arrow = if r.trend > 0.5 {
@@ -84,19 +85,26 @@ pub(super) fn run(args: ProgressArgs, out: &mut dyn Write) -> Result<ExitCode, E
                 } else {
                     "→"
                 };
+                let band = p.band(r.band, &format!("{:<8}", r.band.key()));
+                let trend = format!("{arrow}{:>+5.1}", r.trend);
+                let trend = if r.trend > 0.5 {
+                    p.fg(anstyle::AnsiColor::Green, &trend)
+                } else if r.trend < -0.5 {
+                    p.fg(anstyle::AnsiColor::Red, &trend)
+                } else {
+                    trend
+                };
                 writeln!(
                     out,
-                    "{:<7} {:>3} {:>5.1}/{:<3} {:<8} {arrow}{:>+5.1}  {}",
-                    r.code.as_str(),
+                    "{} {:>3} {:>5.1}/{:<3} {band} {trend}  {}",
+                    p.bold(&format!("{:<7}", r.code.as_str())),
                     r.attempts,
                     r.average_points,
                     r.max,
-                    r.band.key(),
-                    r.trend,
                     sparkline(&last)
                 )?;
             }
-            writeln!(out, "\nWork on next:")?;
+            writeln!(out, "\n{}", p.bold("Work on next:"))?;
             for r in &weak {
                 writeln!(
                     out,

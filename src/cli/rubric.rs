@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use super::{Format, io_error};
 use crate::error::Error;
 use crate::load::suggest::closest;
+use crate::model::rubric::Level;
 use crate::model::{Code, Rubric};
 use crate::report::text::wrap;
 use crate::shipped;
@@ -61,9 +62,45 @@ fn write_all(out: &mut dyn Write, rubrics: &crate::model::RubricSet) -> std::io:
             }
             last = name;
         }
-        writeln!(out, "{:<7} {:?}  {}", r.code.as_str(), r.level, r.title)?;
+        writeln!(
+            out,
+            "{:<7} {:<9} {}",
+            r.code.as_str(),
+            level_name(r.level),
+            r.title
+        )?;
+    }
+    writeln!(out)?;
+    for level in [Level::CS, Level::SP] {
+        if rubrics.iter().any(|r| r.level == level) {
+            for line in wrap(&format!("{:?}: {}", level, level_meaning(level)), 78) {
+                writeln!(out, "{line}")?;
+            }
+        }
     }
     writeln!(out, "\n`roleplay rubric CODE` shows one in full.")
+}
+
+/// The level's short name, as the list prints it.
+fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::CS => "CS",
+        Level::SP => "SP",
+        Level::Criterion => "criterion",
+    }
+}
+
+/// What DECA's curriculum level means, for a student who has not met the codes.
+fn level_meaning(level: Level) -> &'static str {
+    match level {
+        Level::CS => {
+            "career-sustaining, the level every employee needs to keep a job and advance in it"
+        }
+        Level::SP => {
+            "specialist, the level of someone who specializes in the field, beyond what every employee needs"
+        }
+        Level::Criterion => "a criterion of another framework's standard (not a DECA level)",
+    }
 }
 
 fn find<'a>(
@@ -86,7 +123,13 @@ fn find<'a>(
 }
 
 fn write_one(out: &mut dyn Write, r: &Rubric) -> std::io::Result<()> {
-    writeln!(out, "{} {} ({:?})", r.code, r.title, r.level)?;
+    writeln!(out, "{} {}", r.code, r.title)?;
+    writeln!(
+        out,
+        "Level {}: {}",
+        level_name(r.level),
+        level_meaning(r.level)
+    )?;
     for line in wrap(&format!("Framework: {}", framework(&r.code)), 78) {
         writeln!(out, "{line}")?;
     }

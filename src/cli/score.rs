@@ -33,6 +33,9 @@ pub struct ScoreArgs {
     /// Also save the scored response in your history
     #[arg(long)]
     pub save: bool,
+    /// The student's name, printed on the form and kept in the history with --save
+    #[arg(long, value_name = "NAME")]
+    pub student: Option<String>,
     /// Score one of the case's own example answers (such as `strong` or `weak`) instead of a file
     #[arg(long, value_name = "NAME", conflicts_with = "response")]
     pub example: Option<String>,
@@ -92,6 +95,7 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
             total: card.total,
             rating: card.rating.key(),
             scorecard: serde_json::to_value(&card).map_err(|e| Error::Internal(e.to_string()))?,
+            student: args.student.as_deref(),
         })?;
         #[allow(clippy::print_stderr)]
         {
@@ -100,9 +104,25 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
     }
     let context = report::Context {
         case: Some(&case),
+        student: args.student.as_deref(),
         ..Default::default()
     };
-    let written = render_report(args.format, out, &card, &response, &form, &context, color);
+    let written = match (&args.student, args.format) {
+        (Some(student), ReportFormat::Text) => writeln!(out, "Student: {student}").and_then(|_| {
+            render_report(args.format, out, &card, &response, &form, &context, color)
+        }),
+        // The contract's keys, and the student's name as an extra, optional one.
+        (Some(student), ReportFormat::Json) => {
+            let mut value = report::json::value(&card, &response);
+            if let Some(object) = value.as_object_mut() {
+                object.insert("student".into(), student.clone().into());
+            }
+            serde_json::to_writer_pretty(&mut *out, &value)
+                .map_err(std::io::Error::from)
+                .and_then(|_| writeln!(out))
+        }
+        _ => render_report(args.format, out, &card, &response, &form, &context, color),
+    };
     written.map_err(|e| io_error(e, "write", "standard output"))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -151,6 +151,16 @@ impl Scorer {
 
     /// Scores one response. Pure: the same text always gives the same scorecard.
     pub fn score(&self, original: &str) -> Scorecard {
+        self.score_with_answers(original, &[])
+    }
+
+    /// Scores a practice: the presentation and the answers to the judge's questions,
+    /// all the student's own words, in one text. `answers[i]` is where the answer to
+    /// question `i` lies in `original`: an answer with substance (a sentence of four
+    /// words or more) on the question's topic (the question's words, the case's facts
+    /// or a rubric concept) answers it, whatever words it repeats; a question is also
+    /// answered anywhere its key words share a sentence.
+    pub fn score_with_answers(&self, original: &str, answers: &[Option<Span>]) -> Scorecard {
         // Other speakers' lines and repeated sentences are blanked, so every offset
         // still points into the original text but only the student's words count once.
         let (own, tokenized) = self.own_words(original);
@@ -225,7 +235,7 @@ impl Scorer {
 
         let (specifics, new_specifics) =
             skills::concrete_details(&tokenized, |n| self.terms.contains_norm(n));
-        let questions_answered = self.questions_answered(&tokenized);
+        let questions_answered = self.questions_answered(&tokenized, answers, &found);
         let questions = if self.questions.is_empty() {
             level / 14.0
         } else {
@@ -459,11 +469,27 @@ impl Scorer {
     }
 
     /// Judge questions whose key words (at least two, or all if fewer) share a sentence.
-    fn questions_answered(&self, tokenized: &Tokenized) -> usize {
+    fn questions_answered(
+        &self,
+        tokenized: &Tokenized,
+        answers: &[Option<Span>],
+        found: &[Found<Target>],
+    ) -> usize {
         if self.questions.is_empty() {
             return 0;
         }
-        let mut answered = vec![false; self.questions.len()];
+        let mut answered: Vec<bool> = self
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, question)| {
+                answers
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|span| self.answers_topic(tokenized, span, question, found))
+            })
+            .collect();
         let mut words: HashSet<&str> = HashSet::default();
         for sentence in &tokenized.sentences {
             words.clear();
@@ -484,6 +510,35 @@ impl Scorer {
             }
         }
         answered.into_iter().filter(|&a| a).count()
+    }
+
+    /// Whether the text at `span` answers `question` in substance: a sentence of four
+    /// words or more, and a word of the question, a fact of the case or a concept.
+    fn answers_topic(
+        &self,
+        tokenized: &Tokenized,
+        span: Span,
+        question: &[String],
+        found: &[Found<Target>],
+    ) -> bool {
+        let inside: Vec<_> = tokenized
+            .sentences
+            .iter()
+            .filter(|s| span.contains(s.span))
+            .collect();
+        let substance = inside.iter().any(|s| {
+            tokenized.tokens[s.tokens.clone()]
+                .iter()
+                .filter(|t| !t.skip)
+                .count()
+                >= 4
+        });
+        let on_topic = inside.iter().any(|s| {
+            tokenized.tokens[s.tokens.clone()].iter().any(|t| {
+                !t.skip && (question.contains(&t.norm) || self.facts.weight(&t.norm) >= 0.3)
+            })
+        }) || found.iter().any(|f| span.contains(f.span));
+        substance && on_topic
     }
 }
 

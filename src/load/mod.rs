@@ -8,6 +8,7 @@ mod raw;
 mod extras;
 mod shape;
 pub mod suggest;
+mod yaml_words;
 
 use std::path::{Path, PathBuf};
 
@@ -396,7 +397,45 @@ fn yaml_error(path: &Path, text: &str, error: &serde_yaml::Error) -> LoadError {
         line: l.line(),
         column: l.column(),
     });
-    let mut message = error.to_string();
+    let full = error.to_string();
+    // The parser's own messages (the file is not YAML) in a coach's words, pointing
+    // where the mistake was made.
+    let bare = full.split_once(": ").map_or(full.as_str(), |(head, rest)| {
+        if head.contains(' ') {
+            full.as_str()
+        } else {
+            rest
+        }
+    });
+    // A control character is reported below, at the byte the reader names.
+    let reworded = if bare.contains("control characters") {
+        None
+    } else {
+        yaml_words::reword(bare)
+    };
+    if let Some(mut said) = reworded {
+        let open = position.and_then(|p| yaml_words::unclosed_quote(text, p.line));
+        if let Some(open) = open.filter(|_| said.position.is_none()) {
+            said.position = Some(open);
+            said.message = "this quoted text is not closed on its line: add the closing quote at the end of the value".into();
+        }
+        let at = said.position.or(position);
+        if at
+            .and_then(|p| text.lines().nth(p.line.saturating_sub(1)))
+            .is_some_and(|l| l.contains('\t'))
+        {
+            said.message =
+                "a tab in the indentation: YAML does not allow tabs there; indent with spaces"
+                    .into();
+        }
+        return LoadError::at(
+            PathBuf::from(path),
+            text,
+            said.position.or(position),
+            LoadErrorKind::Parse(said.message),
+        );
+    }
+    let mut message = full;
     if let Some(cut) = message.find(" at line ") {
         message.truncate(cut);
     }

@@ -106,7 +106,11 @@ fn render(
         text(&card.case_title)
     )?;
     writeln!(page, "<header>\n<h1>{}</h1>", text(&card.case_title))?;
-    let mut meta = vec![format!("Case <code>{}</code>", text(&card.case_id))];
+    let mut meta = Vec::new();
+    if let Some(student) = context.student {
+        meta.push(format!("Student: <strong>{}</strong>", text(student)));
+    }
+    meta.push(format!("Case <code>{}</code>", text(&card.case_id)));
     if let Some(event) = context.case.and_then(|c| c.event.as_deref()) {
         meta.push(text(event).to_string());
     }

@@ -7,7 +7,7 @@
 //!   `misconceptions` (a mistaken idea the response states, with a correction), and
 //!   `held` and `held_reason` (why the whole response was held down: `fragments`,
 //!   `buzzwords`, `copied` or `hostile`), `reading` (what the whole response showed: the case's facts used, commitments,
-//!   hedges, tone, fillers, speech or fragments);
+//!   hedges, tone, fillers, speech or fragments), and `student` when `--student` named one;
 //! - evidence: `label`, `match` (the matched words), `start`/`end` (byte offsets of
 //!   the match), `line`/`column` (1-based), `source` (`rubric` or `case`), `case_specific`;
 //!   `quote` is the sentence, or the clause of a long sentence, around the match;

@@ -18,6 +18,10 @@ pub fn write(
 ) -> io::Result<()> {
     writeln!(out, "# {}", escape(&card.case_title))?;
     writeln!(out)?;
+    if let Some(student) = context.student {
+        writeln!(out, "**Student:** {}", escape(student))?;
+        writeln!(out)?;
+    }
     if let Some(when) = context.when {
         writeln!(out, "*{}*", escape(when))?;
         writeln!(out)?;

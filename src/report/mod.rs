@@ -7,6 +7,7 @@ pub mod json;
 pub mod markdown;
 pub mod progress;
 pub mod roster;
+pub mod summary;
 pub mod text;
 pub mod visible;
 
@@ -22,8 +23,10 @@ pub struct Context<'a> {
     pub case: Option<&'a Case>,
     /// Answers to the judge's questions.
     pub answers: &'a [Answer],
-    /// When the attempt was made.
+    /// When the attempt was made, as the reader's local time.
     pub when: Option<&'a str>,
+    /// The student's name, printed on the form.
+    pub student: Option<&'a str>,
 }
 
 /// Says on every report that the overall rating is ours, not DECA's.

@@ -20,6 +20,9 @@ th { background: #f3f5f9; font-weight: bold; vertical-align: bottom; }
 td.student { text-align: left; }
 td.little { background: #fde2e1; } td.below { background: #fff1c9; } td.meets { background: #dff3e4; } td.exceeds { background: #d9ecfb; }
 tr.average td { font-weight: bold; background: #f3f5f9; }
+th small { display: block; font-weight: normal; font-size: 8pt; color: #5b6475; }
+p.legend span { display: inline-block; padding: .1rem .5rem; margin-right: .4rem; border: 1px solid #c9cfdb; }
+p.legend .little { background: #fde2e1; } p.legend .below { background: #fff1c9; } p.legend .meets { background: #dff3e4; } p.legend .exceeds { background: #d9ecfb; }
 @media print { @page { margin: 12mm; } body { padding: 0; max-width: none; } * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   tr { break-inside: avoid; page-break-inside: avoid; } thead { display: table-header-group; } }
 "#;
@@ -45,6 +48,26 @@ pub fn write(
     out.write_all(page.as_bytes())
 }
 
+/// What the cell colours mean: each band's name and its points on an indicator line.
+fn legend(page: &mut String, form: &Form) -> std::fmt::Result {
+    write!(page, "<p class=\"legend\">Colours, points per indicator: ")?;
+    let floors = &form.indicators.band_floors;
+    for (i, band) in Band::ALL.iter().enumerate() {
+        let top = floors
+            .get(i + 1)
+            .map_or(form.indicators.max, |next| next.saturating_sub(1));
+        write!(
+            page,
+            "<span class=\"{}\">{} {}–{}</span>",
+            band.key(),
+            text(form.band_label(*band)),
+            floors[i],
+            top
+        )?;
+    }
+    writeln!(page, "</p>")
+}
+
 fn render(
     page: &mut String,
     scored: &[Scored],
@@ -60,6 +83,7 @@ fn render(
         "<h1>Class roster</h1>\n<p class=\"meta\">{} response(s), scored offline by roleplay.</p>",
         scored.len()
     )?;
+    legend(page, form)?;
     let mut cases: Vec<&str> = scored.iter().map(|s| s.case.as_str()).collect();
     cases.sort_unstable();
     cases.dedup();
@@ -82,9 +106,9 @@ fn render(
                 .map_or("", |(_, title)| title.as_str());
             writeln!(
                 page,
-                "<th title=\"{}\">{}</th>",
-                text(title),
-                text(&line.code)
+                "<th>{}<small>{}</small></th>",
+                text(&line.code),
+                text(title)
             )?;
         }
         writeln!(page, "<th>Total</th><th>Rating</th></tr></thead>\n<tbody>")?;

@@ -10,8 +10,10 @@ use crate::engine::scorecard::CAPPED_REASON;
 use crate::engine::{Scorecard, Status};
 use crate::model::{Band, Form};
 
-struct Painter {
-    color: bool,
+/// ANSI colour for the terminal reports and lists, or plain text when colour is off.
+pub(crate) struct Painter {
+    /// Whether to emit colour.
+    pub(crate) color: bool,
 }
 
 impl Painter {
@@ -23,19 +25,19 @@ impl Painter {
         }
     }
 
-    fn bold(&self, text: &str) -> String {
+    pub(crate) fn bold(&self, text: &str) -> String {
         self.paint(Ansi::new().effects(Effects::BOLD), text)
     }
 
-    fn dim(&self, text: &str) -> String {
+    pub(crate) fn dim(&self, text: &str) -> String {
         self.paint(Ansi::new().effects(Effects::DIMMED), text)
     }
 
-    fn fg(&self, color: AnsiColor, text: &str) -> String {
+    pub(crate) fn fg(&self, color: AnsiColor, text: &str) -> String {
         self.paint(Ansi::new().fg_color(Some(color.into())), text)
     }
 
-    fn band(&self, band: Band, text: &str) -> String {
+    pub(crate) fn band(&self, band: Band, text: &str) -> String {
         let color = match band {
             Band::Little => AnsiColor::Red,
             Band::Below => AnsiColor::Yellow,
@@ -199,15 +201,16 @@ pub fn write(
                 writeln!(out, "      {line}")?;
             }
         }
+        // The rest by name only: every command that prints this report shows them.
         if i.missed.len() > 4 {
-            writeln!(
-                out,
-                "  {}",
-                p.dim(&format!(
-                    "- and {} more (see --format json)",
-                    i.missed.len() - 4
-                ))
-            )?;
+            let rest: Vec<&str> = i.missed[4..].iter().map(|m| m.label.as_str()).collect();
+            for (n, line) in wrap(&format!("- also missed: {}", rest.join("; ")), width - 6)
+                .iter()
+                .enumerate()
+            {
+                let indent = if n == 0 { "  " } else { "    " };
+                writeln!(out, "{indent}{}", p.dim(line))?;
+            }
         }
     }
 
@@ -246,33 +249,39 @@ pub fn write(
     Ok(())
 }
 
-/// Cuts text to `width` characters, marking the cut.
+/// Cuts text to `width` columns of the terminal (wide characters count two), at a
+/// word when one ends near the cut, marking the cut with an ellipsis.
 pub(crate) fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        format!("{}…", cut.trim_end())
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
     }
+    let room = width.saturating_sub(1);
+    let mut cut = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        cut.push(c);
+    }
+    // Prefer the end of a word when one is within the last third of the room.
+    if let Some(space) = cut.rfind(' ').filter(|&i| i * 3 >= cut.len() * 2) {
+        cut.truncate(space);
+    }
+    format!("{}…", cut.trim_end())
 }
 
-/// Wraps text into lines of at most `width` characters.
+/// Wraps text into lines of at most `width` terminal columns, breaking between
+/// words (a word longer than a line is split).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    textwrap::wrap(&text, width.max(1))
+        .into_iter()
+        .map(|line| line.into_owned())
+        .collect()
 }
 
 /// The text with its first letter in upper case.
@@ -281,4 +290,26 @@ fn upper_first(text: &str) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::{fit, wrap};
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        for line in wrap("顧客の苦情に対応する 顧客の苦情に対応する 顧客の苦情", 12)
+        {
+            assert!(line.width() <= 12, "{line}");
+        }
+        assert!(fit("顧客の苦情に対応する", 9).width() <= 9);
+    }
+
+    #[test]
+    fn fit_cuts_at_a_word_with_an_ellipsis() {
+        assert_eq!(fit("Handle customer complaints", 20), "Handle customer…");
+        assert_eq!(fit("short", 20), "short");
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+    }
 }

@@ -45,6 +45,12 @@ pub struct Draft {
     pub answers: Vec<Answer>,
     /// Lines of the answer being typed.
     pub answer_lines: Vec<String>,
+    /// Notes typed during the prep, shown while presenting.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// Seconds of prep time used.
+    #[serde(default)]
+    pub prep_seconds: u64,
 }
 
 impl Draft {
@@ -60,6 +66,8 @@ impl Draft {
             response: Vec::new(),
             answers: Vec::new(),
             answer_lines: Vec::new(),
+            notes: Vec::new(),
+            prep_seconds: 0,
         }
     }
 

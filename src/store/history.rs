@@ -13,6 +13,7 @@ use crate::error::Error;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_attempts.sql"),
     include_str!("migrations/002_cards.sql"),
+    include_str!("migrations/003_student.sql"),
 ];
 
 /// The schema version this release writes.
@@ -50,6 +51,8 @@ pub struct NewAttempt<'a> {
     pub rating: &'a str,
     /// The scorecard as JSON.
     pub scorecard: serde_json::Value,
+    /// The student's name, when given.
+    pub student: Option<&'a str>,
 }
 
 /// A saved attempt.
@@ -77,6 +80,8 @@ pub struct Attempt {
     pub rating: String,
     /// The scorecard as JSON.
     pub scorecard: serde_json::Value,
+    /// The student's name, when given.
+    pub student: Option<String>,
 }
 
 /// The history database.
@@ -210,8 +215,8 @@ impl History {
             serde_json::to_string(attempt.answers).map_err(|e| Error::Internal(e.to_string()))?;
         self.connection
             .execute(
-                "INSERT INTO attempts (case_id, case_title, started_at, finished_at, origin, response, answers, total, rating, scorecard)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                "INSERT INTO attempts (case_id, case_title, started_at, finished_at, origin, response, answers, total, rating, scorecard, student)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 params![
                     attempt.case_id,
                     attempt.case_title,
@@ -222,7 +227,8 @@ impl History {
                     answers,
                     attempt.total,
                     attempt.rating,
-                    attempt.scorecard.to_string()
+                    attempt.scorecard.to_string(),
+                    attempt.student
                 ],
             )
             .map_err(|e| self.error(e))?;
@@ -234,7 +240,7 @@ impl History {
         let mut statement = self
             .connection
             .prepare(
-                "SELECT id, case_id, case_title, started_at, finished_at, origin, response, answers, total, rating, scorecard
+                "SELECT id, case_id, case_title, started_at, finished_at, origin, response, answers, total, rating, scorecard, student
                  FROM attempts WHERE (?1 IS NULL OR case_id = ?1) ORDER BY id",
             )
             .map_err(|e| self.error(e))?;
@@ -348,6 +354,7 @@ fn row_to_attempt(row: &rusqlite::Row<'_>) -> rusqlite::Result<Attempt> {
         total: row.get(8)?,
         rating: row.get(9)?,
         scorecard: serde_json::from_str(&scorecard).map_err(|e| bad_json(10, e))?,
+        student: row.get(11)?,
     })
 }
 
@@ -427,6 +434,7 @@ mod tests {
             total,
             rating: "below",
             scorecard: serde_json::json!({ "total": total }),
+            student: Some("Ana Díaz"),
         }
     }
 
@@ -443,6 +451,7 @@ mod tests {
         let all = history.list(None).unwrap();
         assert_eq!(all.len(), 2);
         assert_eq!(all[0].answers, answers);
+        assert_eq!(all[0].student.as_deref(), Some("Ana Díaz"));
         assert_eq!(history.list(Some("b")).unwrap().len(), 1);
         assert_eq!(history.latest().unwrap().unwrap().total, 70);
         assert_eq!(history.get(first).unwrap().unwrap().case_id, "a");

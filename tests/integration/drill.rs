@@ -273,3 +273,71 @@ fn the_progress_page_renders_in_chromium() {
     );
     let _ = repo("");
 }
+
+fn drill(home: &Path, args: &[&str], typed: &str) -> String {
+    let out = roleplay()
+        .env("ROLEPLAY_HOME", home)
+        .env("ROLEPLAY_SEED", "7")
+        .env("ROLEPLAY_NOW", "2026-11-23T12:00:00Z")
+        .arg("drill")
+        .args(args)
+        .write_stdin(typed.to_string())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn an_empty_test_answer_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    let text = drill(
+        home.path(),
+        &["test", "--count", "1", "-i", "CR:007"],
+        ".\n",
+    );
+    assert!(
+        text.contains("No answer was given, so nothing was scored."),
+        "{text}"
+    );
+    assert!(!text.contains("-0%"), "{text}");
+}
+
+#[test]
+fn review_counts_what_it_reviews_and_what_is_left() {
+    let home = tempfile::tempdir().unwrap();
+    let answer = "State the policy and explain it.\n.\n";
+    let text = drill(home.path(), &["review", "--count", "2"], &answer.repeat(2));
+    assert!(
+        text.contains("card(s) due; reviewing 2 of them (--count 2)."),
+        "{text}"
+    );
+    let due: usize = text
+        .split(" card(s) due")
+        .next()
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(
+        text.contains(&format!("2 card(s) reviewed; {} still due", due - 2)),
+        "{text}"
+    );
+}
+
+#[test]
+fn match_marks_the_wrong_pairs_and_refuses_a_typo() {
+    let home = tempfile::tempdir().unwrap();
+    let text = drill(home.path(), &["match", "--count", "3"], "1a2b\n1a 2b 3c\n");
+    assert!(
+        text.contains("`1a2b` is not a pair. Type pairs such as 1a 2b"),
+        "{text}"
+    );
+    let marks = text.matches("  right  ").count() + text.matches("  WRONG  ").count();
+    assert_eq!(marks, 3, "{text}");
+    assert!(text.contains(" of 3 right in"), "{text}");
+}

@@ -11,7 +11,7 @@ use rexpect::session::PtySession;
 
 use crate::util::{fill, json_of, roleplay, small_disk};
 
-fn practice(home: &Path, args: &[&str]) -> PtySession {
+pub fn practice(home: &Path, args: &[&str]) -> PtySession {
     let mut command = Command::new(env!("CARGO_BIN_EXE_roleplay"));
     command
         .arg("practice")
@@ -19,6 +19,7 @@ fn practice(home: &Path, args: &[&str]) -> PtySession {
         .env("ROLEPLAY_HOME", home)
         .env("NO_COLOR", "1")
         .env("TERM", "xterm")
+        .env("PAGER", "cat")
         .env_remove("ROLEPLAY_CASES");
     rexpect::spawn_with_options(
         command,
@@ -40,7 +41,10 @@ fn history(home: &Path) -> serde_json::Value {
 #[test]
 fn a_whole_session_from_picker_to_history() {
     let home = tempfile::tempdir().unwrap();
-    let mut p = practice(home.path(), &["--prep", "1", "--time", "10"]);
+    let mut p = practice(
+        home.path(),
+        &["--prep", "1", "--time", "10", "--student", "Cal Reyes"],
+    );
     p.exp_string("Pick a case").unwrap();
     p.send("summit-gear").unwrap();
     p.flush().unwrap();
@@ -48,7 +52,8 @@ fn a_whole_session_from_picker_to_history() {
     p.send("\r").unwrap();
     p.flush().unwrap();
     p.exp_string("You are to assume the role").unwrap();
-    p.exp_string("Press Enter when you are ready").unwrap();
+    p.exp_string("Press Enter on an empty line when you are ready")
+        .unwrap();
     p.send_line("").unwrap(); // skip the rest of the prep
     p.exp_string("Present now").unwrap();
     p.send_line("Mr. Kessler, I'm so sorry the skis were the wrong fit for you.")
@@ -64,12 +69,17 @@ fn a_whole_session_from_picker_to_history() {
     p.send_line("I will train the staff on fittings this week.")
         .unwrap();
     p.send_line(".").unwrap();
-    p.exp_string("Total").unwrap();
     p.exp_string("Saved as attempt 1").unwrap();
+    p.exp_string("roleplay show-attempt 1").unwrap();
+    p.exp_string("Read the full feedback now?").unwrap();
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("Total").unwrap();
     p.exp_eof().unwrap();
     let attempts = history(home.path());
     assert_eq!(attempts[0]["case"], "summit-gear-ski-return");
     assert_eq!(attempts[0]["origin"], "practice");
+    assert_eq!(attempts[0]["student"], "Cal Reyes");
     assert!(
         !home.path().join("draft.json").exists(),
         "the draft is removed once saved"
@@ -92,11 +102,11 @@ fn a_killed_session_resumes_with_every_typed_line() {
     let mut p = practice(home.path(), &["summit-gear-ski-return", "--prep", "0"]);
     p.exp_string("Present now").unwrap();
     p.exp_string("> ").unwrap();
-    // The pseudo-terminal does not echo; a new prompt means the line was read and saved.
     p.send_line("First line, typed before the crash.").unwrap();
-    p.exp_string("> ").unwrap();
     p.send_line("Second line, also typed.").unwrap();
-    p.exp_string("> ").unwrap();
+    // Lines are handled in order: once /time answers, both lines are saved.
+    p.send_line("/time").unwrap();
+    p.exp_string("left to present").unwrap();
     p.process_mut().kill(Signal::SIGKILL).unwrap();
 
     let mut p = practice(home.path(), &[]);
@@ -115,6 +125,9 @@ fn a_killed_session_resumes_with_every_typed_line() {
         p.send_line(".").unwrap();
     }
     p.exp_string("Saved as attempt 1").unwrap();
+    p.exp_string("Read the full feedback now?").unwrap();
+    p.send("n").unwrap();
+    p.flush().unwrap();
     p.exp_eof().unwrap();
     let shown = roleplay()
         .env("ROLEPLAY_HOME", home.path())
@@ -293,6 +306,9 @@ fn a_full_disk_keeps_the_lines_and_the_session_goes_on() {
         p.send_line(".").unwrap();
     }
     p.exp_string("Saved as attempt 1").unwrap();
+    p.exp_string("Read the full feedback now?").unwrap();
+    p.send("n").unwrap();
+    p.flush().unwrap();
     p.exp_eof().unwrap();
     let shown = roleplay()
         .env("ROLEPLAY_HOME", home)

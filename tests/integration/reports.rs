@@ -177,6 +177,7 @@ fn report_writes_a_saved_attempt_to_a_file_in_the_format_of_its_extension() {
         ("r.html", "<!DOCTYPE html>"),
         ("r.md", "| Performance indicator |"),
         ("r.json", "\"attempt\": 1"),
+        ("r.txt", "Total"),
     ] {
         let path = home.path().join(file);
         roleplay()

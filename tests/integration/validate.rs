@@ -92,5 +92,5 @@ fn bad_fixtures_all_fail_validation() {
         .arg(repo("tests/fixtures/bad"))
         .assert()
         .code(1)
-        .stdout(predicates::str::contains("11 error(s)"));
+        .stdout(predicates::str::contains("13 file(s): 13 error(s)"));
 }
