@@ -76,7 +76,7 @@ fn main() {
             Command::new(roleplay)
                 .arg("batch")
                 .arg(&input)
-                .args(["-o", "/dev/null"])
+                .args(["--format", "csv", "-o", "/dev/null"])
                 .env("NO_COLOR", "1"),
         ));
     }
