@@ -86,7 +86,11 @@ pub fn reading_summary(card: &crate::engine::Scorecard) -> Vec<String> {
                 .to_string(),
         );
     } else {
-        let shown: Vec<&str> = r.facts.iter().take(8).map(String::as_str).collect();
+        // Names and words first, then figures: "Kessler, Trailhead, 38, $479" reads
+        // better than a row of numbers.
+        let mut ordered: Vec<&str> = r.facts.iter().map(String::as_str).collect();
+        ordered.sort_by_key(|f| f.chars().any(|c| c.is_ascii_digit()));
+        let shown: Vec<&str> = ordered.into_iter().take(8).collect();
         let more = r.facts.len().saturating_sub(shown.len());
         let tail = if more > 0 {
             format!(" and {more} more")
