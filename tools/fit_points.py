@@ -65,7 +65,7 @@ def gate(R):
     return cl((R['speech']-0.25)/0.3)*cl(1-(R['buzzwords']-1)/3)*cl(1-(R['copied']-0.25)/0.2)*cl(1-(host-1)/2)*cl((max(R.get('topic',1),R['fact_share'])-0.15)/0.15)
 def lf(R):
     n=max(1,R['sentences']); f=max(R['facts_used'],R['fact_share']*30)
-    return [1,math.log1p(f),R['fact_share'],R['commitments']/n,math.log(max(1,R['words']))]
+    return [1,math.log1p(f),R['fact_share'],R['commitments']/n,math.log(max(1,R['words'])),R['hedges']/n]
 def ridge(A,y,lam=0.3):
     A=np.array(A);y=np.array(y);I=np.eye(A.shape[1]);I[0,0]=0;return np.linalg.solve(A.T@A+lam*I,A.T@y)
 def sig(r,k,lv):

@@ -9,8 +9,8 @@ use super::reading::Reading;
 
 /// The level of the whole response on the indicators' 0-14 scale, before the gates:
 /// intercept, then weights of ln(1 + facts used), the share of the case's facts used,
-/// commitments per sentence, and ln(words).
-const LEVEL: [f64; 5] = [-13.522, 2.948, 1.915, 4.628, 2.456];
+/// commitments per sentence, ln(words), and hedges per sentence.
+const LEVEL: [f64; 6] = [-12.296, 2.685, 1.876, 4.392, 2.396, -2.855];
 
 /// The facts a full-length DECA situation offers (the graded cases give 28 to 53): a
 /// short case offers fewer, so its facts count as a share of this many.
@@ -126,7 +126,8 @@ pub fn level(r: &Reading) -> f64 {
         + LEVEL[1] * facts.ln_1p()
         + LEVEL[2] * r.fact_share
         + LEVEL[3] * r.commitments as f64 / sentences
-        + LEVEL[4] * (r.words as f64).ln();
+        + LEVEL[4] * (r.words as f64).ln()
+        + LEVEL[5] * r.hedges as f64 / sentences;
     raw.clamp(0.0, 14.0) * gate(r).0
 }
 
@@ -141,11 +142,11 @@ pub fn indicator(level: f64, coverage: f64, mean_coverage: f64, held_share: f64)
 /// A skills line's points on the 0-6 scale: intercept, weight of the level, and
 /// weight of the line's own signal.
 const SKILLS: [(&str, [f64; 3]); 5] = [
-    ("reasoning", [-0.027, 0.46, -1.183]),
-    ("judgment", [0.0, 0.418, 1.071]),
-    ("communication", [1.836, 0.308, -0.767]),
-    ("creativity", [-0.418, 0.411, 0.0]),
-    ("impression", [-0.233, 0.425, 0.033]),
+    ("reasoning", [-0.045, 0.461, -1.112]),
+    ("judgment", [-0.048, 0.43, 0.654]),
+    ("communication", [1.82, 0.309, -0.757]),
+    ("creativity", [-0.44, 0.414, 0.0]),
+    ("impression", [-0.235, 0.423, 0.061]),
 ];
 
 /// The signal each skills line weighs besides the level: reasons per sentence,
