@@ -10,6 +10,7 @@ pub mod coach_rubrics;
 pub mod drill;
 pub mod engine;
 pub mod error;
+pub mod followup;
 pub mod load;
 pub mod model;
 pub mod paths;
