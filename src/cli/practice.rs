@@ -52,6 +52,10 @@ pub struct PracticeArgs {
     pub form: Option<PathBuf>,
     #[command(flatten)]
     pub folders: CaseFolders,
+    /// Follow-up questions the judge asks after the fixed ones, aimed at what your
+    /// answer missed (0 turns them off)
+    #[arg(long = "follow-ups", value_name = "N", default_value_t = crate::followup::DEFAULT_COUNT)]
+    pub follow_ups: usize,
 }
 
 struct Files {
@@ -257,10 +261,13 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
     };
 
     let text = finished.scored_text();
-    let card = finished.score(&Scorer::new(&case, rubrics, &form)?, &case.judge_questions);
+    let scorer = Scorer::new(&case, rubrics, &form)?;
+    let card = finished.score(&scorer, &case.judge_questions);
+    let (card, asked) = follow_up(&args, &case, rubrics, &form, &scorer, card, &case_text, out)?;
     let Some(history) = history else {
         writeln!(out).map_err(io)?;
         report::text::write(out, &card, &text, &form, style(color)).map_err(io)?;
+        crate::followup::render::text(out, &asked).map_err(io)?;
         writeln!(
             out,
             "\nNot saved in your history (it cannot be opened); your words stay in {}.",
@@ -279,13 +286,14 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         answers: &finished.answers,
         total: card.total,
         rating: card.rating.key(),
-        scorecard: serde_json::to_value(&card).map_err(|e| Error::Internal(e.to_string()))?,
+        scorecard: with_follow_ups(&card, &asked)?,
         student: args.student.as_deref(),
     })?;
     SAVED.store(id, std::sync::atomic::Ordering::SeqCst);
     Draft::discard(&draft_path)?;
     writeln!(out).map_err(io)?;
     report::summary::write(out, &card, &form, id, style(color)).map_err(io)?;
+    crate::followup::render::text(out, &asked).map_err(io)?;
     let full = Confirm::with_theme(&theme)
         .with_prompt("Read the full feedback now?")
         .default(true)
@@ -294,9 +302,54 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
     if full {
         let mut feedback = Vec::new();
         report::text::write(&mut feedback, &card, &text, &form, style(color)).map_err(io)?;
+        crate::followup::render::text(&mut feedback, &asked).map_err(io)?;
         super::pager::page(out, &feedback).map_err(io)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Chooses and asks the follow-ups, and credits the answers (capped).
+#[allow(clippy::too_many_arguments)]
+fn follow_up(
+    args: &PracticeArgs,
+    case: &Case,
+    rubrics: &RubricSet,
+    form: &crate::model::Form,
+    scorer: &Scorer,
+    card: crate::engine::Scorecard,
+    case_text: &str,
+    out: &mut dyn Write,
+) -> Result<(crate::engine::Scorecard, Vec<crate::followup::Asked>), Error> {
+    use crate::followup;
+    let turn = followup::turn(&case.id);
+    let follow_ups = followup::choose(case, rubrics, &card, args.follow_ups, turn);
+    if follow_ups.is_empty() {
+        return Ok((card, Vec::new()));
+    }
+    let answers = {
+        let mut keys = Terminal::new().map_err(|e| io_error(e, "use", "the terminal"))?;
+        followup::ask::ask(&follow_ups, case_text, &mut keys, &mut CrLf(&mut *out))?
+    };
+    Ok(match answers {
+        Some(answers) => {
+            let answered = follow_ups.into_iter().zip(answers).collect();
+            followup::credit(scorer, case, rubrics, form, &card, answered)
+        }
+        // Stopped during the follow-ups: the attempt stands as it was.
+        None => (card, Vec::new()),
+    })
+}
+
+/// The scorecard as saved, with the follow-ups beside the contract's keys.
+fn with_follow_ups(
+    card: &crate::engine::Scorecard,
+    asked: &[crate::followup::Asked],
+) -> Result<serde_json::Value, Error> {
+    let mut value = serde_json::to_value(card).map_err(|e| Error::Internal(e.to_string()))?;
+    if !asked.is_empty() {
+        crate::followup::render::json(&mut value, asked);
+    }
+    Ok(value)
 }
 
 /// The attempt saved by this session, once it is: what Ctrl-C after that reports.

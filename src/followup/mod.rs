@@ -5,6 +5,7 @@
 //! times the case was tried so the same wording does not come twice in a row.
 
 pub mod answers;
+pub mod ask;
 pub mod check;
 pub mod credit;
 pub mod render;

@@ -11,6 +11,7 @@ mod coach;
 mod coach_flow;
 mod coach_rubrics;
 mod drill;
+mod follow_ups;
 mod forms;
 mod help;
 mod history;
