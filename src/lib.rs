@@ -20,6 +20,7 @@ pub mod session;
 pub mod shipped;
 pub mod store;
 pub mod text;
+pub mod transcript;
 pub mod validate;
 
 pub use error::{Error, LoadError, Result};

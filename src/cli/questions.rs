@@ -15,6 +15,7 @@ use crate::followup::{self, Asked, FollowUp};
 use crate::model::{Case, Form, RubricSet};
 use crate::session::Finished;
 use crate::store::Answer;
+use crate::transcript::Delivery;
 
 /// Arguments of `roleplay questions`.
 #[derive(Debug, clap::Args)]
@@ -178,9 +179,9 @@ pub(super) fn score_answers(
     })
 }
 
-/// A report in any format with the follow-ups section added.
+/// A report in any format with the follow-ups and the delivery sections added.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn render_with_follow_ups(
+pub(super) fn render_with_extras(
     format: ReportFormat,
     out: &mut dyn Write,
     card: &Scorecard,
@@ -189,30 +190,56 @@ pub(super) fn render_with_follow_ups(
     context: &crate::report::Context<'_>,
     color: bool,
     asked: &[Asked],
+    delivery: Option<&Delivery>,
 ) -> std::io::Result<()> {
+    use crate::transcript::delivery as spoken;
     use followup::render;
-    if asked.is_empty() {
+    if asked.is_empty() && delivery.is_none() {
         return render_report(format, out, card, response, form, context, color);
     }
     match format {
         ReportFormat::Json => {
             let mut value = crate::report::json::value(card, response);
-            render::json(&mut value, asked);
+            add_json(&mut value, asked, delivery);
             serde_json::to_writer_pretty(&mut *out, &value)?;
             writeln!(out)
         }
         ReportFormat::Html => {
             let mut page = Vec::new();
             render_report(format, &mut page, card, response, form, context, color)?;
-            out.write_all(render::html(&String::from_utf8_lossy(&page), asked).as_bytes())
+            let mut page = render::html(&String::from_utf8_lossy(&page), asked);
+            if let Some(d) = delivery {
+                page = spoken::html(&page, d);
+            }
+            out.write_all(page.as_bytes())
         }
         ReportFormat::Text => {
             render_report(format, out, card, response, form, context, color)?;
-            render::text(out, asked)
+            render::text(out, asked)?;
+            delivery.map_or(Ok(()), |d| spoken::text(out, d))
         }
         ReportFormat::Markdown => {
             render_report(format, out, card, response, form, context, color)?;
-            render::markdown(out, asked)
+            render::markdown(out, asked)?;
+            delivery.map_or(Ok(()), |d| spoken::markdown(out, d))
         }
+    }
+}
+
+/// The keys added to the contract's JSON object: `follow_ups` and `delivery`, each
+/// only when there is one.
+pub(super) fn add_json(
+    value: &mut serde_json::Value,
+    asked: &[Asked],
+    delivery: Option<&Delivery>,
+) {
+    if !asked.is_empty() {
+        followup::render::json(value, asked);
+    }
+    if let (Some(d), Some(object)) = (delivery, value.as_object_mut()) {
+        object.insert(
+            "delivery".into(),
+            serde_json::to_value(d).unwrap_or_default(),
+        );
     }
 }

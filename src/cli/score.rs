@@ -43,8 +43,13 @@ pub struct ScoreArgs {
     /// How many follow-up questions the answers file answers (as given to `roleplay questions`)
     #[arg(long = "follow-ups", value_name = "N", default_value_t = crate::followup::DEFAULT_COUNT, requires = "answers")]
     pub follow_ups: usize,
+    /// A spoken transcript to score instead of a typed response: plain text, SRT or
+    /// WebVTT; timestamps and speaker labels are stripped, and the report adds a
+    /// delivery section
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["response", "example"])]
+    pub transcript: Option<PathBuf>,
     /// The response: a text file, or - for standard input
-    #[arg(value_name = "RESPONSE", required_unless_present = "example")]
+    #[arg(value_name = "RESPONSE", required_unless_present_any = ["example", "transcript"])]
     pub response: Option<PathBuf>,
 }
 
@@ -60,7 +65,19 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
             describe(&d.ignored)
         ));
     }
+    let form = form_for(&case, args.form.is_some(), &form)?;
+    let mut delivery = None;
     let response = match (&args.example, &args.response) {
+        _ if args.transcript.is_some() => {
+            let path = args
+                .transcript
+                .as_ref()
+                .map_or_else(PathBuf::new, PathBuf::clone);
+            let transcript = crate::transcript::parse(&read_response(&path)?);
+            let minutes = form.timing.map_or(10, |t| t.present);
+            delivery = Some(crate::transcript::delivery::measure(&transcript, minutes));
+            transcript.text()
+        }
         (Some(name), _) => match case.examples.iter().find(|e| &e.name == name) {
             Some(example) => example.response.clone(),
             None => {
@@ -79,11 +96,11 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
         (None, Some(path)) => read_response(path)?,
         (None, None) => {
             return Err(Error::Usage(
-                "give a response file, - for standard input, or --example NAME".into(),
+                "give a response file, - for standard input, --transcript FILE or --example NAME"
+                    .into(),
             ));
         }
     };
-    let form = form_for(&case, args.form.is_some(), &form)?;
     let card = Scorer::new(&case, rubrics, &form)?.score(&response);
     let (card, response, answers, asked) = match &args.answers {
         Some(path) => {
@@ -127,7 +144,7 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
         ..Default::default()
     };
     let render = |out: &mut dyn Write| {
-        super::questions::render_with_follow_ups(
+        super::questions::render_with_extras(
             args.format,
             out,
             &card,
@@ -136,6 +153,7 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
             &context,
             color,
             &asked,
+            delivery.as_ref(),
         )
     };
     let written = match (&args.student, args.format) {
@@ -148,9 +166,7 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
             if let Some(object) = value.as_object_mut() {
                 object.insert("student".into(), student.clone().into());
             }
-            if !asked.is_empty() {
-                crate::followup::render::json(&mut value, &asked);
-            }
+            super::questions::add_json(&mut value, &asked, delivery.as_ref());
             serde_json::to_writer_pretty(&mut *out, &value)
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(out))

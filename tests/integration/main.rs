@@ -26,5 +26,6 @@ mod rubrics;
 mod saving;
 mod score;
 mod session;
+mod transcripts;
 mod util;
 mod validate;
