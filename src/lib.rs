@@ -18,6 +18,7 @@ pub mod progress;
 pub mod report;
 pub mod session;
 pub mod shipped;
+pub mod speak;
 pub mod store;
 pub mod text;
 pub mod transcript;

@@ -56,6 +56,13 @@ pub struct PracticeArgs {
     /// answer missed (0 turns them off)
     #[arg(long = "follow-ups", value_name = "N", default_value_t = crate::followup::DEFAULT_COUNT)]
     pub follow_ups: usize,
+    /// Read the case and the judge's questions aloud with espeak-ng (Debian package
+    /// espeak-ng), to rehearse as the role-play is held: spoken
+    #[arg(long)]
+    pub speak: bool,
+    /// With --speak, write each spoken line to a WAV file in this folder instead of playing it
+    #[arg(long, value_name = "DIR", requires = "speak")]
+    pub speak_to: Option<PathBuf>,
 }
 
 struct Files {
@@ -63,6 +70,8 @@ struct Files {
     home: PathBuf,
     /// Whether the last save failed; the lines are still in memory.
     failing: bool,
+    /// The voice of `--speak`, when espeak-ng is there.
+    voice: Option<crate::speak::Voice>,
 }
 
 impl Surroundings for Files {
@@ -90,6 +99,10 @@ impl Surroundings for Files {
             Err(_) => {}
         }
         Ok(())
+    }
+
+    fn asked(&mut self, question: &str) {
+        say(&mut self.voice, question);
     }
 
     fn edit(&mut self, text: &str) -> Option<String> {
@@ -214,7 +227,11 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         draft: draft_path.clone(),
         home: home.clone(),
         failing: false,
+        voice: voice(&args),
     };
+    if draft.stage == draft::Stage::Prep && draft.prep_seconds == 0 {
+        say(&mut files.voice, &case.situation);
+    }
     files.save(&draft)?;
     if args.editor && draft.response.is_empty() {
         match files.edit("") {
@@ -263,7 +280,15 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
     let text = finished.scored_text();
     let scorer = Scorer::new(&case, rubrics, &form)?;
     let card = finished.score(&scorer, &case.judge_questions);
-    let (card, asked) = follow_up(&args, &case, rubrics, &form, &scorer, card, &case_text, out)?;
+    let (card, asked) = follow_up(
+        &args,
+        &case,
+        (rubrics, &form, &scorer),
+        card,
+        &case_text,
+        out,
+        files.voice.as_mut(),
+    )?;
     let Some(history) = history else {
         writeln!(out).map_err(io)?;
         report::text::write(out, &card, &text, &form, style(color)).map_err(io)?;
@@ -309,16 +334,14 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
 }
 
 /// Chooses and asks the follow-ups, and credits the answers (capped).
-#[allow(clippy::too_many_arguments)]
 fn follow_up(
     args: &PracticeArgs,
     case: &Case,
-    rubrics: &RubricSet,
-    form: &crate::model::Form,
-    scorer: &Scorer,
+    (rubrics, form, scorer): (&RubricSet, &crate::model::Form, &Scorer),
     card: crate::engine::Scorecard,
     case_text: &str,
     out: &mut dyn Write,
+    voice: Option<&mut crate::speak::Voice>,
 ) -> Result<(crate::engine::Scorecard, Vec<crate::followup::Asked>), Error> {
     use crate::followup;
     let turn = followup::turn(&case.id);
@@ -328,7 +351,13 @@ fn follow_up(
     }
     let answers = {
         let mut keys = Terminal::new().map_err(|e| io_error(e, "use", "the terminal"))?;
-        followup::ask::ask(&follow_ups, case_text, &mut keys, &mut CrLf(&mut *out))?
+        followup::ask::ask(
+            &follow_ups,
+            case_text,
+            &mut keys,
+            &mut CrLf(&mut *out),
+            voice,
+        )?
     };
     Ok(match answers {
         Some(answers) => {
@@ -338,6 +367,35 @@ fn follow_up(
         // Stopped during the follow-ups: the attempt stands as it was.
         None => (card, Vec::new()),
     })
+}
+
+/// The voice of `--speak`, or `None` with a warning that names the package.
+fn voice(args: &PracticeArgs) -> Option<crate::speak::Voice> {
+    if !args.speak {
+        return None;
+    }
+    if let Some(dir) = &args.speak_to
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        super::warn(&format!(
+            "{} cannot be created ({e}); practising in text",
+            dir.display()
+        ));
+        return None;
+    }
+    crate::speak::Voice::find(args.speak_to.as_deref())
+        .inspect_err(|e| super::warn(&e.to_string()))
+        .ok()
+}
+
+/// Says a line if there is a voice; a failure is a warning, and the session goes on.
+fn say(voice: &mut Option<crate::speak::Voice>, text: &str) {
+    if let Some(v) = voice
+        && let Err(e) = v.say(text)
+    {
+        super::warn(&format!("{e}; practising in text"));
+        *voice = None;
+    }
 }
 
 /// The scorecard as saved, with the follow-ups beside the contract's keys.

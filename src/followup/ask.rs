@@ -12,10 +12,16 @@ use crate::session::{self, Keyboard, Outcome, Surroundings};
 use crate::store::Draft;
 use crate::store::draft::Stage;
 
-/// The follow-ups' answers are kept in memory only.
-struct InMemory;
+/// The follow-ups' answers are kept in memory only; the voice, if any, says them.
+struct InMemory<'v>(Option<&'v mut crate::speak::Voice>);
 
-impl Surroundings for InMemory {
+impl Surroundings for InMemory<'_> {
+    fn asked(&mut self, question: &str) {
+        if let Some(voice) = self.0.as_mut() {
+            let _ = voice.say(question);
+        }
+    }
+
     fn save(&mut self, _draft: &Draft) -> Result<(), Error> {
         Ok(())
     }
@@ -32,6 +38,7 @@ pub fn ask(
     case_text: &str,
     keys: &mut dyn Keyboard,
     out: &mut dyn Write,
+    voice: Option<&mut crate::speak::Voice>,
 ) -> Result<Option<Vec<String>>, Error> {
     if follow_ups.is_empty() {
         return Ok(Some(Vec::new()));
@@ -55,7 +62,7 @@ pub fn ask(
         time: Duration::from_secs(600),
         case_text,
     };
-    match session::run(&mut draft, &setup, keys, out, &mut InMemory)? {
+    match session::run(&mut draft, &setup, keys, out, &mut InMemory(voice))? {
         Outcome::Finished(done) => Ok(Some(done.answers.into_iter().map(|a| a.answer).collect())),
         Outcome::Stopped => Ok(None),
     }

@@ -26,6 +26,7 @@ mod rubrics;
 mod saving;
 mod score;
 mod session;
+mod speak;
 mod transcripts;
 mod util;
 mod validate;
