@@ -102,7 +102,7 @@ impl Surroundings for Files {
     }
 
     fn asked(&mut self, question: &str) {
-        say(&mut self.voice, question);
+        super::rehearse::say(&mut self.voice, question);
     }
 
     fn edit(&mut self, text: &str) -> Option<String> {
@@ -227,10 +227,10 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         draft: draft_path.clone(),
         home: home.clone(),
         failing: false,
-        voice: voice(&args),
+        voice: super::rehearse::voice(&args),
     };
     if draft.stage == draft::Stage::Prep && draft.prep_seconds == 0 {
-        say(&mut files.voice, &case.situation);
+        super::rehearse::say(&mut files.voice, &case.situation);
     }
     files.save(&draft)?;
     if args.editor && draft.response.is_empty() {
@@ -280,7 +280,7 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
     let text = finished.scored_text();
     let scorer = Scorer::new(&case, rubrics, &form)?;
     let card = finished.score(&scorer, &case.judge_questions);
-    let (card, asked) = follow_up(
+    let (card, asked) = super::rehearse::follow_up(
         &args,
         &case,
         (rubrics, &form, &scorer),
@@ -311,7 +311,7 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         answers: &finished.answers,
         total: card.total,
         rating: card.rating.key(),
-        scorecard: with_follow_ups(&card, &asked)?,
+        scorecard: super::rehearse::with_follow_ups(&card, &asked)?,
         student: args.student.as_deref(),
     })?;
     SAVED.store(id, std::sync::atomic::Ordering::SeqCst);
@@ -331,83 +331,6 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         super::pager::page(out, &feedback).map_err(io)?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Chooses and asks the follow-ups, and credits the answers (capped).
-fn follow_up(
-    args: &PracticeArgs,
-    case: &Case,
-    (rubrics, form, scorer): (&RubricSet, &crate::model::Form, &Scorer),
-    card: crate::engine::Scorecard,
-    case_text: &str,
-    out: &mut dyn Write,
-    voice: Option<&mut crate::speak::Voice>,
-) -> Result<(crate::engine::Scorecard, Vec<crate::followup::Asked>), Error> {
-    use crate::followup;
-    let turn = followup::turn(&case.id);
-    let follow_ups = followup::choose(case, rubrics, &card, args.follow_ups, turn);
-    if follow_ups.is_empty() {
-        return Ok((card, Vec::new()));
-    }
-    let answers = {
-        let mut keys = Terminal::new().map_err(|e| io_error(e, "use", "the terminal"))?;
-        followup::ask::ask(
-            &follow_ups,
-            case_text,
-            &mut keys,
-            &mut CrLf(&mut *out),
-            voice,
-        )?
-    };
-    Ok(match answers {
-        Some(answers) => {
-            let answered = follow_ups.into_iter().zip(answers).collect();
-            followup::credit(scorer, case, rubrics, form, &card, answered)
-        }
-        // Stopped during the follow-ups: the attempt stands as it was.
-        None => (card, Vec::new()),
-    })
-}
-
-/// The voice of `--speak`, or `None` with a warning that names the package.
-fn voice(args: &PracticeArgs) -> Option<crate::speak::Voice> {
-    if !args.speak {
-        return None;
-    }
-    if let Some(dir) = &args.speak_to
-        && let Err(e) = std::fs::create_dir_all(dir)
-    {
-        super::warn(&format!(
-            "{} cannot be created ({e}); practising in text",
-            dir.display()
-        ));
-        return None;
-    }
-    crate::speak::Voice::find(args.speak_to.as_deref())
-        .inspect_err(|e| super::warn(&e.to_string()))
-        .ok()
-}
-
-/// Says a line if there is a voice; a failure is a warning, and the session goes on.
-fn say(voice: &mut Option<crate::speak::Voice>, text: &str) {
-    if let Some(v) = voice
-        && let Err(e) = v.say(text)
-    {
-        super::warn(&format!("{e}; practising in text"));
-        *voice = None;
-    }
-}
-
-/// The scorecard as saved, with the follow-ups beside the contract's keys.
-fn with_follow_ups(
-    card: &crate::engine::Scorecard,
-    asked: &[crate::followup::Asked],
-) -> Result<serde_json::Value, Error> {
-    let mut value = serde_json::to_value(card).map_err(|e| Error::Internal(e.to_string()))?;
-    if !asked.is_empty() {
-        crate::followup::render::json(&mut value, asked);
-    }
-    Ok(value)
 }
 
 /// The attempt saved by this session, once it is: what Ctrl-C after that reports.
