@@ -2,14 +2,14 @@
 //! earns it, but less than volunteering it would have. The main response's score is
 //! never touched; the credit is added on top, line by line, and the total follows.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::FollowUp;
 use crate::engine::{ConceptSource, Scorecard, Scorer, Status};
 use crate::model::{Band, Case, Form, RubricSet};
 
 /// A follow-up as asked and answered, and what the answer earned.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Asked {
     /// The question and the concept it probes.
     #[serde(flatten)]

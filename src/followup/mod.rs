@@ -11,7 +11,7 @@ pub mod credit;
 pub mod render;
 mod slots;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::engine::{ConceptSource, Scorecard};
 use crate::model::{Case, Code, RubricSet};
@@ -22,7 +22,7 @@ pub use credit::{Asked, credit};
 pub const DEFAULT_COUNT: usize = 2;
 
 /// One follow-up question, aimed at one missed concept.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FollowUp {
     /// The indicator whose concept it probes.
     pub indicator: Code,
@@ -112,6 +112,15 @@ pub fn choose(
     chosen.extend(rest);
     chosen.truncate(limit);
     chosen.into_iter().map(|c| c.follow_up).collect()
+}
+
+/// The follow-ups saved with an attempt's scorecard (`follow_ups` beside the
+/// contract's keys); none for an attempt without them or from an older release.
+pub fn saved(scorecard: &serde_json::Value) -> Vec<Asked> {
+    scorecard
+        .get("follow_ups")
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
+        .unwrap_or_default()
 }
 
 /// How many attempts at this case the history holds: the rotation's turn. Zero when

@@ -93,6 +93,17 @@ fn practice_asks_the_prevention_follow_up_and_credits_the_answer_capped() {
         "json",
     ]));
     let card = &attempt["score"];
+    // The saved attempt keeps its follow-ups, and its report shows them again.
+    assert_eq!(card["follow_ups"][0]["concept"], "prevents-recurrence");
+    let shown = roleplay()
+        .env("ROLEPLAY_HOME", home.path())
+        .env("PAGER", "cat")
+        .args(["show-attempt", "1"])
+        .assert()
+        .success();
+    let shown = String::from_utf8_lossy(&shown.get_output().stdout).into_owned();
+    assert!(shown.contains("FOLLOW-UP QUESTIONS"), "{shown}");
+    assert!(shown.contains(PREVENTION_ANSWER), "{shown}");
     // The same words scored without the follow-up: the line the credit starts from.
     let fixed = tempfile::tempdir().unwrap();
     let response = write(fixed.path(), "r.txt", &NO_PREVENTION.join("\n"));
