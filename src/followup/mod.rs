@@ -173,6 +173,33 @@ mod tests {
     }
 
     #[test]
+    fn every_shipped_concept_has_one_or_two_questions_with_known_slots() {
+        let slot = regex::Regex::new(r"\{([^}]*)\}").expect("regex");
+        for rubric in shipped::shipped_rubrics().expect("rubrics").iter() {
+            for concept in &rubric.concepts {
+                let n = concept.probes.len();
+                assert!(
+                    (1..=2).contains(&n),
+                    "{} {}: {n} probes",
+                    rubric.code,
+                    concept.id
+                );
+                for probe in &concept.probes {
+                    assert!(probe.ends_with('?') || probe.ends_with('.'), "{probe}");
+                    for name in slot.captures_iter(probe) {
+                        assert!(
+                            ["company", "policy", "amount"].contains(&&name[1]),
+                            "{}: unknown slot {{{}}}",
+                            rubric.code,
+                            &name[1]
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn zero_asks_nothing_and_the_wording_rotates_by_turn() {
         assert!(chosen("", 0, 0).is_empty());
         let first = chosen("", 1, 0);
