@@ -24,6 +24,9 @@ pub struct Asked {
     pub cap: u32,
     /// The indicator's points before this answer.
     pub points_before: u32,
+    /// The response or an earlier answer had already earned the concept.
+    #[serde(default)]
+    pub already: bool,
 }
 
 /// The most a prompted answer can add for a concept: half the concept's share of the
@@ -70,6 +73,7 @@ pub fn credit(
                 points: 0,
                 cap,
                 points_before: 0,
+                already: false,
             });
             continue;
         };
@@ -95,6 +99,7 @@ pub fn credit(
             points,
             cap,
             points_before,
+            already: !still_missed,
         });
     }
     if asked.iter().any(|a| a.points > 0) {

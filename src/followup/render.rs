@@ -24,6 +24,10 @@ fn earned(asked: &Asked) -> String {
             "the idea, but {} is already at its maximum",
             asked.follow_up.indicator
         ),
+        None if asked.already => format!(
+            "nothing more: your answers had already earned this on {}",
+            asked.follow_up.indicator
+        ),
         None if asked.answer.trim().is_empty() => "nothing: no answer".into(),
         None => format!(
             "nothing: the answer does not show \"{}\"",

@@ -339,3 +339,45 @@ fn a_case_follow_up_is_asked_first_and_must_name_a_real_concept() {
         .code(1)
         .stdout(predicates::str::contains("not in the case's indicators"));
 }
+
+#[test]
+fn a_follow_up_already_answered_among_the_fixed_answers_earns_nothing_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let response = write(dir.path(), "r.txt", &NO_PREVENTION.join("\n"));
+    // The second fixed answer already says what will prevent a repeat.
+    let answers = write(
+        dir.path(),
+        "a.txt",
+        &format!("Mounted skis count as used.\n\n{PREVENTION_ANSWER}\n\n{PREVENTION_ANSWER}\n"),
+    );
+    let scored = json_of(
+        roleplay()
+            .args([
+                "score",
+                "--case",
+                CASE,
+                "--format",
+                "json",
+                "--follow-ups",
+                "1",
+                "--answers",
+            ])
+            .arg(&answers)
+            .arg(&response),
+    );
+    let asked = &scored["follow_ups"][0];
+    assert_eq!(asked["concept"], "prevents-recurrence");
+    assert_eq!(asked["already"], true);
+    assert_eq!(asked["points"], 0);
+    let out = roleplay()
+        .args(["score", "--case", CASE, "--follow-ups", "1", "--answers"])
+        .arg(&answers)
+        .arg(&response)
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(
+        text.contains("nothing more: your answers had already earned this"),
+        "{text}"
+    );
+}
