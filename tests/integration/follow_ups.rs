@@ -381,3 +381,49 @@ fn a_follow_up_already_answered_among_the_fixed_answers_earns_nothing_more() {
         "{text}"
     );
 }
+
+#[test]
+fn the_wording_rotates_with_each_saved_attempt_at_the_case() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let response = write(dir.path(), "r.txt", &NO_PREVENTION.join("\n"));
+    let asked = || {
+        json_of(
+            roleplay()
+                .env("ROLEPLAY_HOME", home.path())
+                .args([
+                    "questions",
+                    "--format",
+                    "json",
+                    "--follow-ups",
+                    "1",
+                    "--case",
+                    CASE,
+                ])
+                .arg(&response),
+        )["questions"][2]["question"]
+            .clone()
+    };
+    let save = || {
+        roleplay()
+            .env("ROLEPLAY_HOME", home.path())
+            .args(["score", "--save", "--case", CASE])
+            .arg(&response)
+            .assert()
+            .success();
+    };
+    let first = asked();
+    assert!(
+        first.as_str().unwrap().ends_with(PREVENTION_QUESTION),
+        "{first}"
+    );
+    save();
+    let second = asked();
+    assert_ne!(first, second);
+    assert!(
+        second.as_str().unwrap().contains("Summit Gear Outfitters"),
+        "{second}"
+    );
+    save();
+    assert_eq!(asked(), first);
+}
