@@ -120,12 +120,13 @@ pub fn measure(transcript: &Transcript, minutes_allowed: u64) -> Delivery {
     delivery
 }
 
-/// The longest gap between the end of one cue and the start of the next.
+/// The longest gap between the end of one cue and the start of the next. Only cues
+/// with both ends count: a plain line's start alone says nothing about silence.
 fn longest_pause(transcript: &Transcript) -> Option<f64> {
     let timed: Vec<_> = transcript
         .segments
         .iter()
-        .filter_map(|s| s.start.map(|start| (start, s.end.unwrap_or(start))))
+        .filter_map(|s| s.start.zip(s.end))
         .collect();
     if timed.len() < 2 {
         return None;
@@ -286,5 +287,15 @@ mod tests {
         assert_eq!(d.longest_pause, Some(20.0));
         assert_eq!(d.time_used, Some(0.1));
         assert_eq!(d.tips.len(), 3, "{:?}", d.tips);
+    }
+
+    #[test]
+    fn plain_lines_with_start_times_give_pace_but_no_pause() {
+        let t =
+            super::super::parse("[00:00] Hello there Mr. Kessler.\n[01:00] I am sorry about it.\n");
+        let d = measure(&t, 10);
+        assert_eq!(d.words, 9);
+        assert_eq!(d.words_per_minute, Some(9.0));
+        assert_eq!(d.longest_pause, None);
     }
 }
