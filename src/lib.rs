@@ -10,6 +10,7 @@ pub mod coach_rubrics;
 pub mod drill;
 pub mod engine;
 pub mod error;
+pub mod followup;
 pub mod load;
 pub mod model;
 pub mod paths;
@@ -17,8 +18,10 @@ pub mod progress;
 pub mod report;
 pub mod session;
 pub mod shipped;
+pub mod speak;
 pub mod store;
 pub mod text;
+pub mod transcript;
 pub mod validate;
 
 pub use error::{Error, LoadError, Result};

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{FileFormat, Format, ReportFormat, io_error, render_report};
+use super::{FileFormat, Format, ReportFormat, io_error};
 use crate::error::Error;
 use crate::progress::scorecard;
 use crate::report::text::wrap;
@@ -197,8 +197,11 @@ fn render_attempt(
         when: Some(&when),
         student,
     };
+    let asked = crate::followup::saved(&attempt.scorecard);
     let written = match format {
         ReportFormat::Json => {
+            let mut score = report::json::value(&card, &text);
+            super::questions::add_json(&mut score, &asked, None);
             let value = serde_json::json!({
                 "attempt": attempt.id,
                 "started_at": attempt.started_at,
@@ -207,15 +210,21 @@ fn render_attempt(
                 "student": student,
                 "response": attempt.response,
                 "answers": attempt.answers,
-                "score": report::json::value(&card, &text),
+                "score": score,
             });
             serde_json::to_writer_pretty(&mut *out, &value)
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(out))
         }
-        ReportFormat::Text => write_attempt(out, attempt, student)
-            .and_then(|_| render_report(format, out, &card, &text, form, &context, color)),
-        _ => render_report(format, out, &card, &text, form, &context, color),
+        _ => {
+            if format == ReportFormat::Text {
+                write_attempt(out, attempt, student)
+                    .map_err(|e| io_error(e, "write", "the report"))?;
+            }
+            super::questions::render_with_extras(
+                format, out, &card, &text, form, &context, color, &asked, None,
+            )
+        }
     };
     written.map_err(|e| io_error(e, "write", "the report"))
 }

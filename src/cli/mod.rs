@@ -14,6 +14,8 @@ mod pager;
 mod pdf;
 mod practice;
 mod progress;
+mod questions;
+mod rehearse;
 mod rubric;
 mod schema;
 mod score;
@@ -195,6 +197,8 @@ pub enum Command {
     Practice(practice::PracticeArgs),
     /// Score a response to a case
     Score(score::ScoreArgs),
+    /// The judge's questions for a written response: the case's own, then follow-ups on what it missed
+    Questions(questions::QuestionsArgs),
     /// List your saved attempts
     History(history::HistoryArgs),
     /// Show a saved attempt again, with its feedback
@@ -238,6 +242,7 @@ impl Command {
         let report = |format: ReportFormat| format == ReportFormat::Json;
         match self {
             Command::Score(a) => report(a.format),
+            Command::Questions(a) => a.format == Format::Json,
             Command::ShowAttempt(a) => report(a.format),
             Command::Report(a) => a.output.is_none() && a.format == Some(FileFormat::Json),
             Command::History(a) => a.format == Format::Json,
@@ -283,6 +288,7 @@ pub fn run() -> ExitCode {
     let outcome = match cli.command {
         Command::Practice(args) => practice::run(args, stdout, color),
         Command::Score(args) => score::run(args, stdout, color),
+        Command::Questions(args) => questions::run(args, stdout),
         Command::History(args) => history::run_history(args, stdout),
         Command::ShowAttempt(args) => history::run_show_attempt(args, stdout, color),
         Command::Report(args) => history::run_report(args, stdout, color),

@@ -52,6 +52,17 @@ pub struct PracticeArgs {
     pub form: Option<PathBuf>,
     #[command(flatten)]
     pub folders: CaseFolders,
+    /// Follow-up questions the judge asks after the fixed ones, aimed at what your
+    /// answer missed (0 turns them off)
+    #[arg(long = "follow-ups", value_name = "N", default_value_t = crate::followup::DEFAULT_COUNT)]
+    pub follow_ups: usize,
+    /// Read the case and the judge's questions aloud with espeak-ng (Debian package
+    /// espeak-ng), to rehearse as the role-play is held: spoken
+    #[arg(long)]
+    pub speak: bool,
+    /// With --speak, write each spoken line to a WAV file in this folder instead of playing it
+    #[arg(long, value_name = "DIR", requires = "speak")]
+    pub speak_to: Option<PathBuf>,
 }
 
 struct Files {
@@ -59,6 +70,8 @@ struct Files {
     home: PathBuf,
     /// Whether the last save failed; the lines are still in memory.
     failing: bool,
+    /// The voice of `--speak`, when espeak-ng is there.
+    voice: Option<crate::speak::Voice>,
 }
 
 impl Surroundings for Files {
@@ -86,6 +99,10 @@ impl Surroundings for Files {
             Err(_) => {}
         }
         Ok(())
+    }
+
+    fn asked(&mut self, question: &str) {
+        super::rehearse::say(&mut self.voice, question);
     }
 
     fn edit(&mut self, text: &str) -> Option<String> {
@@ -210,7 +227,11 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         draft: draft_path.clone(),
         home: home.clone(),
         failing: false,
+        voice: super::rehearse::voice(&args),
     };
+    if draft.stage == draft::Stage::Prep && draft.prep_seconds == 0 {
+        super::rehearse::say(&mut files.voice, &case.situation);
+    }
     files.save(&draft)?;
     if args.editor && draft.response.is_empty() {
         match files.edit("") {
@@ -257,10 +278,21 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
     };
 
     let text = finished.scored_text();
-    let card = finished.score(&Scorer::new(&case, rubrics, &form)?, &case.judge_questions);
+    let scorer = Scorer::new(&case, rubrics, &form)?;
+    let card = finished.score(&scorer, &case.judge_questions);
+    let (card, asked) = super::rehearse::follow_up(
+        &args,
+        &case,
+        (rubrics, &form, &scorer),
+        card,
+        &case_text,
+        out,
+        files.voice.as_mut(),
+    )?;
     let Some(history) = history else {
         writeln!(out).map_err(io)?;
         report::text::write(out, &card, &text, &form, style(color)).map_err(io)?;
+        crate::followup::render::text(out, &asked).map_err(io)?;
         writeln!(
             out,
             "\nNot saved in your history (it cannot be opened); your words stay in {}.",
@@ -279,13 +311,14 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         answers: &finished.answers,
         total: card.total,
         rating: card.rating.key(),
-        scorecard: serde_json::to_value(&card).map_err(|e| Error::Internal(e.to_string()))?,
+        scorecard: super::rehearse::with_follow_ups(&card, &asked)?,
         student: args.student.as_deref(),
     })?;
     SAVED.store(id, std::sync::atomic::Ordering::SeqCst);
     Draft::discard(&draft_path)?;
     writeln!(out).map_err(io)?;
     report::summary::write(out, &card, &form, id, style(color)).map_err(io)?;
+    crate::followup::render::text(out, &asked).map_err(io)?;
     let full = Confirm::with_theme(&theme)
         .with_prompt("Read the full feedback now?")
         .default(true)
@@ -294,6 +327,7 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
     if full {
         let mut feedback = Vec::new();
         report::text::write(&mut feedback, &card, &text, &form, style(color)).map_err(io)?;
+        crate::followup::render::text(&mut feedback, &asked).map_err(io)?;
         super::pager::page(out, &feedback).map_err(io)?;
     }
     Ok(ExitCode::SUCCESS)

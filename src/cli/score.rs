@@ -4,10 +4,7 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{
-    CaseFolders, ReportFormat, case_folders, form_for, io_error, render_report, rubrics_and_form,
-    warn,
-};
+use super::{CaseFolders, ReportFormat, case_folders, form_for, io_error, rubrics_and_form, warn};
 use crate::catalog::{Catalog, describe};
 use crate::engine::Scorer;
 use crate::error::Error;
@@ -39,8 +36,20 @@ pub struct ScoreArgs {
     /// Score one of the case's own example answers (such as `strong` or `weak`) instead of a file
     #[arg(long, value_name = "NAME", conflicts_with = "response")]
     pub example: Option<String>,
+    /// Answers to the questions `roleplay questions` prints for this response (the
+    /// judge's, then the follow-ups), one per question, separated by blank lines
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// How many follow-up questions the answers file answers (as given to `roleplay questions`)
+    #[arg(long = "follow-ups", value_name = "N", default_value_t = crate::followup::DEFAULT_COUNT, requires = "answers")]
+    pub follow_ups: usize,
+    /// A spoken transcript to score instead of a typed response: plain text, SRT or
+    /// WebVTT; timestamps and speaker labels are stripped, and the report adds a
+    /// delivery section
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["response", "example"])]
+    pub transcript: Option<PathBuf>,
     /// The response: a text file, or - for standard input
-    #[arg(value_name = "RESPONSE", required_unless_present = "example")]
+    #[arg(value_name = "RESPONSE", required_unless_present_any = ["example", "transcript"])]
     pub response: Option<PathBuf>,
 }
 
@@ -56,7 +65,19 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
             describe(&d.ignored)
         ));
     }
+    let form = form_for(&case, args.form.is_some(), &form)?;
+    let mut delivery = None;
     let response = match (&args.example, &args.response) {
+        _ if args.transcript.is_some() => {
+            let path = args
+                .transcript
+                .as_ref()
+                .map_or_else(PathBuf::new, PathBuf::clone);
+            let transcript = crate::transcript::parse(&read_response(&path)?);
+            let minutes = form.timing.map_or(10, |t| t.present);
+            delivery = Some(crate::transcript::delivery::measure(&transcript, minutes));
+            transcript.text()
+        }
         (Some(name), _) => match case.examples.iter().find(|e| &e.name == name) {
             Some(example) => example.response.clone(),
             None => {
@@ -75,12 +96,26 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
         (None, Some(path)) => read_response(path)?,
         (None, None) => {
             return Err(Error::Usage(
-                "give a response file, - for standard input, or --example NAME".into(),
+                "give a response file, - for standard input, --transcript FILE or --example NAME"
+                    .into(),
             ));
         }
     };
-    let form = form_for(&case, args.form.is_some(), &form)?;
     let card = Scorer::new(&case, rubrics, &form)?.score(&response);
+    let (card, response, answers, asked) = match &args.answers {
+        Some(path) => {
+            let a = super::questions::score_answers(
+                &case,
+                rubrics,
+                &form,
+                &response,
+                path,
+                args.follow_ups,
+            )?;
+            (a.card, a.text, a.answers, a.asked)
+        }
+        None => (card, response, vec![], vec![]),
+    };
     // Saved before the report is written: a reader that stops early loses nothing.
     if args.save {
         let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
@@ -91,7 +126,7 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
             finished_at: now,
             origin: "score",
             response: &response,
-            answers: &[],
+            answers: &answers,
             total: card.total,
             rating: card.rating.key(),
             scorecard: serde_json::to_value(&card).map_err(|e| Error::Internal(e.to_string()))?,
@@ -105,23 +140,38 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
     let context = report::Context {
         case: Some(&case),
         student: args.student.as_deref(),
+        answers: &answers,
         ..Default::default()
     };
+    let render = |out: &mut dyn Write| {
+        super::questions::render_with_extras(
+            args.format,
+            out,
+            &card,
+            &response,
+            &form,
+            &context,
+            color,
+            &asked,
+            delivery.as_ref(),
+        )
+    };
     let written = match (&args.student, args.format) {
-        (Some(student), ReportFormat::Text) => writeln!(out, "Student: {student}").and_then(|_| {
-            render_report(args.format, out, &card, &response, &form, &context, color)
-        }),
+        (Some(student), ReportFormat::Text) => {
+            writeln!(out, "Student: {student}").and_then(|_| render(out))
+        }
         // The contract's keys, and the student's name as an extra, optional one.
         (Some(student), ReportFormat::Json) => {
             let mut value = report::json::value(&card, &response);
             if let Some(object) = value.as_object_mut() {
                 object.insert("student".into(), student.clone().into());
             }
+            super::questions::add_json(&mut value, &asked, delivery.as_ref());
             serde_json::to_writer_pretty(&mut *out, &value)
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(out))
         }
-        _ => render_report(args.format, out, &card, &response, &form, &context, color),
+        _ => render(out),
     };
     written.map_err(|e| io_error(e, "write", "standard output"))?;
     Ok(ExitCode::SUCCESS)

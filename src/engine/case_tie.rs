@@ -236,6 +236,7 @@ mod tests {
             examples: vec![],
             form: None,
             judge_notes: None,
+            follow_ups: vec![],
             source: CaseSource::Shipped("t".into()),
         }
     }

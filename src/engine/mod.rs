@@ -43,6 +43,7 @@ pub fn bare_case(code: &crate::model::Code, situation: &str) -> Case {
         examples: vec![],
         form: None,
         judge_notes: None,
+        follow_ups: vec![],
         source: crate::model::CaseSource::Shipped("drill".into()),
     }
 }

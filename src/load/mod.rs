@@ -4,7 +4,7 @@
 
 mod context;
 #[macro_use]
-mod raw;
+pub(crate) mod raw;
 mod extras;
 mod shape;
 pub mod suggest;
@@ -88,6 +88,7 @@ pub fn case_from_str(
             ),
         });
     }
+    crate::followup::check::case_follow_ups(&raw, rubrics, path, text)?;
     let id = match raw.id {
         Some(id) => id.0,
         None => id_from_stem(path)?,
@@ -115,6 +116,7 @@ pub fn case_from_str(
             follow_ups: n.follow_ups.into_iter().map(|t| t.0).collect(),
             exceeds: n.exceeds.0.into_iter().map(|(c, t)| (c, t.0)).collect(),
         }),
+        follow_ups: crate::followup::check::into_model(raw.follow_ups),
         source,
     })
 }
@@ -359,6 +361,7 @@ fn concept(raw: RawConcept) -> Concept {
             .filter_map(|p| pattern(&p.0))
             .collect(),
         tip: raw.tip.0,
+        probes: raw.probes.into_iter().map(|t| t.0).collect(),
         examples: ConceptExamples {
             credit: raw.examples.credit.into_iter().map(|t| t.0).collect(),
             no_credit: raw.examples.no_credit.into_iter().map(|t| t.0).collect(),

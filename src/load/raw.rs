@@ -82,6 +82,25 @@ pub struct RawCase {
     /// Notes for whoever plays the judge, shown by `roleplay show --judge`.
     #[serde(default)]
     pub judge_notes: Option<RawJudgeNotes>,
+    /// The coach's own follow-up questions: each names the indicator and the rubric
+    /// concept it probes, and is asked when a response misses that concept.
+    #[serde(default)]
+    pub follow_ups: Vec<RawFollowUp>,
+}
+
+/// A coach's follow-up question for a case.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawFollowUp {
+    /// The indicator, such as CR:010 (one of the case's `indicators`).
+    #[schemars(with = "String")]
+    pub indicator: CodeText,
+    /// The id of the concept it probes, in that indicator's rubric.
+    #[schemars(with = "String")]
+    pub concept: Identifier,
+    /// The question, in the judge's voice.
+    #[schemars(with = "String")]
+    pub question: Text,
 }
 
 /// One `look_for` item as written.
@@ -235,6 +254,11 @@ pub struct RawConcept {
     /// Sentences that must, or must not, earn it.
     #[serde(default)]
     pub examples: RawConceptExamples,
+    /// One or two questions a judge asks when a response misses it; `{company}`,
+    /// `{policy}`, `{amount}` and `{product}` are filled from the case.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub probes: Vec<Text>,
 }
 
 /// A concept's tests.

@@ -121,8 +121,23 @@ pub struct Case {
     pub form: Option<String>,
     /// Notes for whoever plays the judge; hidden from the student's view.
     pub judge_notes: Option<JudgeNotes>,
+    /// The coach's own follow-up questions, each probing one concept.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<CaseFollowUp>,
     /// Where it came from.
     pub source: CaseSource,
+}
+
+/// A coach's follow-up question for a case: asked when the response misses the
+/// concept it probes.
+#[derive(Clone, Debug, Serialize)]
+pub struct CaseFollowUp {
+    /// The indicator whose concept it probes.
+    pub indicator: Code,
+    /// The concept's id in that indicator's rubric.
+    pub concept: String,
+    /// The question, in the judge's voice.
+    pub question: String,
 }
 
 impl Case {

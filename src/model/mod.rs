@@ -7,7 +7,7 @@ pub mod form;
 pub mod rubric;
 
 pub use band::{Band, BandRange};
-pub use case::{Case, CaseSource, Example, JudgeNotes, LookFor};
+pub use case::{Case, CaseFollowUp, CaseSource, Example, JudgeNotes, LookFor};
 pub use code::Code;
 pub use form::{Form, Timing};
 pub use rubric::{

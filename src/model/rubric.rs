@@ -65,6 +65,10 @@ pub struct Concept {
     pub tip: String,
     /// Its tests.
     pub examples: ConceptExamples,
+    /// Questions a judge asks when a response misses it, with `{slots}` filled from the
+    /// case (see `crate::followup`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub probes: Vec<String>,
 }
 
 /// A performance indicator's rubric.

@@ -33,6 +33,8 @@ pub trait Surroundings {
     /// Lets the student edit `text` in an editor and returns the result; `None` when
     /// no editor can be used.
     fn edit(&mut self, text: &str) -> Option<String>;
+    /// Hears a question as the judge asks it (`practice --speak` says it aloud).
+    fn asked(&mut self, _question: &str) {}
 }
 
 /// What the session needs to know about the practice.
@@ -238,6 +240,7 @@ impl Session<'_, '_> {
                 questions.len()
             )?;
             writeln!(self.out, "Answer, then type {END} on a line of its own.")?;
+            self.around.asked(question);
             for line in &self.draft.answer_lines {
                 writeln!(self.out, "  {line}")?;
             }

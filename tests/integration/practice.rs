@@ -16,6 +16,12 @@ pub fn practice(home: &Path, args: &[&str]) -> PtySession {
     command
         .arg("practice")
         .args(args)
+        // These flows test the session itself; follow_ups.rs tests the follow-ups.
+        .args(if args.contains(&"--follow-ups") {
+            &[][..]
+        } else {
+            &["--follow-ups", "0"][..]
+        })
         .env("ROLEPLAY_HOME", home)
         .env("NO_COLOR", "1")
         .env("TERM", "xterm")

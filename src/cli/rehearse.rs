@@ -1,0 +1,88 @@
+//! What `practice` adds after the fixed questions and around them: the follow-ups,
+//! asked and credited, and the voice of `--speak`.
+
+use std::io::Write;
+
+use super::io_error;
+use super::practice::PracticeArgs;
+use crate::engine::Scorer;
+use crate::error::Error;
+use crate::model::{Case, RubricSet};
+use crate::session::keyboard::{CrLf, Terminal};
+
+/// Chooses and asks the follow-ups, and credits the answers (capped).
+pub(super) fn follow_up(
+    args: &PracticeArgs,
+    case: &Case,
+    (rubrics, form, scorer): (&RubricSet, &crate::model::Form, &Scorer),
+    card: crate::engine::Scorecard,
+    case_text: &str,
+    out: &mut dyn Write,
+    voice: Option<&mut crate::speak::Voice>,
+) -> Result<(crate::engine::Scorecard, Vec<crate::followup::Asked>), Error> {
+    use crate::followup;
+    let turn = followup::turn(&case.id);
+    let follow_ups = followup::choose(case, rubrics, &card, args.follow_ups, turn);
+    if follow_ups.is_empty() {
+        return Ok((card, Vec::new()));
+    }
+    let answers = {
+        let mut keys = Terminal::new().map_err(|e| io_error(e, "use", "the terminal"))?;
+        followup::ask::ask(
+            &follow_ups,
+            case_text,
+            &mut keys,
+            &mut CrLf(&mut *out),
+            voice,
+        )?
+    };
+    Ok(match answers {
+        Some(answers) => {
+            let answered = follow_ups.into_iter().zip(answers).collect();
+            followup::credit(scorer, case, rubrics, form, &card, answered)
+        }
+        // Stopped during the follow-ups: the attempt stands as it was.
+        None => (card, Vec::new()),
+    })
+}
+
+/// The voice of `--speak`, or `None` with a warning that names the package.
+pub(super) fn voice(args: &PracticeArgs) -> Option<crate::speak::Voice> {
+    if !args.speak {
+        return None;
+    }
+    if let Some(dir) = &args.speak_to
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        super::warn(&format!(
+            "{} cannot be created ({e}); practising in text",
+            dir.display()
+        ));
+        return None;
+    }
+    crate::speak::Voice::find(args.speak_to.as_deref())
+        .inspect_err(|e| super::warn(&e.to_string()))
+        .ok()
+}
+
+/// Says a line if there is a voice; a failure is a warning, and the session goes on.
+pub(super) fn say(voice: &mut Option<crate::speak::Voice>, text: &str) {
+    if let Some(v) = voice
+        && let Err(e) = v.say(text)
+    {
+        super::warn(&format!("{e}; practising in text"));
+        *voice = None;
+    }
+}
+
+/// The scorecard as saved, with the follow-ups beside the contract's keys.
+pub(super) fn with_follow_ups(
+    card: &crate::engine::Scorecard,
+    asked: &[crate::followup::Asked],
+) -> Result<serde_json::Value, Error> {
+    let mut value = serde_json::to_value(card).map_err(|e| Error::Internal(e.to_string()))?;
+    if !asked.is_empty() {
+        crate::followup::render::json(&mut value, asked);
+    }
+    Ok(value)
+}
