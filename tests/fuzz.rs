@@ -99,7 +99,7 @@ proptest! {
     fn loading_any_case_text_never_panics(text in case_text()) {
         let path = Path::new("fuzz.yaml");
         let _ = load::case_from_str(&text, path, CaseSource::File(path.into()), rubrics());
-        let _ = roleplay::validate::case_errors(&text, path, rubrics());
+        let _ = roleplay::load::lint::case_errors(&text, path, rubrics());
     }
 
     #[test]

@@ -4,10 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::batch::{self, Skipped};
-use crate::catalog::yaml_files;
+use crate::library::catalog::yaml_files;
 use crate::error::Error;
 use crate::load;
-use crate::load::suggest::closest;
+use crate::suggest::closest;
 use crate::model::{Case, RubricSet};
 
 /// A case of the folder and the responses to it.

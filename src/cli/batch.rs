@@ -15,13 +15,13 @@ use super::{
 };
 use crate::batch::read::{self, Item};
 use crate::batch::{self, Row, Scored, Skipped};
-use crate::catalog::Catalog;
+use crate::library::catalog::Catalog;
 use crate::engine::Scorer;
 use crate::error::Error;
 use crate::model::{Case, Form, RubricSet};
 use crate::report;
 use crate::report::roster::CaseTitles;
-use crate::store::AtomicFile;
+use crate::history::store::AtomicFile;
 
 /// Output formats of `roleplay batch`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -398,7 +398,7 @@ impl Reports {
         if self.format == FileFormat::Pdf {
             super::pdf::write(&bytes, &path)?;
         } else {
-            crate::store::write_atomic(&path, &bytes).map_err(|source| Error::Io {
+            crate::history::store::write_atomic(&path, &bytes).map_err(|source| Error::Io {
                 action: "write",
                 path: path.clone(),
                 source,

@@ -8,10 +8,10 @@ use clap::ValueEnum;
 
 use super::history::open as open_history;
 use super::{io_error, rubrics_and_form, warn};
-use crate::drill;
+use crate::practice::drill;
 use crate::error::Error;
 use crate::model::{Code, Rubric};
-use crate::progress::{indicator_records, weakest};
+use crate::history::progress::{indicator_records, weakest};
 
 /// The drill modes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -107,7 +107,7 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
                 writeln!(
                     out,
                     "\nNo answer was given, so nothing was scored. Type what the indicator means and how you would show it, then {} on a line of its own.",
-                    crate::session::END
+                    crate::practice::session::END
                 )
                 .map_err(io)?;
             } else {

@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use super::{FileFormat, Format, ReportFormat, io_error, render_report};
 use crate::error::Error;
-use crate::progress::scorecard;
+use crate::history::progress::scorecard;
 use crate::report::text::wrap;
-use crate::store::{Attempt, History, history};
-use crate::{paths, report, shipped};
+use crate::history::store::{Attempt, History, history};
+use crate::library::{paths, shipped};
+use crate::report;
 
 /// Arguments of `roleplay history`.
 #[derive(Debug, clap::Args)]
@@ -283,7 +284,7 @@ pub(super) fn run_report(
             if format == FileFormat::Pdf {
                 super::pdf::write(&bytes, path)?;
             } else {
-                crate::store::write_atomic(path, &bytes).map_err(|source| Error::Io {
+                crate::history::store::write_atomic(path, &bytes).map_err(|source| Error::Io {
                     action: "write",
                     path: path.clone(),
                     source,
@@ -348,7 +349,7 @@ fn fits(card: &crate::engine::Scorecard, text: &str) -> bool {
 
 /// The text that was scored: the presentation and the answers.
 pub(super) fn scored_text(attempt: &Attempt) -> String {
-    crate::session::Finished {
+    crate::practice::session::Finished {
         response: attempt.response.clone(),
         answers: attempt.answers.clone(),
     }

@@ -9,7 +9,7 @@ use super::{CaseFolders, Format, catalog, io_error, style};
 use crate::error::Error;
 use crate::model::{Case, Code, RubricSet};
 use crate::report::text::{fit, wrap};
-use crate::shipped;
+use crate::library::shipped;
 
 /// Arguments of `roleplay list`.
 #[derive(Debug, clap::Args)]
@@ -86,7 +86,7 @@ fn listed<'a>(case: &'a Case, rubrics: &'a RubricSet) -> Listed<'a> {
         participant_role: &case.participant_role,
         judge_role: &case.judge_role,
         indicators: indicators(case, rubrics),
-        source: crate::catalog::describe(&case.source),
+        source: crate::library::catalog::describe(&case.source),
         situation: None,
         judge_questions: None,
         judge_notes: None,

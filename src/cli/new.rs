@@ -11,7 +11,7 @@ use super::io_error;
 use crate::error::Error;
 use crate::load::AREAS;
 use crate::model::Code;
-use crate::shipped;
+use crate::library::shipped;
 
 /// Arguments of `roleplay new`.
 #[derive(Debug, clap::Args)]
@@ -151,10 +151,10 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, Error>
     let (dir, own_folder) = match &args.dir {
         Some(dir) => (dir.clone(), false),
         None => (
-            crate::paths::cases_folder().ok_or_else(|| {
+            crate::library::paths::cases_folder().ok_or_else(|| {
                 Error::Usage(format!(
                     "no data folder could be found; set {} to a folder, or give --dir",
-                    crate::paths::HOME_VAR
+                    crate::library::paths::HOME_VAR
                 ))
             })?,
             true,
@@ -181,7 +181,7 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, Error>
         path: dir.clone(),
         source,
     })?;
-    crate::store::write_atomic(&path, text.as_bytes()).map_err(|source| Error::Io {
+    crate::history::store::write_atomic(&path, text.as_bytes()).map_err(|source| Error::Io {
         action: "write",
         path: path.clone(),
         source,
@@ -229,8 +229,8 @@ fn new_rubric(code: &str, args: &NewArgs, out: &mut dyn Write) -> Result<ExitCod
         path: dir.clone(),
         source,
     })?;
-    let text = crate::coach_rubrics::template(&code);
-    crate::store::write_atomic(&path, text.as_bytes()).map_err(|source| Error::Io {
+    let text = crate::library::coach_rubrics::template(&code);
+    crate::history::store::write_atomic(&path, text.as_bytes()).map_err(|source| Error::Io {
         action: "write",
         path: path.clone(),
         source,

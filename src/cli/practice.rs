@@ -12,14 +12,16 @@ use dialoguer::{Confirm, FuzzySelect};
 use super::history::open as open_history;
 use super::list::write_case;
 use super::{CaseFolders, catalog, form_for, io_error, rubrics_and_form, style};
-use crate::catalog::Catalog;
+use crate::library::catalog::Catalog;
 use crate::engine::Scorer;
 use crate::error::Error;
 use crate::model::{Case, CaseSource, Code, RubricSet};
-use crate::session::keyboard::{CrLf, Terminal};
-use crate::session::{self, Outcome, Surroundings};
-use crate::store::{Draft, NewAttempt, draft};
-use crate::{paths, progress, report};
+use crate::practice::session::keyboard::{CrLf, Terminal};
+use crate::practice::session::{self, Outcome, Surroundings};
+use crate::history::store::{Draft, NewAttempt, draft};
+use crate::history::progress;
+use crate::library::paths;
+use crate::report;
 
 /// Arguments of `roleplay practice`.
 #[derive(Debug, clap::Args)]
@@ -353,7 +355,7 @@ fn choose(
     args: &PracticeArgs,
     catalog: &Catalog,
     rubrics: &RubricSet,
-    history: Option<&crate::store::History>,
+    history: Option<&crate::history::store::History>,
     form: &crate::model::Form,
     theme: &ColorfulTheme,
     draft_path: &Path,
@@ -450,7 +452,7 @@ fn edit_in_editor(home: &Path, text: &str) -> Option<String> {
                 .filter(|e| !e.trim().is_empty())
         })?;
     let path = home.join("presentation.txt");
-    crate::store::write_atomic(&path, text.as_bytes()).ok()?;
+    crate::history::store::write_atomic(&path, text.as_bytes()).ok()?;
     let mut words = editor.split_whitespace();
     let program = words.next()?;
     let status = std::process::Command::new(program)

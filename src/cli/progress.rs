@@ -8,7 +8,7 @@ use clap::ValueEnum;
 use super::history::open as open_history;
 use super::{io_error, rubrics_and_form};
 use crate::error::Error;
-use crate::progress::{indicator_records, sparkline, weakest};
+use crate::history::progress::{indicator_records, sparkline, weakest};
 use crate::report;
 
 /// Output formats of `roleplay progress`.

@@ -5,11 +5,11 @@ use std::process::ExitCode;
 
 use super::{Format, io_error};
 use crate::error::Error;
-use crate::load::suggest::closest;
+use crate::suggest::closest;
 use crate::model::rubric::Level;
 use crate::model::{Code, Rubric};
 use crate::report::text::wrap;
-use crate::shipped;
+use crate::library::shipped;
 
 /// Arguments of `roleplay rubric`.
 #[derive(Debug, clap::Args)]

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::engine::Scorecard;
 use crate::model::{Band, Code, Form};
-use crate::store::Attempt;
+use crate::history::store::Attempt;
 
 /// One indicator's record across attempts.
 #[derive(Clone, Debug, PartialEq, Serialize)]

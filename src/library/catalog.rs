@@ -4,9 +4,9 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, LoadError, LoadErrorKind};
 use crate::load;
-use crate::load::suggest::closest;
+use crate::suggest::closest;
 use crate::model::{Case, CaseSource, RubricSet};
-use crate::shipped;
+use crate::library::shipped;
 
 /// Two cases that share an id; the first one found is used.
 #[derive(Debug, Clone)]
@@ -86,7 +86,7 @@ impl Catalog {
             .iter()
             .map(|f| f.display().to_string())
             .collect();
-        match crate::paths::cases_folder() {
+        match crate::library::paths::cases_folder() {
             Some(own) if !self.folders.contains(&own) => {
                 places.push(format!("{} (no such folder yet)", own.display()));
             }

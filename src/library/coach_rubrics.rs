@@ -12,7 +12,7 @@ use crate::model::Rubric;
 /// folder's `rubrics/` when it exists.
 pub fn folders(given: &[PathBuf]) -> Vec<PathBuf> {
     let mut folders = given.to_vec();
-    if let Some(own) = crate::paths::rubrics_folder().filter(|p| p.is_dir() && !folders.contains(p))
+    if let Some(own) = crate::library::paths::rubrics_folder().filter(|p| p.is_dir() && !folders.contains(p))
     {
         folders.push(own);
     }
@@ -23,7 +23,7 @@ pub fn folders(given: &[PathBuf]) -> Vec<PathBuf> {
 pub fn files(folders: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut files = Vec::new();
     for folder in folders {
-        files.extend(crate::catalog::yaml_files(folder)?);
+        files.extend(crate::library::catalog::yaml_files(folder)?);
     }
     Ok(files)
 }

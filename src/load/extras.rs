@@ -10,7 +10,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::context;
 use super::raw::{LookForKey, Text};
-use super::suggest::closest;
+use crate::suggest::closest;
 use crate::model::Code;
 
 checked_string!(

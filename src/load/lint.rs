@@ -4,11 +4,10 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::engine::matcher::{Matcher, NormText};
+use crate::engine::matcher::phrases_said;
 use crate::error::{LoadError, LoadErrorKind, Position};
 use crate::load;
 use crate::model::{Case, CaseSource, RubricSet};
-use crate::text::tokenize;
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -174,7 +173,7 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
             ));
         }
     }
-    if let Ok(form) = crate::shipped::form_for(case) {
+    if let Ok(form) = crate::library::shipped::form_for(case) {
         let listed = case.indicators.len();
         if listed != form.indicators.count as usize {
             warnings.push(warn(
@@ -195,8 +194,12 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
             }
         }
     }
+    let not_in_case = look_for_not_in_case(case).unwrap_or_else(|e| {
+        warnings.push(warn(None, internal(&e)));
+        Vec::new()
+    });
     warnings.extend(
-        look_for_not_in_case(case)
+        not_in_case
             .into_iter()
             .map(|phrase| {
                 let position =
@@ -215,23 +218,16 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
         ));
     } else {
         // A look_for phrase that no example answer ever says may be worded unlike students speak.
-        let phrases: Vec<(String, usize)> = case
-            .look_for
-            .iter()
-            .flat_map(|(_, items)| items.iter().flat_map(|i| i.phrases.iter()))
-            .enumerate()
-            .map(|(n, p)| (p.0.clone(), n))
-            .collect();
-        let matcher = Matcher::new(phrases.clone(), []);
-        let mut said = vec![false; phrases.len()];
-        for example in &case.examples {
-            let tokenized = tokenize(&example.response);
-            let norm = NormText::new(&tokenized);
-            for found in matcher.find(&example.response, &tokenized, &norm) {
-                said[found.target] = true;
+        let phrases = look_for_phrases(case);
+        let answers: Vec<&str> = case.examples.iter().map(|e| e.response.as_str()).collect();
+        let said = match phrases_said(&phrases, &answers) {
+            Ok(said) => said,
+            Err(e) => {
+                warnings.push(warn(None, internal(&e)));
+                vec![true; phrases.len()]
             }
-        }
-        for ((phrase, _), said) in phrases.iter().zip(said) {
+        };
+        for (phrase, said) in phrases.iter().zip(said) {
             if !said {
                 let position =
                     at("look_for:").and_then(|start| find_phrase(text, phrase, start.line));
@@ -247,14 +243,8 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
 
 /// The `look_for` phrases that the case's own text (title, roles, situation, questions)
 /// never says: a case-specific point should be a fact of the case, not an answer's wording.
-fn look_for_not_in_case(case: &Case) -> Vec<String> {
-    let phrases: Vec<(String, usize)> = case
-        .look_for
-        .iter()
-        .flat_map(|(_, items)| items.iter().flat_map(|i| i.phrases.iter()))
-        .enumerate()
-        .map(|(n, p)| (p.0.clone(), n))
-        .collect();
+fn look_for_not_in_case(case: &Case) -> Result<Vec<String>, aho_corasick::BuildError> {
+    let phrases = look_for_phrases(case);
     let mut text = vec![
         case.title.as_str(),
         case.participant_role.as_str(),
@@ -262,20 +252,27 @@ fn look_for_not_in_case(case: &Case) -> Vec<String> {
         case.situation.as_str(),
     ];
     text.extend(case.judge_questions.iter().map(String::as_str));
-    let text = text.join("\n\n");
-    let tokenized = tokenize(&text);
-    let norm = NormText::new(&tokenized);
-    let matcher = Matcher::new(phrases.clone(), []);
-    let mut found = vec![false; phrases.len()];
-    for hit in matcher.find(&text, &tokenized, &norm) {
-        found[hit.target] = true;
-    }
-    phrases
+    let found = phrases_said(&phrases, &[&text.join("\n\n")])?;
+    Ok(phrases
         .into_iter()
         .zip(found)
         .filter(|(_, found)| !found)
-        .map(|((phrase, _), _)| phrase)
+        .map(|(phrase, _)| phrase)
+        .collect())
+}
+
+/// Every `look_for` phrase of the case, in order.
+fn look_for_phrases(case: &Case) -> Vec<String> {
+    case.look_for
+        .iter()
+        .flat_map(|(_, items)| items.iter().flat_map(|i| i.phrases.iter()))
+        .map(|p| p.0.clone())
         .collect()
+}
+
+/// The words for a failure that is roleplay's fault, not the file's.
+fn internal(e: &aho_corasick::BuildError) -> String {
+    format!("internal error (a bug in roleplay, please report it): cannot check the phrases: {e}")
 }
 
 /// The first line containing `needle`, for warnings about a loaded case.
@@ -432,7 +429,7 @@ pub fn validate_rubrics(sources: &[Source], shipped: &RubricSet) -> Vec<Diagnost
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::shipped;
+    use crate::library::shipped;
 
     #[test]
     fn every_error_in_a_file_is_found_in_one_pass() {

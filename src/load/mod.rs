@@ -7,7 +7,7 @@ mod context;
 mod raw;
 mod extras;
 mod shape;
-pub mod suggest;
+pub mod lint;
 mod yaml_words;
 
 use std::path::{Path, PathBuf};
@@ -58,7 +58,7 @@ pub fn case_from_str(
     check_shape(text, path, CASE_TEXT_KEYS)?;
     let known: Vec<_> = rubrics.codes().cloned().collect();
     // A broken shipped form is reported elsewhere; here it only means "do not check".
-    let forms: Vec<String> = crate::shipped::forms()
+    let forms: Vec<String> = crate::library::shipped::forms()
         .map(|forms| forms.iter().map(|f| f.id.clone()).collect())
         .unwrap_or_default();
     let parse = |indicators| {

@@ -10,7 +10,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::context;
 pub use super::extras::{CodeMap, FormId, RawJudgeNotes};
-use super::suggest::closest;
+use crate::suggest::closest;
 use crate::model::{BandRange, Code, Level};
 use crate::text::tokenize;
 

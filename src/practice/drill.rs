@@ -13,8 +13,8 @@ use rs_fsrs::{Card, FSRS, Rating};
 use crate::engine::{Scorer, Status, bare_case};
 use crate::model::{Form, Rubric, RubricSet};
 use crate::report::text::wrap;
-use crate::session::END;
-use crate::store::SavedCard;
+use crate::practice::session::END;
+use crate::history::store::SavedCard;
 
 /// One line of input; `None` at the end.
 fn read_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {
@@ -386,7 +386,7 @@ mod tests {
 
     use super::*;
     use crate::model::Code;
-    use crate::shipped;
+    use crate::library::shipped;
 
     fn deck(codes: &[&str]) -> Vec<&'static Rubric> {
         let rubrics = shipped::rubrics().unwrap();

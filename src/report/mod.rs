@@ -12,7 +12,7 @@ pub mod text;
 pub mod visible;
 
 use crate::model::Case;
-use crate::store::Answer;
+use crate::history::store::Answer;
 use crate::text::Span;
 
 /// What a report may show beyond the scorecard: the case, the answers to the judge's

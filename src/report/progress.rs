@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use html_escape::encode_text as text;
 
-use crate::progress::IndicatorRecord;
+use crate::history::progress::IndicatorRecord;
 
 const STYLE: &str = r#"
 body { font: 10.5pt/1.45 Arial, Helvetica, sans-serif; color: #1d2433; margin: 0 auto; max-width: 56rem; padding: 1.5rem; background: #fff; }

@@ -2,7 +2,7 @@
 //! of the student's own words with each answer's place in it.
 
 use crate::engine::{Scorecard, Scorer};
-use crate::store::Answer;
+use crate::history::store::Answer;
 use crate::text::Span;
 
 /// The presentation and the answers, once the student is done.
@@ -67,7 +67,7 @@ impl Finished {
 mod answer_tests {
     use super::*;
     use crate::engine::Scorer;
-    use crate::shipped;
+    use crate::library::shipped;
 
     const PRESENTATION: &str = "Good afternoon, Mr. Kessler, and thank you for coming in. \
         I'm so sorry the Trailhead skis were the wrong fit for you. I will raise your \

@@ -12,8 +12,8 @@ use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
 use crate::error::Error;
-use crate::store::draft::Stage;
-use crate::store::{Answer, Draft};
+use crate::history::store::draft::Stage;
+use crate::history::store::{Answer, Draft};
 
 use clock::until_next_tick;
 pub use clock::{clock, parse_duration};

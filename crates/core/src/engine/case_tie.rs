@@ -52,7 +52,10 @@ pub struct CaseTerms {
 impl CaseTerms {
     /// Extracts the case's specifics. `generic` holds the normalized words of the
     /// rubric phrases: words that earn concept credit are not specifics.
-    pub fn new(case: &Case, generic: &HashSet<String>) -> CaseTerms {
+    pub fn new(
+        case: &Case,
+        generic: &HashSet<String>,
+    ) -> Result<CaseTerms, aho_corasick::BuildError> {
         let mut terms: Vec<String> = Vec::new();
         let mut add = |term: String| {
             let term = term.trim().to_string();
@@ -92,12 +95,12 @@ impl CaseTerms {
             .iter()
             .flat_map(|t| tokenize(t).tokens.into_iter().map(|t| t.norm))
             .collect();
-        let matcher = Matcher::new(terms.iter().cloned().enumerate().map(|(i, t)| (t, i)), []);
-        CaseTerms {
+        let matcher = Matcher::new(terms.iter().cloned().enumerate().map(|(i, t)| (t, i)), [])?;
+        Ok(CaseTerms {
             terms,
             matcher,
             norms,
-        }
+        })
     }
 
     /// For each sentence of the response, whether it uses a case term; and which terms it uses.
@@ -241,7 +244,9 @@ mod tests {
     }
 
     fn terms(situation: &str) -> Vec<String> {
-        CaseTerms::new(&case(situation), &HashSet::default()).terms
+        CaseTerms::new(&case(situation), &HashSet::default())
+            .expect("builds")
+            .terms
     }
 
     #[test]
@@ -274,7 +279,9 @@ mod tests {
     fn repeated_content_words_count_but_rubric_words_do_not() {
         let text = "The laptop broke. The laptop is new. A laptop costs money. Apologize, apologize, apologize.";
         let generic: HashSet<String> = norms("apologize").into_iter().collect();
-        let got = CaseTerms::new(&case(text), &generic).terms;
+        let got = CaseTerms::new(&case(text), &generic)
+            .expect("builds")
+            .terms;
         assert!(got.contains(&"laptop".to_string()), "{got:?}");
         assert!(!got.iter().any(|t| t.starts_with("apolog")), "{got:?}");
     }
@@ -284,7 +291,8 @@ mod tests {
         let terms = CaseTerms::new(
             &case("Marcus bought a Zentrix laptop."),
             &HashSet::default(),
-        );
+        )
+        .expect("builds");
         let text = "I'm sorry. Your Zentrix will be fixed.";
         let tokenized = tokenize(text);
         let (marked, used) = terms.find(text, &tokenized, &NormText::new(&tokenized));

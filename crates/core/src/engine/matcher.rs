@@ -105,12 +105,30 @@ pub fn phrase_key(phrase: &str) -> Option<String> {
     (!words.is_empty()).then(|| format!(" {} ", words.join(" ")))
 }
 
+/// For each phrase, whether any of `texts` says it as the engine would hear it
+/// (normalized, with the engine's gaps): for checking a case's own phrases.
+pub fn phrases_said(
+    phrases: &[String],
+    texts: &[&str],
+) -> Result<Vec<bool>, aho_corasick::BuildError> {
+    let matcher = Matcher::new(phrases.iter().cloned().enumerate().map(|(n, p)| (p, n)), [])?;
+    let mut said = vec![false; phrases.len()];
+    for text in texts {
+        let tokenized = tokenize(text);
+        let norm = NormText::new(&tokenized);
+        for found in matcher.find(text, &tokenized, &norm) {
+            said[found.target] = true;
+        }
+    }
+    Ok(said)
+}
+
 impl<T: Clone> Matcher<T> {
     /// Compiles phrases and patterns. Phrases that normalize alike share one automaton entry.
     pub fn new(
         phrases: impl IntoIterator<Item = (String, T)>,
         patterns: impl IntoIterator<Item = (Regex, T)>,
-    ) -> Self {
+    ) -> Result<Self, aho_corasick::BuildError> {
         let mut keys: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<T>> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
@@ -146,18 +164,19 @@ impl<T: Clone> Matcher<T> {
             None
         } else {
             // Standard semantics allow overlapping search: every phrase is reported.
-            AhoCorasick::builder()
+            Some(
+                AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
-                .build(&keys)
-                .ok()
+                .build(&keys)?,
+            )
         };
-        Matcher {
+        Ok(Matcher {
             automaton,
             targets,
             vocabulary,
             gapped,
             patterns: patterns.into_iter().collect(),
-        }
+        })
     }
 
     /// Every occurrence of every phrase and pattern, in order of position.
@@ -307,7 +326,8 @@ mod tests {
         let matcher = Matcher::new(
             phrases.iter().enumerate().map(|(i, p)| (p.to_string(), i)),
             [],
-        );
+        )
+        .expect("the automaton builds");
         let tokenized = tokenize(text);
         let norm = NormText::new(&tokenized);
         matcher
@@ -380,7 +400,7 @@ mod tests {
             .case_insensitive(true)
             .build()
             .unwrap();
-        let matcher = Matcher::new(Vec::<(String, u8)>::new(), [(regex, 7u8)]);
+        let matcher = Matcher::new(Vec::<(String, u8)>::new(), [(regex, 7u8)]).expect("builds");
         let text = "You have 30 days. Really.";
         let tokenized = tokenize(text);
         let got = matcher.find(text, &tokenized, &NormText::new(&tokenized));

@@ -2,6 +2,7 @@
 //! [`Scorecard`] out. No terminal, no files, no clock.
 
 pub mod case_tie;
+pub mod error;
 pub mod matcher;
 pub mod negation;
 pub mod plan;
@@ -12,9 +13,8 @@ pub mod scorecard;
 pub mod skills;
 pub mod stuffing;
 pub mod synonyms;
-#[doc(hidden)]
-pub mod testing;
 
+pub use error::EngineError;
 pub use plan::{ConceptSource, Plan};
 pub use reading::Reading;
 pub use score::Scorer;
@@ -23,7 +23,6 @@ pub use scorecard::{
 };
 pub use stuffing::Stuffing;
 
-use crate::error::Error;
 use crate::model::{Case, Form, RubricSet};
 
 /// A case with one indicator and nothing else: for scoring what a student says about
@@ -53,6 +52,6 @@ pub fn score(
     rubrics: &RubricSet,
     form: &Form,
     response: &str,
-) -> Result<Scorecard, Error> {
+) -> Result<Scorecard, EngineError> {
     Ok(Scorer::new(case, rubrics, form)?.score(response))
 }

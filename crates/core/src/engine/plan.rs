@@ -4,7 +4,7 @@
 use regex::Regex;
 use serde::Serialize;
 
-use crate::error::Error;
+use super::EngineError;
 use crate::model::{Case, Code, RubricSet};
 
 /// Where a concept comes from.
@@ -56,14 +56,14 @@ pub struct Plan {
 
 impl Plan {
     /// Resolves the case's indicators against the rubrics.
-    pub fn new(case: &Case, rubrics: &RubricSet) -> Result<Plan, Error> {
+    pub fn new(case: &Case, rubrics: &RubricSet) -> Result<Plan, EngineError> {
         let mut indicators = Vec::new();
         for code in &case.indicators {
             let rubric = rubrics.get(code).ok_or_else(|| {
-                Error::Usage(format!(
-                    "case `{}` uses `{code}`, which no loaded rubric defines",
-                    case.id
-                ))
+                EngineError::UnknownIndicator {
+                case: case.id.clone(),
+                code: code.clone(),
+            }
             })?;
             let mut concepts: Vec<PlannedConcept> = rubric
                 .concepts

@@ -74,7 +74,7 @@ pub struct CaseFacts {
 
 /// English words by how common they are (Zipf frequency x 10), from the shipped list.
 static FREQUENCY: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
-    include_str!("../../rubrics/lexicon/english-frequency.txt")
+    include_str!("../../../../rubrics/lexicon/english-frequency.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| {

@@ -11,7 +11,7 @@ struct Class {
 }
 
 static CLASSES: LazyLock<Vec<Class>> = LazyLock::new(|| {
-    include_str!("../../rubrics/lexicon/synonyms.txt")
+    include_str!("../../../../rubrics/lexicon/synonyms.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
