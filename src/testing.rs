@@ -1,7 +1,8 @@
 //! Helpers for tests: score a sentence against one indicator and assert, by name,
-//! what it earned.
+//! what it earned. Compiled for tests only (the `testing` feature), never into the
+//! released binary; it lives in the application because it loads the shipped rubrics.
 
-use super::{Scorecard, Scorer, Status};
+use crate::engine::{Scorecard, Scorer, Status, bare_case};
 use crate::model::Code;
 use crate::library::shipped;
 

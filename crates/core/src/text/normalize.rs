@@ -132,31 +132,7 @@ const ALIASES: &[(&str, &str)] = &[
 /// Normalizes one word as the tokenizer cut it (letters, digits, inner apostrophes
 /// and number punctuation) into one or more pieces, appended to `out`.
 pub fn normalize_word(word: &str, out: &mut Vec<Piece>) {
-    // Words repeat a great deal within and across responses: stem each one once per thread.
-    CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(pieces) = cache.get(word) {
-            out.extend_from_slice(pieces);
-            return;
-        }
-        let start = out.len();
-        normalize_uncached(word, out);
-        if cache.len() >= CACHE_LIMIT {
-            cache.clear();
-        }
-        cache.insert(word.to_string(), out[start..].to_vec());
-    });
-}
-
-/// Words kept in each thread's cache before it is cleared.
-const CACHE_LIMIT: usize = 50_000;
-
-thread_local! {
-    static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<String, Vec<Piece>>> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
-}
-
-fn normalize_uncached(word: &str, out: &mut Vec<Piece>) {
+    // No memo cache: the core keeps no state between calls, thread-local or global.
     let lower: String = word
         .chars()
         .map(|c| {
