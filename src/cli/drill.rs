@@ -76,7 +76,7 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
         let history = open_history()?;
         let attempts = history.list(None)?;
         super::history::warn_skipped(&history);
-        let records = indicator_records(&attempts, &form);
+        let records = indicator_records(&attempts, &form)?;
         let weak: Vec<Code> = weakest(&records).iter().map(|r| r.code.clone()).collect();
         if weak.is_empty() {
             warn("no attempts yet, so no weakest indicators: drilling them all");
@@ -162,7 +162,13 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
                 };
                 let rating = drill::rating_for(answer.coverage);
                 let previous = saved.iter().find(|s| s.code == rubric.code.as_str());
-                let next = drill::reschedule(previous, rubric.code.as_str(), rating, now);
+                let next = drill::reschedule(previous, rubric.code.as_str(), rating, now)
+                    .map_err(|e| {
+                        Error::Internal(format!(
+                            "the saved drill card of {} cannot be read: {e}",
+                            rubric.code
+                        ))
+                    })?;
                 history.save_review(&next, &now.to_rfc3339(), rating as u8, answer.coverage)?;
                 writeln!(
                     out,

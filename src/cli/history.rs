@@ -168,12 +168,7 @@ fn render_attempt(
     color: bool,
     student: Option<&str>,
 ) -> Result<(), Error> {
-    let card = scorecard(attempt).ok_or_else(|| {
-        Error::Internal(format!(
-            "attempt {} has a scorecard this release cannot read",
-            attempt.id
-        ))
-    })?;
+    let card = scorecard(attempt)?;
     let text = scored_text(attempt);
     if !fits(&card, &text) {
         return Err(Error::Damaged {

@@ -393,7 +393,7 @@ fn choose(
         }
         None => Vec::new(),
     };
-    let records = progress::indicator_records(&attempts, form);
+    let records = progress::indicator_records(&attempts, form)?;
     let weakest = progress::weakest(&records).first().map(|r| r.code.clone());
     let mut items: Vec<String> = Vec::new();
     if let Some(code) = &weakest {

@@ -38,7 +38,7 @@ pub(super) fn run(args: ProgressArgs, out: &mut dyn Write, color: bool) -> Resul
     let history = open_history()?;
     let attempts = history.list(None)?;
     super::history::warn_skipped(&history);
-    let records = indicator_records(&attempts, &form);
+    let records = indicator_records(&attempts, &form)?;
     let weak: Vec<_> = weakest(&records).into_iter().take(args.next).collect();
     let totals: Vec<u32> = attempts.iter().map(|a| a.total).collect();
     let written = match args.format {

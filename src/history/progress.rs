@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::engine::Scorecard;
+use crate::error::Error;
 use crate::model::{Band, Code, Form};
 use crate::history::store::Attempt;
 
@@ -36,15 +37,22 @@ pub struct IndicatorRecord {
     pub next_tip: Option<String>,
 }
 
-/// The scorecard saved with an attempt, if it can be read.
-pub fn scorecard(attempt: &Attempt) -> Option<Scorecard> {
-    serde_json::from_value(attempt.scorecard.clone()).ok()
+/// The scorecard saved with an attempt, or why it cannot be read.
+pub fn scorecard(attempt: &Attempt) -> Result<Scorecard, Error> {
+    serde_json::from_value(attempt.scorecard.clone()).map_err(|e| {
+        Error::Internal(format!(
+            "attempt {} has a scorecard this release cannot read: {e}",
+            attempt.id
+        ))
+    })
 }
 
 /// Every indicator any attempt tested, by code.
-pub fn indicator_records(attempts: &[Attempt], form: &Form) -> Vec<IndicatorRecord> {
+/// An attempt whose scorecard cannot be read stops the count rather than vanishing from it.
+pub fn indicator_records(attempts: &[Attempt], form: &Form) -> Result<Vec<IndicatorRecord>, Error> {
     let mut records: BTreeMap<Code, IndicatorRecord> = BTreeMap::new();
-    for card in attempts.iter().filter_map(scorecard) {
+    for attempt in attempts {
+        let card = scorecard(attempt)?;
         for line in &card.indicators {
             let record = records
                 .entry(line.code.clone())
@@ -83,7 +91,7 @@ pub fn indicator_records(attempts: &[Attempt], form: &Form) -> Vec<IndicatorReco
         );
         record.trend = trend(&record.points);
     }
-    out
+    Ok(out)
 }
 
 /// Mean of the last three less the mean of up to three before them.

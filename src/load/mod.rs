@@ -544,10 +544,10 @@ fn expected_keys(rest: &str) -> Vec<String> {
         .collect()
 }
 
-/// The JSON Schema of a case file, with the known indicator codes and areas listed so
+/// The JSON Schema of a case file (a schemars schema is already JSON: no fallback), with the known indicator codes and areas listed so
 /// an editor can complete them.
 pub fn case_schema(rubrics: &RubricSet) -> serde_json::Value {
-    let mut schema = serde_json::to_value(schemars::schema_for!(RawCase)).unwrap_or_default();
+    let mut schema = schemars::schema_for!(RawCase).to_value();
     let codes: Vec<&str> = rubrics.codes().map(crate::model::Code::as_str).collect();
     if let Some(properties) = schema.get_mut("properties") {
         properties["indicators"]["items"] = serde_json::json!({ "type": "string", "enum": codes });
@@ -567,5 +567,5 @@ pub fn case_schema(rubrics: &RubricSet) -> serde_json::Value {
 
 /// The JSON Schema of a rubric file.
 pub fn rubric_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(raw::RawRubric)).unwrap_or_default()
+    schemars::schema_for!(raw::RawRubric).to_value()
 }

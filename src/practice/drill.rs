@@ -100,7 +100,7 @@ pub fn drill_scorecard(
     rubrics: &RubricSet,
     form: &Form,
     answer: &str,
-) -> Option<crate::engine::Scorecard> {
+) -> Result<crate::engine::Scorecard, crate::engine::EngineError> {
     let mut named = rubric.clone();
     for concept in &mut named.concepts {
         concept
@@ -115,12 +115,9 @@ pub fn drill_scorecard(
     all.push(named);
     let set = RubricSet::new(all);
     let case = bare_case(&rubric.code, "");
-    Some(
-        Scorer::new(&case, &set, form)
-            .ok()?
-            .without_stuffing()
-            .score(answer),
-    )
+    Ok(Scorer::new(&case, &set, form)?
+        .without_stuffing()
+        .score(answer))
 }
 
 /// Scores an answer with [`drill_scorecard`] and writes what was credited and missed.
@@ -131,9 +128,12 @@ pub fn score_answer(
     answer: &str,
     out: &mut dyn Write,
 ) -> io::Result<f64> {
-    let Some(card) = drill_scorecard(rubric, rubrics, form, answer) else {
-        return Ok(0.0);
-    };
+    // A rubric the engine cannot compile is roleplay's bug: say so rather than score 0.
+    let card = drill_scorecard(rubric, rubrics, form, answer).map_err(|e| {
+        io::Error::other(format!(
+            "internal error (a bug in roleplay, please report it): {e}"
+        ))
+    })?;
     let Some(line) = card.indicators.first() else {
         return Ok(0.0);
     };
@@ -233,26 +233,28 @@ pub fn due<'a>(deck: &[&'a Rubric], saved: &[SavedCard], now: DateTime<Utc>) -> 
     due.into_iter().map(|(r, _)| r).collect()
 }
 
-/// The next schedule of a card after a review with `rating` at `now`.
+/// The next schedule of a card after a review with `rating` at `now`. A saved card
+/// that cannot be read is an error, not a silent fresh start.
 pub fn reschedule(
     saved: Option<&SavedCard>,
     code: &str,
     rating: Rating,
     now: DateTime<Utc>,
-) -> SavedCard {
-    let card = saved
-        .and_then(|s| serde_json::from_str::<Card>(&s.card).ok())
-        .unwrap_or_else(|| Card {
+) -> Result<SavedCard, serde_json::Error> {
+    let card = match saved {
+        Some(s) => serde_json::from_str::<Card>(&s.card)?,
+        None => Card {
             due: now,
             last_review: now,
             ..Card::default()
-        });
+        },
+    };
     let next = FSRS::default().next(card, now, rating).card;
-    SavedCard {
+    Ok(SavedCard {
         code: code.to_string(),
-        card: serde_json::to_string(&next).unwrap_or_default(),
+        card: serde_json::to_string(&next)?,
         due: next.due.to_rfc3339(),
-    }
+    })
 }
 
 /// How a round of matching went.
@@ -443,14 +445,14 @@ mod tests {
         let now = DateTime::parse_from_rfc3339("2026-11-23T12:00:00Z")
             .unwrap()
             .with_timezone(&Utc);
-        let good = reschedule(None, "CR:010", Rating::Good, now);
-        let again = reschedule(None, "CR:010", Rating::Again, now);
+        let good = reschedule(None, "CR:010", Rating::Good, now).expect("a card");
+        let again = reschedule(None, "CR:010", Rating::Again, now).expect("a card");
         assert!(good.due > again.due, "{} vs {}", good.due, again.due);
         let later = DateTime::parse_from_rfc3339(&good.due)
             .unwrap()
             .with_timezone(&Utc)
             + chrono::Duration::days(1);
-        let second = reschedule(Some(&good), "CR:010", Rating::Easy, later);
+        let second = reschedule(Some(&good), "CR:010", Rating::Easy, later).expect("a card");
         assert!(second.due > good.due);
     }
 
