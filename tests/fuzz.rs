@@ -7,7 +7,8 @@ use std::path::Path;
 use proptest::prelude::*;
 use roleplay::engine::Scorer;
 use roleplay::model::{CaseSource, RubricSet};
-use roleplay::{load, report, shipped};
+use roleplay::library::shipped;
+use roleplay::{load, report};
 
 fn rubrics() -> &'static RubricSet {
     shipped::rubrics().expect("shipped rubrics")

@@ -457,6 +457,19 @@ mod tests {
     }
 
     #[test]
+    fn a_damaged_saved_card_is_an_error_not_a_fresh_start() {
+        let now = DateTime::parse_from_rfc3339("2026-11-23T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let damaged = SavedCard {
+            code: "CR:010".into(),
+            card: "{not json".into(),
+            due: "2026-11-20T12:00:00Z".into(),
+        };
+        assert!(reschedule(Some(&damaged), "CR:010", Rating::Good, now).is_err());
+    }
+
+    #[test]
     fn due_puts_reviewed_cards_first_and_skips_future_ones() {
         let now = DateTime::parse_from_rfc3339("2026-11-23T12:00:00Z")
             .unwrap()

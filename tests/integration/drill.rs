@@ -152,7 +152,8 @@ fn the_review_schedule_advances_as_fsrs_says() {
     let form = roleplay::library::shipped::default_form().unwrap();
     let text = answer.trim_end_matches(".\n").trim_end();
     let card = roleplay::practice::drill::drill_scorecard(rubric, rubrics, form, text).unwrap();
-    let expected = reschedule(None, "CR:010", rating_for(card.indicators[0].coverage), t0);
+    let expected =
+        reschedule(None, "CR:010", rating_for(card.indicators[0].coverage), t0).unwrap();
     assert_eq!(saved[0].due, expected.due);
 
     let early = review("2026-11-23T12:01:00Z");
