@@ -130,8 +130,15 @@ impl History {
             .busy_timeout(BUSY_TIMEOUT)
             .map_err(|e| write_error(path, e))?;
         // Read before writing anything: a damaged or foreign file fails here, untouched.
-        let version: i64 = connection
-            .query_row("PRAGMA user_version", [], |row| row.get(0))
+        // One statement reads both in one snapshot: another roleplay creating the file at
+        // the same moment is seen either before its first migration or after it, never between.
+        let (version, tables): (i64, i64) = connection
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version), \
+                        (SELECT count(*) FROM sqlite_master)",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
             .map_err(|e| write_error(path, e))?;
         if exists {
             let check: String = connection
@@ -140,15 +147,10 @@ impl History {
             if check != "ok" {
                 return Err(damaged(check));
             }
-            if version == 0 {
-                let tables: i64 = connection
-                    .query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))
-                    .map_err(|e| write_error(path, e))?;
-                if tables > 0 {
-                    return Err(damaged(
-                        "it is an SQLite database, but not roleplay's history".into(),
-                    ));
-                }
+            if version == 0 && tables > 0 {
+                return Err(damaged(
+                    "it is an SQLite database, but not roleplay's history".into(),
+                ));
             }
         }
         if version > SCHEMA_VERSION {
