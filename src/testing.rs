@@ -3,8 +3,8 @@
 //! released binary; it lives in the application because it loads the shipped rubrics.
 
 use crate::engine::{Scorecard, Scorer, Status, bare_case};
-use crate::model::Code;
 use crate::library::shipped;
+use crate::model::Code;
 
 /// Scores `text` against one shipped indicator in a bare case.
 pub fn score_one(code: &str, text: &str) -> Scorecard {
@@ -60,9 +60,7 @@ pub fn assert_no_credit(code: &str, text: &str, concept: &str) {
 // The engine's own behaviour on the shipped rubrics.
 #[cfg(test)]
 mod tests {
-    use super::{
-        assert_credits, assert_no_credit, credited, score_in_case, score_one, statuses,
-    };
+    use super::{assert_credits, assert_no_credit, credited, score_in_case, score_one, statuses};
     use crate::engine::{Status, Stuffing};
 
     const SITUATION: &str = "You are to assume the role of the manager of Bayside Cycles in Tacoma. \

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use roleplay::engine::Scorer;
-use roleplay::model::{CaseSource, RubricSet};
 use roleplay::library::shipped;
+use roleplay::model::{CaseSource, RubricSet};
 use roleplay::{load, report};
 
 fn rubrics() -> &'static RubricSet {

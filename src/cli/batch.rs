@@ -15,13 +15,13 @@ use super::{
 };
 use crate::batch::read::{self, Item};
 use crate::batch::{self, Row, Scored, Skipped};
-use crate::library::catalog::Catalog;
 use crate::engine::Scorer;
 use crate::error::Error;
+use crate::history::store::AtomicFile;
+use crate::library::catalog::Catalog;
 use crate::model::{Case, Form, RubricSet};
 use crate::report;
 use crate::report::roster::CaseTitles;
-use crate::history::store::AtomicFile;
 
 /// Output formats of `roleplay batch`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

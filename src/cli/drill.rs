@@ -8,10 +8,10 @@ use clap::ValueEnum;
 
 use super::history::open as open_history;
 use super::{io_error, rubrics_and_form, warn};
-use crate::practice::drill;
 use crate::error::Error;
-use crate::model::{Code, Rubric};
 use crate::history::progress::{indicator_records, weakest};
+use crate::model::{Code, Rubric};
+use crate::practice::drill;
 
 /// The drill modes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -162,13 +162,14 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
                 };
                 let rating = drill::rating_for(answer.coverage);
                 let previous = saved.iter().find(|s| s.code == rubric.code.as_str());
-                let next = drill::reschedule(previous, rubric.code.as_str(), rating, now)
-                    .map_err(|e| {
+                let next = drill::reschedule(previous, rubric.code.as_str(), rating, now).map_err(
+                    |e| {
                         Error::Internal(format!(
                             "the saved drill card of {} cannot be read: {e}",
                             rubric.code
                         ))
-                    })?;
+                    },
+                )?;
                 history.save_review(&next, &now.to_rfc3339(), rating as u8, answer.coverage)?;
                 writeln!(
                     out,

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 use super::{FileFormat, Format, ReportFormat, io_error, render_report};
 use crate::error::Error;
 use crate::history::progress::scorecard;
-use crate::report::text::wrap;
 use crate::history::store::{Attempt, History, history};
 use crate::library::{paths, shipped};
 use crate::report;
+use crate::report::text::wrap;
 
 /// Arguments of `roleplay history`.
 #[derive(Debug, clap::Args)]

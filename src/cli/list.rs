@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use super::{CaseFolders, Format, catalog, io_error, style};
 use crate::error::Error;
+use crate::library::shipped;
 use crate::model::{Case, Code, RubricSet};
 use crate::report::text::{fit, wrap};
-use crate::library::shipped;
 
 /// Arguments of `roleplay list`.
 #[derive(Debug, clap::Args)]

@@ -27,11 +27,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::error::Error;
+use crate::library::shipped;
+use crate::load;
 use crate::model::{Case, Form, RubricSet};
 use crate::report::Style;
 use crate::report::visible::{Visible, visible};
-use crate::library::shipped;
-use crate::load;
 
 /// Exit status when a command ran but found problems (a file that fails to load,
 /// an example answer out of its range).
@@ -441,14 +441,19 @@ fn case_folders(args: &CaseFolders) -> Vec<PathBuf> {
     if let Some(paths) = std::env::var_os("ROLEPLAY_CASES") {
         folders.extend(std::env::split_paths(&paths).filter(|p| !p.as_os_str().is_empty()));
     }
-    if let Some(own) = crate::library::paths::cases_folder().filter(|p| p.is_dir() && !folders.contains(p)) {
+    if let Some(own) =
+        crate::library::paths::cases_folder().filter(|p| p.is_dir() && !folders.contains(p))
+    {
         folders.push(own);
     }
     folders
 }
 
 /// Loads the catalog and warns about files that failed to load and shared ids.
-fn catalog(args: &CaseFolders, rubrics: &RubricSet) -> Result<crate::library::catalog::Catalog, Error> {
+fn catalog(
+    args: &CaseFolders,
+    rubrics: &RubricSet,
+) -> Result<crate::library::catalog::Catalog, Error> {
     let catalog = crate::library::catalog::Catalog::load(&case_folders(args), rubrics)?;
     for problem in &catalog.problems {
         warn(&format!(

@@ -9,9 +9,9 @@ use dialoguer::{Input, MultiSelect, Select};
 
 use super::io_error;
 use crate::error::Error;
+use crate::library::shipped;
 use crate::load::AREAS;
 use crate::model::Code;
-use crate::library::shipped;
 
 /// Arguments of `roleplay new`.
 #[derive(Debug, clap::Args)]

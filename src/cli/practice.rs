@@ -12,15 +12,15 @@ use dialoguer::{Confirm, FuzzySelect};
 use super::history::open as open_history;
 use super::list::write_case;
 use super::{CaseFolders, catalog, form_for, io_error, rubrics_and_form, style};
-use crate::library::catalog::Catalog;
 use crate::engine::Scorer;
 use crate::error::Error;
+use crate::history::progress;
+use crate::history::store::{Draft, NewAttempt, draft};
+use crate::library::catalog::Catalog;
+use crate::library::paths;
 use crate::model::{Case, CaseSource, Code, RubricSet};
 use crate::practice::session::keyboard::{CrLf, Terminal};
 use crate::practice::session::{self, Outcome, Surroundings};
-use crate::history::store::{Draft, NewAttempt, draft};
-use crate::history::progress;
-use crate::library::paths;
 use crate::report;
 
 /// Arguments of `roleplay practice`.

@@ -5,11 +5,11 @@ use std::process::ExitCode;
 
 use super::{Format, io_error};
 use crate::error::Error;
-use crate::suggest::closest;
+use crate::library::shipped;
 use crate::model::rubric::Level;
 use crate::model::{Code, Rubric};
 use crate::report::text::wrap;
-use crate::library::shipped;
+use crate::suggest::closest;
 
 /// Arguments of `roleplay rubric`.
 #[derive(Debug, clap::Args)]

@@ -8,9 +8,9 @@ use super::{
     CaseFolders, ReportFormat, case_folders, form_for, io_error, render_report, rubrics_and_form,
     warn,
 };
-use crate::library::catalog::{Catalog, describe};
 use crate::engine::Scorer;
 use crate::error::Error;
+use crate::library::catalog::{Catalog, describe};
 use crate::report;
 
 /// Arguments of `roleplay score`.

@@ -8,9 +8,9 @@ use std::process::ExitCode;
 use super::{
     CaseFolders, EXIT_FAILURE, Format, case_folders, form_for, io_error, rubrics_and_form,
 };
-use crate::library::catalog::Catalog;
 use crate::engine::Scorer;
 use crate::error::Error;
+use crate::library::catalog::Catalog;
 use crate::load;
 use crate::model::Case;
 

@@ -46,16 +46,17 @@ pub(super) fn run(
                 LoadErrorKind::Unreadable(e.to_string()),
             )),
         };
-    let mut folder_files = |folder: &std::path::Path| match crate::library::catalog::yaml_files(folder) {
-        Ok(files) => files,
-        Err(e) => {
-            problems_in_folders.push(LoadError::file(
-                folder,
-                LoadErrorKind::Unreadable(e.to_string()),
-            ));
-            Vec::new()
-        }
-    };
+    let mut folder_files =
+        |folder: &std::path::Path| match crate::library::catalog::yaml_files(folder) {
+            Ok(files) => files,
+            Err(e) => {
+                problems_in_folders.push(LoadError::file(
+                    folder,
+                    LoadErrorKind::Unreadable(e.to_string()),
+                ));
+                Vec::new()
+            }
+        };
     if args.paths.is_empty() {
         for (name, text) in shipped::files().filter(|(name, _)| name.starts_with("cases/")) {
             sources.push(Source {

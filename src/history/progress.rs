@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use crate::engine::Scorecard;
 use crate::error::Error;
-use crate::model::{Band, Code, Form};
 use crate::history::store::Attempt;
+use crate::model::{Band, Code, Form};
 
 /// One indicator's record across attempts.
 #[derive(Clone, Debug, PartialEq, Serialize)]

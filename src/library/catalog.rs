@@ -3,10 +3,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, LoadError, LoadErrorKind};
-use crate::load;
-use crate::suggest::closest;
-use crate::model::{Case, CaseSource, RubricSet};
 use crate::library::shipped;
+use crate::load;
+use crate::model::{Case, CaseSource, RubricSet};
+use crate::suggest::closest;
 
 /// Two cases that share an id; the first one found is used.
 #[derive(Debug, Clone)]

@@ -12,7 +12,8 @@ use crate::model::Rubric;
 /// folder's `rubrics/` when it exists.
 pub fn folders(given: &[PathBuf]) -> Vec<PathBuf> {
     let mut folders = given.to_vec();
-    if let Some(own) = crate::library::paths::rubrics_folder().filter(|p| p.is_dir() && !folders.contains(p))
+    if let Some(own) =
+        crate::library::paths::rubrics_folder().filter(|p| p.is_dir() && !folders.contains(p))
     {
         folders.push(own);
     }

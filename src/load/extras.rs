@@ -10,8 +10,8 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::context;
 use super::raw::{LookForKey, Text};
-use crate::suggest::closest;
 use crate::model::Code;
+use crate::suggest::closest;
 
 checked_string!(
     /// The id of an evaluation form the project ships.

@@ -6,8 +6,8 @@ mod context;
 #[macro_use]
 mod raw;
 mod extras;
-mod shape;
 pub mod lint;
+mod shape;
 mod yaml_words;
 
 use std::path::{Path, PathBuf};

@@ -10,8 +10,8 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::context;
 pub use super::extras::{CodeMap, FormId, RawJudgeNotes};
-use crate::suggest::closest;
 use crate::model::{BandRange, Code, Level};
+use crate::suggest::closest;
 use crate::text::tokenize;
 
 /// The event areas a case may name.

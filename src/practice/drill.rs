@@ -11,10 +11,10 @@ use chrono::{DateTime, Utc};
 use rs_fsrs::{Card, FSRS, Rating};
 
 use crate::engine::{Scorer, Status, bare_case};
-use crate::model::{Form, Rubric, RubricSet};
-use crate::report::text::wrap;
-use crate::practice::session::END;
 use crate::history::store::SavedCard;
+use crate::model::{Form, Rubric, RubricSet};
+use crate::practice::session::END;
+use crate::report::text::wrap;
 
 /// One line of input; `None` at the end.
 fn read_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {
@@ -387,8 +387,8 @@ mod tests {
     use std::io::Cursor;
 
     use super::*;
-    use crate::model::Code;
     use crate::library::shipped;
+    use crate::model::Code;
 
     fn deck(codes: &[&str]) -> Vec<&'static Rubric> {
         let rubrics = shipped::rubrics().unwrap();

@@ -11,8 +11,8 @@ pub mod summary;
 pub mod text;
 pub mod visible;
 
-use crate::model::Case;
 use crate::history::store::Answer;
+use crate::model::Case;
 use crate::text::Span;
 
 /// What a report may show beyond the scorecard: the case, the answers to the judge's

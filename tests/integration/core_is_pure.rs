@@ -83,10 +83,19 @@ fn core_closure() -> BTreeSet<String> {
 #[test]
 fn the_core_depends_on_no_io_crate() {
     let closure = core_closure();
-    assert!(closure.contains("aho-corasick"), "the lock file was read: {closure:?}");
+    assert!(
+        closure.contains("aho-corasick"),
+        "the lock file was read: {closure:?}"
+    );
     let found: Vec<&&str> = IO_CRATES.iter().filter(|c| closure.contains(**c)).collect();
-    assert!(found.is_empty(), "roleplay-core pulls in I/O crates: {found:?}");
-    assert!(!closure.contains("roleplay"), "the core must not depend on the application");
+    assert!(
+        found.is_empty(),
+        "roleplay-core pulls in I/O crates: {found:?}"
+    );
+    assert!(
+        !closure.contains("roleplay"),
+        "the core must not depend on the application"
+    );
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -114,5 +123,9 @@ fn the_core_source_does_no_io_and_keeps_no_state() {
             }
         }
     }
-    assert!(found.is_empty(), "impure code in roleplay-core:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "impure code in roleplay-core:\n{}",
+        found.join("\n")
+    );
 }

@@ -279,9 +279,7 @@ mod tests {
     fn repeated_content_words_count_but_rubric_words_do_not() {
         let text = "The laptop broke. The laptop is new. A laptop costs money. Apologize, apologize, apologize.";
         let generic: HashSet<String> = norms("apologize").into_iter().collect();
-        let got = CaseTerms::new(&case(text), &generic)
-            .expect("builds")
-            .terms;
+        let got = CaseTerms::new(&case(text), &generic).expect("builds").terms;
         assert!(got.contains(&"laptop".to_string()), "{got:?}");
         assert!(!got.iter().any(|t| t.starts_with("apolog")), "{got:?}");
     }

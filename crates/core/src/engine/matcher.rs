@@ -166,8 +166,8 @@ impl<T: Clone> Matcher<T> {
             // Standard semantics allow overlapping search: every phrase is reported.
             Some(
                 AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&keys)?,
+                    .match_kind(MatchKind::Standard)
+                    .build(&keys)?,
             )
         };
         Ok(Matcher {

@@ -59,12 +59,12 @@ impl Plan {
     pub fn new(case: &Case, rubrics: &RubricSet) -> Result<Plan, EngineError> {
         let mut indicators = Vec::new();
         for code in &case.indicators {
-            let rubric = rubrics.get(code).ok_or_else(|| {
-                EngineError::UnknownIndicator {
-                case: case.id.clone(),
-                code: code.clone(),
-            }
-            })?;
+            let rubric = rubrics
+                .get(code)
+                .ok_or_else(|| EngineError::UnknownIndicator {
+                    case: case.id.clone(),
+                    code: code.clone(),
+                })?;
             let mut concepts: Vec<PlannedConcept> = rubric
                 .concepts
                 .iter()

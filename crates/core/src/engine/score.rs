@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
+use super::EngineError;
 use super::case_tie::{COMMON_NORMS, CaseTerms};
 use super::matcher::{Found, Matcher, NormText};
 use super::negation::{Clauses, negated_by};
@@ -15,7 +16,6 @@ use super::scorecard::{
 use super::skills;
 use super::stuffing::{Hit, stuffed_sentences};
 use super::synonyms;
-use super::EngineError;
 use crate::model::{Band, Case, Code, Form, RubricSet};
 use crate::text::{Span, Tokenized, tokenize, voices};
 
