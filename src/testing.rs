@@ -2,6 +2,9 @@
 //! what it earned. Compiled for tests only (the `testing` feature), never into the
 //! released binary; it lives in the application because it loads the shipped rubrics.
 
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
 use crate::engine::{Scorecard, Scorer, Status, bare_case};
 use crate::library::shipped;
 use crate::model::Code;
@@ -13,12 +16,25 @@ pub fn score_one(code: &str, text: &str) -> Scorecard {
 
 /// Scores `text` against one shipped indicator in a case with this situation.
 pub fn score_in_case(code: &str, situation: &str, text: &str) -> Scorecard {
-    let rubrics = shipped::rubrics().expect("shipped rubrics load");
-    let form = shipped::default_form().expect("shipped form loads");
-    let case = bare_case(&Code::parse(code).expect("a code"), situation);
-    Scorer::new(&case, rubrics, form)
-        .expect("scorer")
-        .score(text)
+    scorer(code, situation).score(text)
+}
+
+/// Scorers built so far, by indicator and situation: tests score hundreds of sentences
+/// against a handful of indicators, and a scorer takes far longer to build than to run.
+type Scorers = Mutex<HashMap<(String, String), Arc<Scorer>>>;
+
+fn scorer(code: &str, situation: &str) -> Arc<Scorer> {
+    static SCORERS: LazyLock<Scorers> = LazyLock::new(Scorers::default);
+    let key = (code.to_string(), situation.to_string());
+    // A test that panicked while holding the lock leaves the map intact: keep using it.
+    let mut scorers = SCORERS.lock().unwrap_or_else(|e| e.into_inner());
+    let made = scorers.entry(key).or_insert_with(|| {
+        let rubrics = shipped::rubrics().expect("shipped rubrics load");
+        let form = shipped::default_form().expect("shipped form loads");
+        let case = bare_case(&Code::parse(code).expect("a code"), situation);
+        Arc::new(Scorer::new(&case, rubrics, form).expect("scorer"))
+    });
+    Arc::clone(made)
 }
 
 /// The statuses the concept's evidence got.

@@ -69,22 +69,8 @@ impl Scorer {
         }
         // Words that alone earn a concept ("refund", "privacy") are rubric vocabulary,
         // not the case's own details.
-        let generic: HashSet<String> = rubrics
-            .iter()
-            .flat_map(|r| &r.concepts)
-            .flat_map(|c| &c.phrases)
-            .filter_map(|p| {
-                let words: Vec<String> = tokenize(&p.0)
-                    .tokens
-                    .into_iter()
-                    .filter(|t| !t.skip)
-                    .map(|t| t.norm)
-                    .collect();
-                (words.len() == 1)
-                    .then(|| words.into_iter().next())
-                    .flatten()
-            })
-            .collect();
+        let words = rubrics.phrase_words();
+        let generic = &words.single;
         let questions = case
             .judge_questions
             .iter()
@@ -124,12 +110,12 @@ impl Scorer {
                 case,
                 RubricWords {
                     single: generic.clone(),
-                    all: rubric_vocabulary(rubrics),
+                    all: words.all.clone(),
                     titles: rubrics.iter().map(|r| r.title.clone()).collect(),
                 },
             ),
             other_names: character_names(&case.judge_role),
-            terms: CaseTerms::new(case, &generic)?,
+            terms: CaseTerms::new(case, generic)?,
             matcher: Matcher::new(phrases, patterns)?,
             plan,
             questions,
@@ -556,18 +542,6 @@ struct Judged<'a> {
     rude: &'a [bool],
     /// Mistaken positions the response states.
     misconceptions: &'a [MisconceptionHit],
-}
-
-/// Every normalized word of every rubric phrase.
-fn rubric_vocabulary(rubrics: &RubricSet) -> HashSet<String> {
-    rubrics
-        .iter()
-        .flat_map(|r| &r.concepts)
-        .flat_map(|c| &c.phrases)
-        .flat_map(|p| tokenize(&p.0).tokens)
-        .filter(|t| !t.skip)
-        .map(|t| t.norm)
-        .collect()
 }
 
 /// The judge's character's name, as a transcript might label it: the capitalized

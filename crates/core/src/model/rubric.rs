@@ -1,11 +1,15 @@
 //! Rubrics: what a judge listens for, per performance indicator.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use rustc_hash::FxHashSet;
+
 use super::code::Code;
+use crate::text::tokenize;
 
 /// DECA's level for an indicator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -112,6 +116,18 @@ impl Rubric {
 #[derive(Clone, Debug, Default)]
 pub struct RubricSet {
     rubrics: BTreeMap<Code, Rubric>,
+    /// Compiled on first use and kept with the set (which never changes once built):
+    /// every case of a run shares these words.
+    words: OnceLock<PhraseWords>,
+}
+
+/// The normalized words of every rubric's phrases, the same for every case of a set.
+#[derive(Clone, Debug, Default)]
+pub struct PhraseWords {
+    /// Words that alone make a phrase ("refund", "privacy"): rubric vocabulary.
+    pub single: FxHashSet<String>,
+    /// Every word of every phrase: any answer's vocabulary, no topic.
+    pub all: FxHashSet<String>,
 }
 
 impl RubricSet {
@@ -119,7 +135,28 @@ impl RubricSet {
     pub fn new(rubrics: impl IntoIterator<Item = Rubric>) -> Self {
         RubricSet {
             rubrics: rubrics.into_iter().map(|r| (r.code.clone(), r)).collect(),
+            words: OnceLock::new(),
         }
+    }
+
+    /// The normalized words of every phrase, compiled once per set.
+    pub fn phrase_words(&self) -> &PhraseWords {
+        self.words.get_or_init(|| {
+            let mut words = PhraseWords::default();
+            for phrase in self.iter().flat_map(|r| &r.concepts).flat_map(|c| &c.phrases) {
+                let norms: Vec<String> = tokenize(&phrase.0)
+                    .tokens
+                    .into_iter()
+                    .filter(|t| !t.skip)
+                    .map(|t| t.norm)
+                    .collect();
+                if let [only] = norms.as_slice() {
+                    words.single.insert(only.clone());
+                }
+                words.all.extend(norms);
+            }
+            words
+        })
     }
 
     /// The rubric for a code.
