@@ -14,7 +14,8 @@ use super::{
     render_report, rubrics_and_form, warn,
 };
 use crate::batch::read::{self, Item};
-use crate::batch::{self, Row, Scored, Skipped};
+use crate::batch::{self, Row, Skipped};
+use crate::report::spreadsheet::{self, Scored};
 use crate::engine::Scorer;
 use crate::error::Error;
 use crate::history::store::AtomicFile;
@@ -189,7 +190,7 @@ pub(super) fn run(args: BatchArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
     };
     match format {
         BatchFormat::Csv => {
-            batch::write_csv(sink, &scored).map_err(|e| Error::Internal(e.to_string()))?
+            spreadsheet::write_csv(sink, &scored).map_err(|e| Error::Internal(e.to_string()))?
         }
         BatchFormat::Jsonl => {}
         BatchFormat::Html => report::roster::write(sink, &scored, &cases.titles, &form)

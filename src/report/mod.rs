@@ -7,6 +7,7 @@ pub mod json;
 pub mod markdown;
 pub mod progress;
 pub mod roster;
+pub mod spreadsheet;
 pub mod summary;
 pub mod text;
 pub mod visible;

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use html_escape::encode_text as text;
 
-use crate::batch::Scored;
+use crate::report::spreadsheet::Scored;
 use crate::model::{Band, Form};
 
 const STYLE: &str = r#"
