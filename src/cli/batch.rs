@@ -15,7 +15,6 @@ use super::{
 };
 use crate::batch::read::{self, Item};
 use crate::batch::{self, Row, Skipped};
-use crate::report::spreadsheet::{self, Scored};
 use crate::engine::Scorer;
 use crate::error::Error;
 use crate::history::store::AtomicFile;
@@ -23,6 +22,7 @@ use crate::library::catalog::Catalog;
 use crate::model::{Case, Form, RubricSet};
 use crate::report;
 use crate::report::roster::CaseTitles;
+use crate::report::spreadsheet::{self, Scored};
 
 /// Output formats of `roleplay batch`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -11,6 +11,5 @@ pub use case::{Case, CaseSource, Example, JudgeNotes, LookFor};
 pub use code::Code;
 pub use form::{Form, Timing};
 pub use rubric::{
-    Concept, ConceptExamples, Level, Misconception, Pattern, Phrase, PhraseWords, Rubric,
-    RubricSet,
+    Concept, ConceptExamples, Level, Misconception, Pattern, Phrase, PhraseWords, Rubric, RubricSet,
 };

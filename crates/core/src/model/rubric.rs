@@ -143,7 +143,11 @@ impl RubricSet {
     pub fn phrase_words(&self) -> &PhraseWords {
         self.words.get_or_init(|| {
             let mut words = PhraseWords::default();
-            for phrase in self.iter().flat_map(|r| &r.concepts).flat_map(|c| &c.phrases) {
+            for phrase in self
+                .iter()
+                .flat_map(|r| &r.concepts)
+                .flat_map(|c| &c.phrases)
+            {
                 let norms: Vec<String> = tokenize(&phrase.0)
                     .tokens
                     .into_iter()
