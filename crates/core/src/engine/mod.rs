@@ -3,6 +3,7 @@
 
 pub mod case_tie;
 pub mod error;
+mod lexicon;
 pub mod matcher;
 pub mod negation;
 pub mod plan;
