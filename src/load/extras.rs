@@ -9,7 +9,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::context;
-use super::raw::{LookForKey, Text};
+use super::fields::LookForKey;
+use super::raw::Text;
 use crate::model::Code;
 use crate::suggest::closest;
 

@@ -6,6 +6,7 @@ mod context;
 #[macro_use]
 mod raw;
 mod extras;
+mod fields;
 pub mod lint;
 mod shape;
 mod yaml_words;
@@ -135,7 +136,7 @@ pub fn rubric_from_str(text: &str, path: &Path) -> Result<Rubric, LoadError> {
             return Err(LoadError::at(
                 path,
                 text,
-                find_text(text, &concept.id.0, ids.len()),
+                find_id(text, &concept.id.0, 1),
                 kind,
             ));
         }
@@ -377,6 +378,27 @@ fn pattern(source: &str) -> Option<Pattern> {
         source: source.to_string(),
         regex,
     })
+}
+
+/// The position of the value of the `nth` `id:` key whose value is `id` (quoted or
+/// not, in a list item or not): where a repeated concept id is written.
+fn find_id(text: &str, id: &str, nth: usize) -> Option<Position> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let rest = line.trim_start().trim_start_matches("- ").trim_start();
+            let value = rest.strip_prefix("id:")?;
+            let written = value.split(" #").next().unwrap_or(value).trim();
+            (written.trim_matches(['"', '\'']) == id).then(|| {
+                let col = line.len() - value.trim_start().len();
+                (i, line, col)
+            })
+        })
+        .nth(nth)
+        .map(|(i, line, col)| Position {
+            line: i + 1,
+            column: line[..col].chars().count() + 1,
+        })
 }
 
 /// The position of the `nth` line that contains `needle`, for checks made after serde.
