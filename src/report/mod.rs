@@ -2,6 +2,7 @@
 //! scorecard and the response it scored and writes to any `Write`.
 
 pub mod agreement;
+pub mod attempts;
 pub mod html;
 pub mod json;
 pub mod markdown;
