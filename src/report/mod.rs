@@ -13,7 +13,7 @@ pub mod summary;
 pub mod text;
 pub mod visible;
 
-use crate::history::store::Answer;
+use crate::model::Answer;
 use crate::model::Case;
 use crate::text::Span;
 

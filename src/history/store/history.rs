@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::Error;
 
@@ -19,14 +19,8 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this release writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// A judge's question and the student's answer.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Answer {
-    /// The judge's question.
-    pub question: String,
-    /// What the student answered.
-    pub answer: String,
-}
+/// Saved with each attempt; a domain value, so it lives in the core's model.
+pub use crate::model::Answer;
 
 /// An attempt to be saved.
 #[derive(Clone, Debug)]

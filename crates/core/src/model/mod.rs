@@ -1,11 +1,13 @@
 //! Checked types: a value of these types is always valid.
 
+pub mod answer;
 pub mod band;
 pub mod case;
 pub mod code;
 pub mod form;
 pub mod rubric;
 
+pub use answer::Answer;
 pub use band::{Band, BandRange};
 pub use case::{Case, CaseSource, Example, JudgeNotes, LookFor};
 pub use code::Code;
