@@ -67,7 +67,7 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
         let wanted: Vec<Code> = args
             .indicators
             .iter()
-            .filter_map(|t| Code::parse(t).or_else(|| Code::parse(&format!("CR:{t}"))))
+            .filter_map(|t| Code::parse_lenient(t))
             .collect();
         deck.retain(|r| wanted.contains(&r.code));
     }

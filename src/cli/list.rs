@@ -112,13 +112,11 @@ pub(super) fn run_list(
     let catalog = catalog(&args.folders, rubrics)?;
     let mut wanted = Vec::new();
     for text in &args.indicators {
-        let code = Code::parse(text)
-            .or_else(|| Code::parse(&format!("CR:{text}")))
-            .ok_or_else(|| {
-                Error::Usage(format!(
-                    "`{text}` is not an indicator code; write it like CR:010"
-                ))
-            })?;
+        let code = Code::parse_lenient(text).ok_or_else(|| {
+            Error::Usage(format!(
+                "`{text}` is not an indicator code; write it like CR:010"
+            ))
+        })?;
         wanted.push(code);
     }
     let words: Vec<String> = args.words.iter().map(|w| w.to_lowercase()).collect();

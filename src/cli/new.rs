@@ -106,8 +106,7 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, Error>
     };
     let mut codes: Vec<Code> = Vec::new();
     for text in &args.indicators {
-        let code = Code::parse(text)
-            .or_else(|| Code::parse(&format!("CR:{text}")))
+        let code = Code::parse_lenient(text)
             .filter(|c| rubrics.contains(c))
             .ok_or_else(|| Error::UnknownIndicator {
                 code: text.clone(),

@@ -366,7 +366,7 @@ fn choose(
     let wanted: Vec<Code> = args
         .indicators
         .iter()
-        .filter_map(|t| Code::parse(t).or_else(|| Code::parse(&format!("CR:{t}"))))
+        .filter_map(|t| Code::parse_lenient(t))
         .collect();
     let mut cases: Vec<&Case> = catalog
         .cases

@@ -108,7 +108,7 @@ fn find<'a>(
     code: Option<&str>,
 ) -> Result<Option<&'a Rubric>, Error> {
     let Some(text) = code else { return Ok(None) };
-    let wanted = Code::parse(text).or_else(|| Code::parse(&format!("CR:{text}")));
+    let wanted = Code::parse_lenient(text);
     if let Some(rubric) = wanted.as_ref().and_then(|c| rubrics.get(c)) {
         return Ok(Some(rubric));
     }

@@ -23,6 +23,12 @@ impl Code {
         (area_ok && item_ok).then_some(Code(text))
     }
 
+    /// Parses a code as a person types it on the command line: a full code, or just
+    /// the item of a Customer Relations code (`010` is `CR:010`).
+    pub fn parse_lenient(text: &str) -> Option<Code> {
+        Code::parse(text).or_else(|| Code::parse(&format!("CR:{text}")))
+    }
+
     /// The code as written, `CR:010`.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -49,6 +55,9 @@ mod tests {
         assert_eq!(Code::parse("CR:010").unwrap().as_str(), "CR:010");
         assert_eq!(Code::parse(" cr:010 ").unwrap().as_str(), "CR:010");
         assert_eq!(Code::parse("NOS:P4").unwrap().file_stem(), "NOS-P4");
+        assert_eq!(Code::parse_lenient("010").unwrap().as_str(), "CR:010");
+        assert_eq!(Code::parse_lenient("pi:016").unwrap().as_str(), "PI:016");
+        assert!(Code::parse("010").is_none());
         for bad in [
             "",
             "CR",
