@@ -8,7 +8,7 @@ use std::io::Write;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use roleplay::shipped;
+use roleplay::library::shipped;
 
 const ROWS: usize = 10_000;
 

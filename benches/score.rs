@@ -6,7 +6,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use roleplay::engine::Scorer;
-use roleplay::shipped;
+use roleplay::library::shipped;
 
 fn bench(c: &mut Criterion) {
     let rubrics = shipped::rubrics().expect("rubrics");

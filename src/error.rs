@@ -72,6 +72,17 @@ pub enum Error {
     Internal(String),
 }
 
+impl From<roleplay_core::engine::EngineError> for Error {
+    fn from(e: roleplay_core::engine::EngineError) -> Self {
+        use roleplay_core::engine::EngineError;
+        match e {
+            // The user's case names an indicator their rubrics lack: theirs to fix.
+            EngineError::UnknownIndicator { .. } => Error::Usage(e.to_string()),
+            EngineError::Automaton(_) => Error::Internal(e.to_string()),
+        }
+    }
+}
+
 /// A 1-based line and column in a file, as people count them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Position {
@@ -139,7 +150,7 @@ impl fmt::Display for LoadErrorKind {
             LoadErrorKind::UnknownKey { key, expected } => {
                 write!(f, "unknown key `{key}`")?;
                 let names: Vec<&str> = expected.iter().map(String::as_str).collect();
-                if let Some(best) = crate::load::suggest::closest(key, &names) {
+                if let Some(best) = crate::suggest::closest(key, &names) {
                     write!(f, " (did you mean `{best}`?)")?;
                 }
                 if !expected.is_empty() {

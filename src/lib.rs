@@ -1,27 +1,23 @@
 //! `roleplay`: score DECA customer-relations role-play responses offline, with every
-//! point explained.
+//! point explained. The scoring itself (model, text, engine) is the pure
+//! `roleplay-core` crate; this crate loads, stores, shows and runs commands.
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
 pub mod agreement;
 pub mod batch;
-pub mod catalog;
 pub mod cli;
-pub mod coach_rubrics;
-pub mod drill;
-pub mod engine;
 pub mod error;
 pub mod followup;
+pub mod history;
+pub mod library;
 pub mod load;
-pub mod model;
-pub mod paths;
-pub mod progress;
+pub mod practice;
 pub mod report;
-pub mod session;
-pub mod shipped;
 pub mod speak;
-pub mod store;
-pub mod text;
+pub mod suggest;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 pub mod transcript;
-pub mod validate;
 
 pub use error::{Error, LoadError, Result};
+pub use roleplay_core::{engine, model, text};

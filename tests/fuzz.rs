@@ -6,8 +6,9 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use roleplay::engine::Scorer;
+use roleplay::library::shipped;
 use roleplay::model::{CaseSource, RubricSet};
-use roleplay::{load, report, shipped};
+use roleplay::{load, report};
 
 fn rubrics() -> &'static RubricSet {
     shipped::rubrics().expect("shipped rubrics")
@@ -99,7 +100,7 @@ proptest! {
     fn loading_any_case_text_never_panics(text in case_text()) {
         let path = Path::new("fuzz.yaml");
         let _ = load::case_from_str(&text, path, CaseSource::File(path.into()), rubrics());
-        let _ = roleplay::validate::case_errors(&text, path, rubrics());
+        let _ = roleplay::load::lint::case_errors(&text, path, rubrics());
     }
 
     #[test]

@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::batch::{self, Skipped};
-use crate::catalog::yaml_files;
 use crate::error::Error;
+use crate::library::catalog::yaml_files;
 use crate::load;
-use crate::load::suggest::closest;
 use crate::model::{Case, RubricSet};
+use crate::suggest::closest;
 
 /// A case of the folder and the responses to it.
 #[derive(Clone, Debug)]

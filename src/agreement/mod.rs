@@ -399,7 +399,7 @@ mod tests {
 
     #[test]
     fn judge_totals_are_checks() {
-        let form = crate::shipped::default_form().unwrap();
+        let form = crate::library::shipped::default_form().unwrap();
         // check: sum x 70 / (14 x 4) + skills = 22 x 70 / 56 + 15 = 42.5.
         let m = mark(&[8, 4, 6, 4], Some(vec![3, 3, 4, 2, 3]));
         assert_eq!(judge_total(&m, form, Basis::IndicatorsAndSkills), 42.5);

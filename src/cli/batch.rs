@@ -14,14 +14,15 @@ use super::{
     render_report, rubrics_and_form, warn,
 };
 use crate::batch::read::{self, Item};
-use crate::batch::{self, Row, Scored, Skipped};
-use crate::catalog::Catalog;
+use crate::batch::{self, Row, Skipped};
 use crate::engine::Scorer;
 use crate::error::Error;
+use crate::history::store::AtomicFile;
+use crate::library::catalog::Catalog;
 use crate::model::{Case, Form, RubricSet};
 use crate::report;
 use crate::report::roster::CaseTitles;
-use crate::store::AtomicFile;
+use crate::report::spreadsheet::{self, Scored};
 
 /// Output formats of `roleplay batch`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -189,7 +190,7 @@ pub(super) fn run(args: BatchArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
     };
     match format {
         BatchFormat::Csv => {
-            batch::write_csv(sink, &scored).map_err(|e| Error::Internal(e.to_string()))?
+            spreadsheet::write_csv(sink, &scored).map_err(|e| Error::Internal(e.to_string()))?
         }
         BatchFormat::Jsonl => {}
         BatchFormat::Html => report::roster::write(sink, &scored, &cases.titles, &form)
@@ -398,7 +399,7 @@ impl Reports {
         if self.format == FileFormat::Pdf {
             super::pdf::write(&bytes, &path)?;
         } else {
-            crate::store::write_atomic(&path, &bytes).map_err(|source| Error::Io {
+            crate::history::store::write_atomic(&path, &bytes).map_err(|source| Error::Io {
                 action: "write",
                 path: path.clone(),
                 source,

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::{CaseFolders, Format, catalog, io_error};
 use crate::error::Error;
-use crate::shipped;
+use crate::library::shipped;
 
 /// Arguments of `roleplay coverage`.
 #[derive(Debug, clap::Args)]

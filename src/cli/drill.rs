@@ -8,10 +8,10 @@ use clap::ValueEnum;
 
 use super::history::open as open_history;
 use super::{io_error, rubrics_and_form, warn};
-use crate::drill;
 use crate::error::Error;
+use crate::history::progress::{indicator_records, weakest};
 use crate::model::{Code, Rubric};
-use crate::progress::{indicator_records, weakest};
+use crate::practice::drill;
 
 /// The drill modes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -67,7 +67,7 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
         let wanted: Vec<Code> = args
             .indicators
             .iter()
-            .filter_map(|t| Code::parse(t).or_else(|| Code::parse(&format!("CR:{t}"))))
+            .filter_map(|t| Code::parse_lenient(t))
             .collect();
         deck.retain(|r| wanted.contains(&r.code));
     }
@@ -76,7 +76,7 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
         let history = open_history()?;
         let attempts = history.list(None)?;
         super::history::warn_skipped(&history);
-        let records = indicator_records(&attempts, &form);
+        let records = indicator_records(&attempts, &form)?;
         let weak: Vec<Code> = weakest(&records).iter().map(|r| r.code.clone()).collect();
         if weak.is_empty() {
             warn("no attempts yet, so no weakest indicators: drilling them all");
@@ -107,7 +107,7 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
                 writeln!(
                     out,
                     "\nNo answer was given, so nothing was scored. Type what the indicator means and how you would show it, then {} on a line of its own.",
-                    crate::session::END
+                    crate::practice::session::END
                 )
                 .map_err(io)?;
             } else {
@@ -162,7 +162,14 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
                 };
                 let rating = drill::rating_for(answer.coverage);
                 let previous = saved.iter().find(|s| s.code == rubric.code.as_str());
-                let next = drill::reschedule(previous, rubric.code.as_str(), rating, now);
+                let next = drill::reschedule(previous, rubric.code.as_str(), rating, now).map_err(
+                    |e| {
+                        Error::Internal(format!(
+                            "the saved drill card of {} cannot be read: {e}",
+                            rubric.code
+                        ))
+                    },
+                )?;
                 history.save_review(&next, &now.to_rfc3339(), rating as u8, answer.coverage)?;
                 writeln!(
                     out,

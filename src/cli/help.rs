@@ -11,7 +11,7 @@ use clap_complete::Shell;
 
 use super::{CaseFolders, Cli, catalog, io_error};
 use crate::error::Error;
-use crate::shipped;
+use crate::library::shipped;
 
 /// Examples per subcommand, shown at the foot of its `--help`.
 const EXAMPLES: &[(&str, &[&str])] = &[

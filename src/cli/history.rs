@@ -6,10 +6,12 @@ use std::process::ExitCode;
 
 use super::{FileFormat, Format, ReportFormat, io_error};
 use crate::error::Error;
-use crate::progress::scorecard;
+use crate::history::progress::scorecard;
+use crate::history::store::{Attempt, History, history};
+use crate::library::{paths, shipped};
+use crate::report;
+use crate::report::attempts::{AttemptRow, write_rows};
 use crate::report::text::wrap;
-use crate::store::{Attempt, History, history};
-use crate::{paths, report, shipped};
 
 /// Arguments of `roleplay history`.
 #[derive(Debug, clap::Args)]
@@ -64,26 +66,13 @@ pub(super) fn open() -> Result<History, Error> {
     History::open(&history::default_path(&home))
 }
 
-#[derive(serde::Serialize)]
-struct Row<'a> {
-    id: i64,
-    case: &'a str,
-    title: &'a str,
-    student: Option<&'a str>,
-    started_at: &'a str,
-    finished_at: &'a str,
-    origin: &'a str,
-    total: u32,
-    rating: &'a str,
-}
-
 pub(super) fn run_history(args: HistoryArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
     let history = open()?;
     let attempts = history.list(args.case.as_deref())?;
     warn_skipped(&history);
-    let rows: Vec<Row> = attempts
+    let rows: Vec<AttemptRow> = attempts
         .iter()
-        .map(|a| Row {
+        .map(|a| AttemptRow {
             id: a.id,
             case: &a.case_id,
             title: &a.case_title,
@@ -102,38 +91,10 @@ pub(super) fn run_history(args: HistoryArgs, out: &mut dyn Write) -> Result<Exit
         Format::Text if rows.is_empty() => {
             writeln!(out, "No attempts yet. `roleplay practice` starts one.")
         }
-        Format::Text => write_rows(out, &rows),
+        Format::Text => write_rows(out, &rows, super::style(false).width),
     };
     written.map_err(|e| io_error(e, "write", "standard output"))?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Two lines an attempt: number, local time, total, rating and where it came from;
-/// then the case's title and the student.
-fn write_rows(out: &mut dyn Write, rows: &[Row]) -> std::io::Result<()> {
-    let width = super::style(false).width.clamp(60, 160);
-    for r in rows {
-        let when = paths::local_time(r.finished_at);
-        let from = if r.origin == "score" {
-            "from score --save"
-        } else {
-            "from practice"
-        };
-        writeln!(
-            out,
-            "{:>4}  {when}  {:>3}/100 {:<8}  {from}",
-            r.id, r.total, r.rating
-        )?;
-        let mut about = r.title.to_string();
-        if let Some(student) = r.student {
-            about = format!("{about} · {student}");
-        }
-        writeln!(out, "      {}", report::text::fit(&about, width - 6))?;
-    }
-    writeln!(
-        out,
-        "\n`roleplay show-attempt ID` shows one again; `roleplay report ID -o feedback.pdf` writes the form."
-    )
 }
 
 fn find(history: &History, id: &str) -> Result<Attempt, Error> {
@@ -167,12 +128,7 @@ fn render_attempt(
     color: bool,
     student: Option<&str>,
 ) -> Result<(), Error> {
-    let card = scorecard(attempt).ok_or_else(|| {
-        Error::Internal(format!(
-            "attempt {} has a scorecard this release cannot read",
-            attempt.id
-        ))
-    })?;
+    let card = scorecard(attempt)?;
     let text = scored_text(attempt);
     if !fits(&card, &text) {
         return Err(Error::Damaged {
@@ -292,7 +248,7 @@ pub(super) fn run_report(
             if format == FileFormat::Pdf {
                 super::pdf::write(&bytes, path)?;
             } else {
-                crate::store::write_atomic(path, &bytes).map_err(|source| Error::Io {
+                crate::history::store::write_atomic(path, &bytes).map_err(|source| Error::Io {
                     action: "write",
                     path: path.clone(),
                     source,
@@ -357,7 +313,7 @@ fn fits(card: &crate::engine::Scorecard, text: &str) -> bool {
 
 /// The text that was scored: the presentation and the answers.
 pub(super) fn scored_text(attempt: &Attempt) -> String {
-    crate::session::Finished {
+    crate::practice::session::Finished {
         response: attempt.response.clone(),
         answers: attempt.answers.clone(),
     }

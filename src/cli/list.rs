@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use super::{CaseFolders, Format, catalog, io_error, style};
 use crate::error::Error;
+use crate::library::shipped;
 use crate::model::{Case, Code, RubricSet};
 use crate::report::text::{fit, wrap};
-use crate::shipped;
 
 /// Arguments of `roleplay list`.
 #[derive(Debug, clap::Args)]
@@ -86,7 +86,7 @@ fn listed<'a>(case: &'a Case, rubrics: &'a RubricSet) -> Listed<'a> {
         participant_role: &case.participant_role,
         judge_role: &case.judge_role,
         indicators: indicators(case, rubrics),
-        source: crate::catalog::describe(&case.source),
+        source: crate::library::catalog::describe(&case.source),
         situation: None,
         judge_questions: None,
         judge_notes: None,
@@ -112,13 +112,11 @@ pub(super) fn run_list(
     let catalog = catalog(&args.folders, rubrics)?;
     let mut wanted = Vec::new();
     for text in &args.indicators {
-        let code = Code::parse(text)
-            .or_else(|| Code::parse(&format!("CR:{text}")))
-            .ok_or_else(|| {
-                Error::Usage(format!(
-                    "`{text}` is not an indicator code; write it like CR:010"
-                ))
-            })?;
+        let code = Code::parse_lenient(text).ok_or_else(|| {
+            Error::Usage(format!(
+                "`{text}` is not an indicator code; write it like CR:010"
+            ))
+        })?;
         wanted.push(code);
     }
     let words: Vec<String> = args.words.iter().map(|w| w.to_lowercase()).collect();

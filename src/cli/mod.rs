@@ -29,10 +29,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::error::Error;
+use crate::library::shipped;
+use crate::load;
 use crate::model::{Case, Form, RubricSet};
 use crate::report::Style;
 use crate::report::visible::{Visible, visible};
-use crate::{load, shipped};
 
 /// Exit status when a command ran but found problems (a file that fails to load,
 /// an example answer out of its range).
@@ -265,7 +266,7 @@ pub fn run() -> ExitCode {
         Err(e) => e.exit(),
     };
     let color = use_color(cli.color);
-    let rubric_folders = crate::coach_rubrics::folders(&cli.rubrics);
+    let rubric_folders = crate::library::coach_rubrics::folders(&cli.rubrics);
     let validating = matches!(cli.command, Command::Validate(_));
     if let Err(e) = add_coach_rubrics(&rubric_folders, validating) {
         #[allow(clippy::print_stderr)]
@@ -331,7 +332,7 @@ fn add_coach_rubrics(folders: &[PathBuf], quiet: bool) -> Result<(), Error> {
     if folders.is_empty() {
         return Ok(());
     }
-    let (extra, problems) = crate::coach_rubrics::load(folders)?;
+    let (extra, problems) = crate::library::coach_rubrics::load(folders)?;
     if !quiet {
         for problem in &problems {
             warn(&format!(
@@ -446,15 +447,20 @@ fn case_folders(args: &CaseFolders) -> Vec<PathBuf> {
     if let Some(paths) = std::env::var_os("ROLEPLAY_CASES") {
         folders.extend(std::env::split_paths(&paths).filter(|p| !p.as_os_str().is_empty()));
     }
-    if let Some(own) = crate::paths::cases_folder().filter(|p| p.is_dir() && !folders.contains(p)) {
+    if let Some(own) =
+        crate::library::paths::cases_folder().filter(|p| p.is_dir() && !folders.contains(p))
+    {
         folders.push(own);
     }
     folders
 }
 
 /// Loads the catalog and warns about files that failed to load and shared ids.
-fn catalog(args: &CaseFolders, rubrics: &RubricSet) -> Result<crate::catalog::Catalog, Error> {
-    let catalog = crate::catalog::Catalog::load(&case_folders(args), rubrics)?;
+fn catalog(
+    args: &CaseFolders,
+    rubrics: &RubricSet,
+) -> Result<crate::library::catalog::Catalog, Error> {
+    let catalog = crate::library::catalog::Catalog::load(&case_folders(args), rubrics)?;
     for problem in &catalog.problems {
         warn(&format!(
             "skipping a case that cannot be loaded:\n{problem}"
@@ -464,8 +470,8 @@ fn catalog(args: &CaseFolders, rubrics: &RubricSet) -> Result<crate::catalog::Ca
         warn(&format!(
             "two cases have the id `{}`: using {}, ignoring {}",
             d.id,
-            crate::catalog::describe(&d.kept),
-            crate::catalog::describe(&d.ignored)
+            crate::library::catalog::describe(&d.kept),
+            crate::library::catalog::describe(&d.ignored)
         ));
     }
     Ok(catalog)

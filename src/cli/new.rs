@@ -9,9 +9,9 @@ use dialoguer::{Input, MultiSelect, Select};
 
 use super::io_error;
 use crate::error::Error;
+use crate::library::shipped;
 use crate::load::AREAS;
 use crate::model::Code;
-use crate::shipped;
 
 /// Arguments of `roleplay new`.
 #[derive(Debug, clap::Args)]
@@ -106,8 +106,7 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, Error>
     };
     let mut codes: Vec<Code> = Vec::new();
     for text in &args.indicators {
-        let code = Code::parse(text)
-            .or_else(|| Code::parse(&format!("CR:{text}")))
+        let code = Code::parse_lenient(text)
             .filter(|c| rubrics.contains(c))
             .ok_or_else(|| Error::UnknownIndicator {
                 code: text.clone(),
@@ -151,10 +150,10 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, Error>
     let (dir, own_folder) = match &args.dir {
         Some(dir) => (dir.clone(), false),
         None => (
-            crate::paths::cases_folder().ok_or_else(|| {
+            crate::library::paths::cases_folder().ok_or_else(|| {
                 Error::Usage(format!(
                     "no data folder could be found; set {} to a folder, or give --dir",
-                    crate::paths::HOME_VAR
+                    crate::library::paths::HOME_VAR
                 ))
             })?,
             true,
@@ -181,7 +180,7 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, Error>
         path: dir.clone(),
         source,
     })?;
-    crate::store::write_atomic(&path, text.as_bytes()).map_err(|source| Error::Io {
+    crate::history::store::write_atomic(&path, text.as_bytes()).map_err(|source| Error::Io {
         action: "write",
         path: path.clone(),
         source,
@@ -229,8 +228,8 @@ fn new_rubric(code: &str, args: &NewArgs, out: &mut dyn Write) -> Result<ExitCod
         path: dir.clone(),
         source,
     })?;
-    let text = crate::coach_rubrics::template(&code);
-    crate::store::write_atomic(&path, text.as_bytes()).map_err(|source| Error::Io {
+    let text = crate::library::coach_rubrics::template(&code);
+    crate::history::store::write_atomic(&path, text.as_bytes()).map_err(|source| Error::Io {
         action: "write",
         path: path.clone(),
         source,

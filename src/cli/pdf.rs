@@ -34,7 +34,7 @@ pub fn write(html: &[u8], path: &Path) -> Result<(), Error> {
     let result = print(&browser, html, &work);
     let _ = std::fs::remove_dir_all(&work);
     let pdf = result?;
-    crate::store::write_atomic(path, &pdf).map_err(|source| Error::Io {
+    crate::history::store::write_atomic(path, &pdf).map_err(|source| Error::Io {
         action: "write",
         path: path.to_path_buf(),
         source,

@@ -12,14 +12,16 @@ use dialoguer::{Confirm, FuzzySelect};
 use super::history::open as open_history;
 use super::list::write_case;
 use super::{CaseFolders, catalog, form_for, io_error, rubrics_and_form, style};
-use crate::catalog::Catalog;
 use crate::engine::Scorer;
 use crate::error::Error;
+use crate::history::progress;
+use crate::history::store::{Draft, NewAttempt, draft};
+use crate::library::catalog::Catalog;
+use crate::library::paths;
 use crate::model::{Case, CaseSource, Code, RubricSet};
-use crate::session::keyboard::{CrLf, Terminal};
-use crate::session::{self, Outcome, Surroundings};
-use crate::store::{Draft, NewAttempt, draft};
-use crate::{paths, progress, report};
+use crate::practice::session::keyboard::{CrLf, Terminal};
+use crate::practice::session::{self, Outcome, Surroundings};
+use crate::report;
 
 /// Arguments of `roleplay practice`.
 #[derive(Debug, clap::Args)]
@@ -387,7 +389,7 @@ fn choose(
     args: &PracticeArgs,
     catalog: &Catalog,
     rubrics: &RubricSet,
-    history: Option<&crate::store::History>,
+    history: Option<&crate::history::store::History>,
     form: &crate::model::Form,
     theme: &ColorfulTheme,
     draft_path: &Path,
@@ -398,7 +400,7 @@ fn choose(
     let wanted: Vec<Code> = args
         .indicators
         .iter()
-        .filter_map(|t| Code::parse(t).or_else(|| Code::parse(&format!("CR:{t}"))))
+        .filter_map(|t| Code::parse_lenient(t))
         .collect();
     let mut cases: Vec<&Case> = catalog
         .cases
@@ -425,7 +427,7 @@ fn choose(
         }
         None => Vec::new(),
     };
-    let records = progress::indicator_records(&attempts, form);
+    let records = progress::indicator_records(&attempts, form)?;
     let weakest = progress::weakest(&records).first().map(|r| r.code.clone());
     let mut items: Vec<String> = Vec::new();
     if let Some(code) = &weakest {
@@ -484,7 +486,7 @@ fn edit_in_editor(home: &Path, text: &str) -> Option<String> {
                 .filter(|e| !e.trim().is_empty())
         })?;
     let path = home.join("presentation.txt");
-    crate::store::write_atomic(&path, text.as_bytes()).ok()?;
+    crate::history::store::write_atomic(&path, text.as_bytes()).ok()?;
     let mut words = editor.split_whitespace();
     let program = words.next()?;
     let status = std::process::Command::new(program)

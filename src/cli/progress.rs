@@ -8,7 +8,7 @@ use clap::ValueEnum;
 use super::history::open as open_history;
 use super::{io_error, rubrics_and_form};
 use crate::error::Error;
-use crate::progress::{indicator_records, sparkline, weakest};
+use crate::history::progress::{indicator_records, weakest};
 use crate::report;
 
 /// Output formats of `roleplay progress`.
@@ -38,7 +38,7 @@ pub(super) fn run(args: ProgressArgs, out: &mut dyn Write, color: bool) -> Resul
     let history = open_history()?;
     let attempts = history.list(None)?;
     super::history::warn_skipped(&history);
-    let records = indicator_records(&attempts, &form);
+    let records = indicator_records(&attempts, &form)?;
     let weak: Vec<_> = weakest(&records).into_iter().take(args.next).collect();
     let totals: Vec<u32> = attempts.iter().map(|a| a.total).collect();
     let written = match args.format {
@@ -60,65 +60,9 @@ pub(super) fn run(args: ProgressArgs, out: &mut dyn Write, color: bool) -> Resul
                 "No attempts yet. `roleplay practice` starts one; `roleplay score --save` records one."
             )
         }
-        ProgressFormat::Text => (|| {
-            let shares: Vec<f64> = totals.iter().map(|&t| f64::from(t) / 100.0).collect();
-            writeln!(
-                out,
-                "{} attempt(s); totals {}  latest {}/100",
-                attempts.len(),
-                sparkline(&shares),
-                totals.last().unwrap_or(&0)
-            )?;
-            writeln!(out)?;
-            writeln!(
-                out,
-                "{:<7} {:>3} {:>9}  {:<8} {:>6}  last attempts",
-                "code", "n", "average", "band", "trend"
-            )?;
-            let p = crate::report::text::Painter { color };
-            for r in &records {
-                let last: Vec<f64> = r.history.iter().rev().take(12).rev().copied().collect();
-                let arrow = if r.trend > 0.5 {
-                    "↑"
-                } else if r.trend < -0.5 {
-                    "↓"
-                } else {
-                    "→"
-                };
-                let band = p.band(r.band, &format!("{:<8}", r.band.key()));
-                let trend = format!("{arrow}{:>+5.1}", r.trend);
-                let trend = if r.trend > 0.5 {
-                    p.fg(anstyle::AnsiColor::Green, &trend)
-                } else if r.trend < -0.5 {
-                    p.fg(anstyle::AnsiColor::Red, &trend)
-                } else {
-                    trend
-                };
-                writeln!(
-                    out,
-                    "{} {:>3} {:>5.1}/{:<3} {band} {trend}  {}",
-                    p.bold(&format!("{:<7}", r.code.as_str())),
-                    r.attempts,
-                    r.average_points,
-                    r.max,
-                    sparkline(&last)
-                )?;
-            }
-            writeln!(out, "\n{}", p.bold("Work on next:"))?;
-            for r in &weak {
-                writeln!(
-                    out,
-                    "  {} {} (average {:.1}/{})",
-                    r.code, r.title, r.average_points, r.max
-                )?;
-                if let Some(tip) = &r.next_tip {
-                    for line in crate::report::text::wrap(tip, 74) {
-                        writeln!(out, "      {line}")?;
-                    }
-                }
-            }
-            writeln!(out, "\n`roleplay drill test --focus weakest` drills them.")
-        })(),
+        ProgressFormat::Text => {
+            report::progress::write_text(out, attempts.len(), &totals, &records, &weak, color)
+        }
     };
     written.map_err(|e| io_error(e, "write", "standard output"))?;
     Ok(ExitCode::SUCCESS)

@@ -12,9 +12,9 @@ use super::{
 use crate::engine::{Scorecard, Scorer};
 use crate::error::Error;
 use crate::followup::{self, Asked, FollowUp};
+use crate::history::store::Answer;
 use crate::model::{Case, Form, RubricSet};
-use crate::session::Finished;
-use crate::store::Answer;
+use crate::practice::session::Finished;
 use crate::transcript::Delivery;
 
 /// Arguments of `roleplay questions`.

@@ -8,7 +8,7 @@ use super::practice::PracticeArgs;
 use crate::engine::Scorer;
 use crate::error::Error;
 use crate::model::{Case, RubricSet};
-use crate::session::keyboard::{CrLf, Terminal};
+use crate::practice::session::keyboard::{CrLf, Terminal};
 
 /// Chooses and asks the follow-ups, and credits the answers (capped).
 pub(super) fn follow_up(

@@ -5,11 +5,11 @@ use std::process::ExitCode;
 
 use super::{Format, io_error};
 use crate::error::Error;
-use crate::load::suggest::closest;
+use crate::library::shipped;
 use crate::model::rubric::Level;
 use crate::model::{Code, Rubric};
 use crate::report::text::wrap;
-use crate::shipped;
+use crate::suggest::closest;
 
 /// Arguments of `roleplay rubric`.
 #[derive(Debug, clap::Args)]
@@ -108,7 +108,7 @@ fn find<'a>(
     code: Option<&str>,
 ) -> Result<Option<&'a Rubric>, Error> {
     let Some(text) = code else { return Ok(None) };
-    let wanted = Code::parse(text).or_else(|| Code::parse(&format!("CR:{text}")));
+    let wanted = Code::parse_lenient(text);
     if let Some(rubric) = wanted.as_ref().and_then(|c| rubrics.get(c)) {
         return Ok(Some(rubric));
     }

@@ -7,7 +7,8 @@ use clap::ValueEnum;
 
 use super::io_error;
 use crate::error::Error;
-use crate::{load, shipped};
+use crate::library::shipped;
+use crate::load;
 
 /// Which file's schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

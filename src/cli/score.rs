@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{CaseFolders, ReportFormat, case_folders, form_for, io_error, rubrics_and_form, warn};
-use crate::catalog::{Catalog, describe};
 use crate::engine::Scorer;
 use crate::error::Error;
+use crate::library::catalog::{Catalog, describe};
 use crate::report;
 
 /// Arguments of `roleplay score`.
@@ -119,7 +119,7 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
     // Saved before the report is written: a reader that stops early loses nothing.
     if args.save {
         let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
-        let id = super::history::open()?.save(&crate::store::NewAttempt {
+        let id = super::history::open()?.save(&crate::history::store::NewAttempt {
             case_id: &case.id,
             case_title: &case.title,
             started_at: now.clone(),

@@ -8,9 +8,9 @@ use std::process::ExitCode;
 use super::{
     CaseFolders, EXIT_FAILURE, Format, case_folders, form_for, io_error, rubrics_and_form,
 };
-use crate::catalog::Catalog;
 use crate::engine::Scorer;
 use crate::error::Error;
+use crate::library::catalog::Catalog;
 use crate::load;
 use crate::model::Case;
 
@@ -63,7 +63,7 @@ pub(super) fn run(args: TestArgs, out: &mut dyn Write) -> Result<ExitCode, Error
         let mut cases = Vec::new();
         for path in &args.paths {
             let files = if path.is_dir() {
-                crate::catalog::yaml_files(path)?
+                crate::library::catalog::yaml_files(path)?
             } else {
                 vec![path.clone()]
             };

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use super::{CaseFolders, EXIT_FAILURE, Format, case_folders, io_error};
 use crate::error::{Error, LoadError, LoadErrorKind};
-use crate::shipped;
-use crate::validate::{Diagnostic, Severity, Source, validate, validate_rubrics};
+use crate::library::shipped;
+use crate::load::lint::{Diagnostic, Severity, Source, validate, validate_rubrics};
 
 /// Arguments of `roleplay validate`.
 #[derive(Debug, clap::Args)]
@@ -46,16 +46,17 @@ pub(super) fn run(
                 LoadErrorKind::Unreadable(e.to_string()),
             )),
         };
-    let mut folder_files = |folder: &std::path::Path| match crate::catalog::yaml_files(folder) {
-        Ok(files) => files,
-        Err(e) => {
-            problems_in_folders.push(LoadError::file(
-                folder,
-                LoadErrorKind::Unreadable(e.to_string()),
-            ));
-            Vec::new()
-        }
-    };
+    let mut folder_files =
+        |folder: &std::path::Path| match crate::library::catalog::yaml_files(folder) {
+            Ok(files) => files,
+            Err(e) => {
+                problems_in_folders.push(LoadError::file(
+                    folder,
+                    LoadErrorKind::Unreadable(e.to_string()),
+                ));
+                Vec::new()
+            }
+        };
     if args.paths.is_empty() {
         for (name, text) in shipped::files().filter(|(name, _)| name.starts_with("cases/")) {
             sources.push(Source {
@@ -68,7 +69,7 @@ pub(super) fn run(
                 add_file(path, &mut sources);
             }
         }
-        for path in crate::coach_rubrics::files(rubric_folders)? {
+        for path in crate::library::coach_rubrics::files(rubric_folders)? {
             add_file(path, &mut rubric_sources);
         }
     } else {
@@ -84,7 +85,7 @@ pub(super) fn run(
     }
     // A file given among the paths that reads as a rubric is checked as one.
     let (found, cases): (Vec<Source>, Vec<Source>) = sources.into_iter().partition(|s| {
-        std::str::from_utf8(&s.bytes).is_ok_and(crate::coach_rubrics::looks_like_rubric)
+        std::str::from_utf8(&s.bytes).is_ok_and(crate::library::coach_rubrics::looks_like_rubric)
     });
     let sources: Vec<Source> = cases;
     rubric_sources.extend(found);

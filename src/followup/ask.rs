@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use super::FollowUp;
 use crate::error::Error;
-use crate::session::{self, Keyboard, Outcome, Surroundings};
-use crate::store::Draft;
-use crate::store::draft::Stage;
+use crate::history::store::Draft;
+use crate::history::store::draft::Stage;
+use crate::practice::session::{self, Keyboard, Outcome, Surroundings};
 
 /// The follow-ups' answers are kept in memory only; the voice, if any, says them.
 struct InMemory<'v>(Option<&'v mut crate::speak::Voice>);

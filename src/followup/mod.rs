@@ -126,14 +126,14 @@ pub fn saved(scorecard: &serde_json::Value) -> Vec<Asked> {
 /// How many attempts at this case the history holds: the rotation's turn. Zero when
 /// there is no history yet (it is never created just to count).
 pub fn turn(case_id: &str) -> usize {
-    let Some(home) = crate::paths::home() else {
+    let Some(home) = crate::library::paths::home() else {
         return 0;
     };
-    let path = crate::store::history::default_path(&home);
+    let path = crate::history::store::history::default_path(&home);
     if !path.is_file() {
         return 0;
     }
-    crate::store::History::open(&path)
+    crate::history::store::History::open(&path)
         .and_then(|h| h.list(Some(case_id)))
         .map_or(0, |attempts| attempts.len())
 }
@@ -142,7 +142,7 @@ pub fn turn(case_id: &str) -> usize {
 mod tests {
     use super::*;
     use crate::engine::Scorer;
-    use crate::shipped;
+    use crate::library::shipped;
 
     fn case(id: &str) -> Case {
         shipped::cases()

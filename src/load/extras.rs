@@ -9,9 +9,10 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::context;
-use super::raw::{LookForKey, Text};
-use super::suggest::closest;
+use super::fields::LookForKey;
+use super::raw::Text;
 use crate::model::Code;
+use crate::suggest::closest;
 
 checked_string!(
     /// The id of an evaluation form the project ships.

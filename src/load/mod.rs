@@ -6,15 +6,18 @@ mod context;
 #[macro_use]
 pub(crate) mod raw;
 mod extras;
+mod fields;
+pub mod lint;
 mod shape;
-pub mod suggest;
+mod yaml_error;
 mod yaml_words;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use context::Context;
 pub use raw::AREAS;
 use raw::{RawCase, RawConcept, RawExample, RawLookFor, RawRubric};
+use yaml_error::yaml_error;
 
 use crate::error::{Error, LoadError, LoadErrorKind, Position};
 use crate::model::{
@@ -58,7 +61,7 @@ pub fn case_from_str(
     check_shape(text, path, CASE_TEXT_KEYS)?;
     let known: Vec<_> = rubrics.codes().cloned().collect();
     // A broken shipped form is reported elsewhere; here it only means "do not check".
-    let forms: Vec<String> = crate::shipped::forms()
+    let forms: Vec<String> = crate::library::shipped::forms()
         .map(|forms| forms.iter().map(|f| f.id.clone()).collect())
         .unwrap_or_default();
     let parse = |indicators| {
@@ -137,7 +140,7 @@ pub fn rubric_from_str(text: &str, path: &Path) -> Result<Rubric, LoadError> {
             return Err(LoadError::at(
                 path,
                 text,
-                find_text(text, &concept.id.0, ids.len()),
+                find_id(text, &concept.id.0, 1),
                 kind,
             ));
         }
@@ -382,6 +385,27 @@ fn pattern(source: &str) -> Option<Pattern> {
     })
 }
 
+/// The position of the value of the `nth` `id:` key whose value is `id` (quoted or
+/// not, in a list item or not): where a repeated concept id is written.
+fn find_id(text: &str, id: &str, nth: usize) -> Option<Position> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let rest = line.trim_start().trim_start_matches("- ").trim_start();
+            let value = rest.strip_prefix("id:")?;
+            let written = value.split(" #").next().unwrap_or(value).trim();
+            (written.trim_matches(['"', '\'']) == id).then(|| {
+                let col = line.len() - value.trim_start().len();
+                (i, line, col)
+            })
+        })
+        .nth(nth)
+        .map(|(i, line, col)| Position {
+            line: i + 1,
+            column: line[..col].chars().count() + 1,
+        })
+}
+
 /// The position of the `nth` line that contains `needle`, for checks made after serde.
 fn find_text(text: &str, needle: &str, nth: usize) -> Option<Position> {
     text.lines()
@@ -394,163 +418,10 @@ fn find_text(text: &str, needle: &str, nth: usize) -> Option<Position> {
         })
 }
 
-/// Rewords a serde_yaml error for people, keeping its position.
-fn yaml_error(path: &Path, text: &str, error: &serde_yaml::Error) -> LoadError {
-    let mut position = error.location().map(|l| Position {
-        line: l.line(),
-        column: l.column(),
-    });
-    let full = error.to_string();
-    // The parser's own messages (the file is not YAML) in a coach's words, pointing
-    // where the mistake was made.
-    let bare = full.split_once(": ").map_or(full.as_str(), |(head, rest)| {
-        if head.contains(' ') {
-            full.as_str()
-        } else {
-            rest
-        }
-    });
-    // A control character is reported below, at the byte the reader names.
-    let reworded = if bare.contains("control characters") {
-        None
-    } else {
-        yaml_words::reword(bare)
-    };
-    if let Some(mut said) = reworded {
-        let open = position.and_then(|p| yaml_words::unclosed_quote(text, p.line));
-        if let Some(open) = open.filter(|_| said.position.is_none()) {
-            said.position = Some(open);
-            said.message = "this quoted text is not closed on its line: add the closing quote at the end of the value".into();
-        }
-        let at = said.position.or(position);
-        if at
-            .and_then(|p| text.lines().nth(p.line.saturating_sub(1)))
-            .is_some_and(|l| l.contains('\t'))
-        {
-            said.message =
-                "a tab in the indentation: YAML does not allow tabs there; indent with spaces"
-                    .into();
-        }
-        return LoadError::at(
-            PathBuf::from(path),
-            text,
-            said.position.or(position),
-            LoadErrorKind::Parse(said.message),
-        );
-    }
-    let mut message = full;
-    if let Some(cut) = message.find(" at line ") {
-        message.truncate(cut);
-    }
-    // The reader's errors (a control character, say) give a byte offset instead.
-    if let Some(cut) = message.rfind(" at position ") {
-        let offset = message[cut + 13..].trim().parse::<usize>().ok();
-        if let Some(offset) = offset {
-            if position.is_none_or(|p| p.line == 1 && p.column == 1) {
-                position = Some(shape::position_of(text, offset));
-            }
-            message.truncate(cut);
-        }
-    }
-    // serde_yaml prefixes the key path ("look_for.CR:007[0]: "); keep it for context.
-    let (at, body) = match message.find(": ") {
-        Some(i) if !message[..i].contains(' ') && !message[..i].contains('`') => {
-            (Some(&message[..i]), &message[i + 2..])
-        }
-        _ => (None, message.as_str()),
-    };
-    let position = refine_position(text, position, body);
-    let kind = if let Some(rest) = body.strip_prefix("unknown field `") {
-        let key = rest.split('`').next().unwrap_or_default().to_string();
-        LoadErrorKind::UnknownKey {
-            key,
-            expected: expected_keys(rest),
-        }
-    } else if let Some(rest) = body.strip_prefix("missing field `") {
-        let key = rest.split('`').next().unwrap_or_default().to_string();
-        let key = match at {
-            Some(at) => format!("{at}.{key}"),
-            None => key,
-        };
-        LoadErrorKind::MissingKey(key)
-    } else {
-        let tab = position
-            .and_then(|p| text.lines().nth(p.line.saturating_sub(1)))
-            .is_some_and(|l| l.contains('\t'));
-        let hint = if tab {
-            " (YAML does not allow tabs for indentation: use spaces)"
-        } else {
-            ""
-        };
-        match at {
-            Some(at) => LoadErrorKind::Syntax(format!("{at}: {body}{hint}")),
-            None => LoadErrorKind::Syntax(format!("{body}{hint}")),
-        }
-    };
-    LoadError::at(PathBuf::from(path), text, position, kind)
-}
-
-/// serde_yaml places a key written twice at the mapping that holds it (often 1:1):
-/// find the second key itself.
-fn refine_position(text: &str, position: Option<Position>, body: &str) -> Option<Position> {
-    let start = position.unwrap_or(Position { line: 1, column: 1 });
-    if body.contains("is written twice") {
-        let key = body.split('`').nth(1).unwrap_or_default();
-        return duplicate_key(text, start, key).or(position);
-    }
-    position
-}
-
-/// The second `key:` among the keys of the block mapping that starts at `start`.
-fn duplicate_key(text: &str, start: Position, key: &str) -> Option<Position> {
-    let indent = start.column - 1;
-    let mut seen = 0;
-    for (i, line) in text.lines().enumerate().skip(start.line - 1) {
-        let first = i + 1 == start.line;
-        let body = line.get(indent..).unwrap_or_default();
-        let own_indent = line.len() - line.trim_start().len();
-        if !first && !line.trim().is_empty() && !line.trim_start().starts_with('#') {
-            if own_indent < indent {
-                break;
-            }
-            if own_indent > indent {
-                continue;
-            }
-        }
-        let body = if first { body } else { line.trim_start() };
-        let named = body
-            .strip_prefix(key)
-            .or_else(|| body.strip_prefix(&format!("\"{key}\"")))
-            .or_else(|| body.strip_prefix(&format!("'{key}'")));
-        if named.is_some_and(|rest| rest.trim_start().starts_with(':')) {
-            seen += 1;
-            if seen == 2 {
-                return Some(Position {
-                    line: i + 1,
-                    column: line[..indent.min(line.len())].chars().count() + 1,
-                });
-            }
-        }
-    }
-    None
-}
-
-/// The keys listed after "expected one of" in serde's unknown-field message.
-fn expected_keys(rest: &str) -> Vec<String> {
-    let Some(list) = rest.split_once("expected").map(|(_, l)| l) else {
-        return Vec::new();
-    };
-    list.split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect()
-}
-
-/// The JSON Schema of a case file, with the known indicator codes and areas listed so
+/// The JSON Schema of a case file (a schemars schema is already JSON: no fallback), with the known indicator codes and areas listed so
 /// an editor can complete them.
 pub fn case_schema(rubrics: &RubricSet) -> serde_json::Value {
-    let mut schema = serde_json::to_value(schemars::schema_for!(RawCase)).unwrap_or_default();
+    let mut schema = schemars::schema_for!(RawCase).to_value();
     let codes: Vec<&str> = rubrics.codes().map(crate::model::Code::as_str).collect();
     if let Some(properties) = schema.get_mut("properties") {
         properties["indicators"]["items"] = serde_json::json!({ "type": "string", "enum": codes });
@@ -570,5 +441,5 @@ pub fn case_schema(rubrics: &RubricSet) -> serde_json::Value {
 
 /// The JSON Schema of a rubric file.
 pub fn rubric_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(raw::RawRubric)).unwrap_or_default()
+    schemars::schema_for!(raw::RawRubric).to_value()
 }

@@ -1,17 +1,16 @@
 //! Exact serde copies of the files, with `deny_unknown_fields` everywhere. Values are
 //! checked as they are read, so every error carries the file position serde_yaml knows.
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserializer, Visitor};
 
-use super::context;
 pub use super::extras::{CodeMap, FormId, RawJudgeNotes};
-use super::suggest::closest;
-use crate::model::{BandRange, Code, Level};
+pub use super::fields::{CodeText, IndicatorList, LookForMap, Weight};
+use crate::model::{BandRange, Level};
+use crate::suggest::closest;
 use crate::text::tokenize;
 
 /// The event areas a case may name.
@@ -372,11 +371,12 @@ checked_string!(
             .size_limit(1 << 20)
             .build()
             .map(|_| ())
-            .map_err(|e| format!("pattern `{s}` does not compile: {}", first_line(&e.to_string())))
+            .map_err(|e| format!("pattern `{s}` does not compile: {}", last_line(&e.to_string())))
     }
 );
 
-fn first_line(text: &str) -> String {
+/// The last non-blank line of an error message: the regex crate puts the cause there.
+fn last_line(text: &str) -> String {
     text.lines()
         .rfind(|l| !l.trim().is_empty())
         .unwrap_or(text)
@@ -398,182 +398,4 @@ fn check_phrase(phrase: &str) -> Result<(), String> {
         return Err(format!("phrase `{phrase}` has no words to match"));
     }
     Ok(())
-}
-
-/// A concept or look_for weight, 1 to 3.
-#[derive(Debug, Clone, Copy)]
-pub struct Weight(pub u32);
-
-impl<'de> Deserialize<'de> for Weight {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = i64::deserialize(deserializer)?;
-        if (1..=3).contains(&value) {
-            Ok(Weight(value as u32))
-        } else {
-            Err(de::Error::custom(format!(
-                "weight {value} is out of range: use 1, 2 or 3"
-            )))
-        }
-    }
-}
-
-checked_string!(
-    /// A well-formed indicator code (not checked against the rubrics).
-    CodeString,
-    |s| parse_code(s).map(|_| ())
-);
-
-/// A well-formed indicator code (not checked against the rubrics).
-#[derive(Debug, Clone)]
-pub struct CodeText(pub Code);
-
-impl<'de> Deserialize<'de> for CodeText {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = CodeString::deserialize(deserializer)?;
-        parse_code(&text.0).map(CodeText).map_err(de::Error::custom)
-    }
-}
-
-fn parse_code(text: &str) -> Result<Code, String> {
-    Code::parse(text)
-        .ok_or_else(|| format!("`{text}` is not an indicator code; write it like `CR:010`"))
-}
-
-/// An indicator code that a rubric defines.
-#[derive(Debug, Clone)]
-pub struct KnownCode(pub Code);
-
-checked_string!(
-    /// An indicator code that a rubric defines.
-    KnownCodeString,
-    |s| check_known(&parse_code(s)?)
-);
-
-impl<'de> Deserialize<'de> for KnownCode {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = KnownCodeString::deserialize(deserializer)?;
-        parse_code(&text.0)
-            .map(KnownCode)
-            .map_err(de::Error::custom)
-    }
-}
-
-fn check_known(code: &Code) -> Result<(), String> {
-    context::read(|ctx| {
-        if ctx.known.is_empty() || ctx.known.contains(code) {
-            return Ok(());
-        }
-        let names: Vec<&str> = ctx.known.iter().map(Code::as_str).collect();
-        let hint = closest(code.as_str(), &names)
-            .map(|b| format!(" (did you mean `{b}`?)"))
-            .unwrap_or_default();
-        Err(format!(
-            "unknown indicator code `{code}`{hint}; `roleplay rubric` lists the known ones"
-        ))
-    })
-}
-
-/// The case's indicators: 1 to 7 known codes, none twice.
-#[derive(Debug, Clone)]
-pub struct IndicatorList(pub Vec<Code>);
-
-impl<'de> Deserialize<'de> for IndicatorList {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ListVisitor;
-
-        impl<'de> Visitor<'de> for ListVisitor {
-            type Value = IndicatorList;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a list of 1 to 7 indicator codes, like [CR:010, CR:007]")
-            }
-
-            // Checked while visiting, so the error carries the list's position.
-            fn visit_seq<A: de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<IndicatorList, A::Error> {
-                let mut codes: Vec<Code> = Vec::new();
-                let mut seen = BTreeSet::new();
-                while let Some(KnownCode(code)) = seq.next_element()? {
-                    if !seen.insert(code.clone()) {
-                        return Err(de::Error::custom(format!(
-                            "indicator `{code}` is listed twice"
-                        )));
-                    }
-                    codes.push(code);
-                }
-                if codes.is_empty() || codes.len() > 7 {
-                    return Err(de::Error::custom(format!(
-                        "a case lists 1 to 7 indicators, this one lists {}",
-                        codes.len()
-                    )));
-                }
-                Ok(IndicatorList(codes))
-            }
-        }
-
-        deserializer.deserialize_seq(ListVisitor)
-    }
-}
-
-/// `look_for`, in file order, with each key a known code listed in `indicators`.
-#[derive(Debug, Default)]
-pub struct LookForMap(pub Vec<(Code, Vec<RawLookFor>)>);
-
-pub(super) struct LookForKey(pub(super) Code);
-
-checked_string!(
-    /// A `look_for` key: a known code that the case lists in `indicators`.
-    LookForKeyString,
-    |s| {
-        let code = parse_code(s)?;
-        check_known(&code)?;
-        context::read(|ctx| match &ctx.indicators {
-            Some(listed) if !listed.contains(&code) => Err(format!(
-                "`{code}` is not one of this case's indicators ({})",
-                listed.iter().map(Code::as_str).collect::<Vec<_>>().join(", ")
-            )),
-            _ => Ok(()),
-        })
-    }
-);
-
-impl<'de> Deserialize<'de> for LookForKey {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = LookForKeyString::deserialize(deserializer)?;
-        parse_code(&text.0)
-            .map(LookForKey)
-            .map_err(de::Error::custom)
-    }
-}
-
-impl<'de> Deserialize<'de> for LookForMap {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct MapVisitor;
-
-        impl<'de> Visitor<'de> for MapVisitor {
-            type Value = LookForMap;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a map from indicator codes to lists of points")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LookForMap, A::Error> {
-                let mut entries: Vec<(Code, Vec<RawLookFor>)> = Vec::new();
-                while let Some(LookForKey(code)) = map.next_key()? {
-                    if entries.iter().any(|(c, _)| *c == code) {
-                        return Err(de::Error::custom(format!(
-                            "`{code}` appears twice in look_for"
-                        )));
-                    }
-                    let items: Vec<RawLookFor> = map.next_value()?;
-                    entries.push((code, items));
-                }
-                Ok(LookForMap(entries))
-            }
-        }
-
-        deserializer.deserialize_map(MapVisitor)
-    }
 }

@@ -2,17 +2,19 @@
 //! scorecard and the response it scored and writes to any `Write`.
 
 pub mod agreement;
+pub mod attempts;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod progress;
 pub mod roster;
+pub mod spreadsheet;
 pub mod summary;
 pub mod text;
 pub mod visible;
 
+use crate::model::Answer;
 use crate::model::Case;
-use crate::store::Answer;
 use crate::text::Span;
 
 /// What a report may show beyond the scorecard: the case, the answers to the judge's

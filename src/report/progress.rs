@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use html_escape::encode_text as text;
 
-use crate::progress::IndicatorRecord;
+use crate::history::progress::{IndicatorRecord, sparkline};
 
 const STYLE: &str = r#"
 body { font: 10.5pt/1.45 Arial, Helvetica, sans-serif; color: #1d2433; margin: 0 auto; max-width: 56rem; padding: 1.5rem; background: #fff; }
@@ -31,6 +31,75 @@ pub fn write(
     let mut page = String::new();
     let _ = render(&mut page, records, totals, weakest);
     out.write_all(page.as_bytes())
+}
+
+/// The progress summary for a terminal: totals as a sparkline, a line per indicator
+/// (average, band, trend, recent attempts) and what to work on next with its tip.
+pub fn write_text(
+    out: &mut dyn Write,
+    attempts: usize,
+    totals: &[u32],
+    records: &[IndicatorRecord],
+    weak: &[&IndicatorRecord],
+    color: bool,
+) -> io::Result<()> {
+    let shares: Vec<f64> = totals.iter().map(|&t| f64::from(t) / 100.0).collect();
+    writeln!(
+        out,
+        "{} attempt(s); totals {}  latest {}/100",
+        attempts,
+        sparkline(&shares),
+        totals.last().unwrap_or(&0)
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{:<7} {:>3} {:>9}  {:<8} {:>6}  last attempts",
+        "code", "n", "average", "band", "trend"
+    )?;
+    let p = super::text::Painter { color };
+    for r in records {
+        let last: Vec<f64> = r.history.iter().rev().take(12).rev().copied().collect();
+        let arrow = if r.trend > 0.5 {
+            "↑"
+        } else if r.trend < -0.5 {
+            "↓"
+        } else {
+            "→"
+        };
+        let band = p.band(r.band, &format!("{:<8}", r.band.key()));
+        let trend = format!("{arrow}{:>+5.1}", r.trend);
+        let trend = if r.trend > 0.5 {
+            p.fg(anstyle::AnsiColor::Green, &trend)
+        } else if r.trend < -0.5 {
+            p.fg(anstyle::AnsiColor::Red, &trend)
+        } else {
+            trend
+        };
+        writeln!(
+            out,
+            "{} {:>3} {:>5.1}/{:<3} {band} {trend}  {}",
+            p.bold(&format!("{:<7}", r.code.as_str())),
+            r.attempts,
+            r.average_points,
+            r.max,
+            sparkline(&last)
+        )?;
+    }
+    writeln!(out, "\n{}", p.bold("Work on next:"))?;
+    for r in weak {
+        writeln!(
+            out,
+            "  {} {} (average {:.1}/{})",
+            r.code, r.title, r.average_points, r.max
+        )?;
+        if let Some(tip) = &r.next_tip {
+            for line in super::text::wrap(tip, 74) {
+                writeln!(out, "      {line}")?;
+            }
+        }
+    }
+    writeln!(out, "\n`roleplay drill test --focus weakest` drills them.")
 }
 
 fn render(

@@ -203,3 +203,19 @@ fn validate_reports_a_broken_rubric_with_its_position_and_commands_skip_it() {
         .code(1)
         .stderr(predicates::str::contains("no-such-folder-here"));
 }
+
+#[test]
+fn a_repeated_concept_id_is_reported_at_its_second_use() {
+    // The fourth concept repeats the second's id: the error points at the repeat.
+    let repeated = SELLING.replace("  - id: no-pressure", "  - id: explains-benefit");
+    let rubrics = folder_with(&[("SE-017.yaml", &repeated)]);
+    roleplay()
+        .arg("--rubrics")
+        .arg(rubrics.path())
+        .arg("validate")
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(
+            "SE-017.yaml:24:9: error: concept id `explains-benefit` is used twice",
+        ));
+}

@@ -122,8 +122,8 @@ fn drill_test_scores_an_answer_against_the_indicator() {
 
 #[test]
 fn the_review_schedule_advances_as_fsrs_says() {
-    use roleplay::drill::{rating_for, reschedule};
-    use roleplay::store::History;
+    use roleplay::history::store::History;
+    use roleplay::practice::drill::{rating_for, reschedule};
     let home = tempfile::tempdir().unwrap();
     let answer = "Listen to the whole story, apologize, show empathy, fix it right now, offer a refund or a replacement, \
                   follow up with a call, and train staff so it never happens again.\n.\n";
@@ -145,14 +145,14 @@ fn the_review_schedule_advances_as_fsrs_says() {
         .unwrap()
         .with_timezone(&chrono::Utc);
     // The engine's coverage for this answer gives the rating; FSRS gives the due date.
-    let rubrics = roleplay::shipped::rubrics().unwrap();
+    let rubrics = roleplay::library::shipped::rubrics().unwrap();
     let rubric = rubrics
         .get(&roleplay::model::Code::parse("CR:010").unwrap())
         .unwrap();
-    let form = roleplay::shipped::default_form().unwrap();
+    let form = roleplay::library::shipped::default_form().unwrap();
     let text = answer.trim_end_matches(".\n").trim_end();
-    let card = roleplay::drill::drill_scorecard(rubric, rubrics, form, text).unwrap();
-    let expected = reschedule(None, "CR:010", rating_for(card.indicators[0].coverage), t0);
+    let card = roleplay::practice::drill::drill_scorecard(rubric, rubrics, form, text).unwrap();
+    let expected = reschedule(None, "CR:010", rating_for(card.indicators[0].coverage), t0).unwrap();
     assert_eq!(saved[0].due, expected.due);
 
     let early = review("2026-11-23T12:01:00Z");

@@ -292,13 +292,13 @@ fn show_says_which_form_a_team_case_is_judged_on_and_its_clock() {
 #[test]
 fn the_library_has_a_case_on_every_shipped_form() {
     let mut forms = std::collections::BTreeSet::new();
-    for case in roleplay::shipped::cases()
+    for case in roleplay::library::shipped::cases()
         .iter()
         .filter_map(|c| c.as_ref().ok())
     {
         forms.insert(case.form.clone().unwrap_or_else(|| "deca-series".into()));
     }
-    let shipped: std::collections::BTreeSet<String> = roleplay::shipped::forms()
+    let shipped: std::collections::BTreeSet<String> = roleplay::library::shipped::forms()
         .unwrap()
         .iter()
         .map(|f| f.id.clone())

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use roleplay::shipped;
+use roleplay::library::shipped;
 
 fn words(text: &str) -> Vec<String> {
     text.split_whitespace()

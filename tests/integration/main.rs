@@ -10,6 +10,7 @@ mod cli_polish;
 mod coach;
 mod coach_flow;
 mod coach_rubrics;
+mod core_is_pure;
 mod drill;
 mod follow_ups;
 mod forms;

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use roleplay::engine::testing::{credited, score_one, statuses};
-use roleplay::shipped;
+use roleplay::library::shipped;
+use roleplay::testing::{credited, score_one, statuses};
 
 const CODES: [&str; 15] = [
     "CR:001", "CR:002", "CR:003", "CR:004", "CR:005", "CR:006", "CR:007", "CR:009", "CR:010",

@@ -1,0 +1,410 @@
+//! Multi-phrase matching over normalized words: every phrase is compiled once into
+//! one Aho-Corasick automaton over a string of normalized tokens, so a response is
+//! scanned once however many phrases a case has.
+
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use crate::text::{Span, Tokenized, tokenize};
+
+/// Separates sentences in the normalized string, so no phrase runs across two.
+const SENTENCE_MARK: &str = "|";
+
+/// The normalized words of a response as one string, with a map back to tokens.
+pub struct NormText {
+    text: String,
+    /// For each matchable token, its byte offset in `text`; `token_at[k]` is its token index.
+    offsets: Vec<usize>,
+    token_at: Vec<usize>,
+}
+
+impl NormText {
+    /// Builds the normalized string: " w1 w2 | w3 " with skipped words left out.
+    pub fn new(tokenized: &Tokenized) -> NormText {
+        let mut text = String::from(" ");
+        let mut offsets = Vec::with_capacity(tokenized.tokens.len());
+        let mut token_at = Vec::with_capacity(tokenized.tokens.len());
+        let mut sentence = 0;
+        for (i, token) in tokenized.tokens.iter().enumerate() {
+            if token.skip {
+                continue;
+            }
+            if token.sentence != sentence {
+                text.push_str(SENTENCE_MARK);
+                text.push(' ');
+                sentence = token.sentence;
+            }
+            offsets.push(text.len());
+            token_at.push(i);
+            text.push_str(&token.norm);
+            text.push(' ');
+        }
+        NormText {
+            text,
+            offsets,
+            token_at,
+        }
+    }
+
+    /// The token range covered by a byte range of the normalized string.
+    fn tokens(&self, bytes: Range<usize>) -> Option<Range<usize>> {
+        let first = self.offsets.partition_point(|&o| o < bytes.start);
+        let last = self
+            .offsets
+            .partition_point(|&o| o < bytes.end)
+            .checked_sub(1)?;
+        (first <= last).then(|| self.token_at[first]..self.token_at[last] + 1)
+    }
+}
+
+/// A phrase or pattern found in the response.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found<T> {
+    /// What the phrase stands for.
+    pub target: T,
+    /// The tokens it covers.
+    pub tokens: Range<usize>,
+    /// The words it covers in the response.
+    pub span: Span,
+    /// The sentence it is in.
+    pub sentence: usize,
+}
+
+/// How many extra words may sit between two words of a phrase: "keep customers"
+/// also finds "keep loyal customers", "follow up" finds "follow this up".
+const GAP: usize = 1;
+
+/// Words that may not fill a gap, so a gap never hides a negation.
+const NO_GAP: &[&str] = &["not", "never", "no", "without"];
+
+/// Multi-word phrases by their first two words' ids: the later words' ids and the
+/// automaton slot of each.
+type GapIndex = FxHashMap<(u32, u32), Vec<(Vec<u32>, usize)>>;
+
+/// Compiled phrases and patterns, each pointing at one or more targets.
+pub struct Matcher<T> {
+    automaton: Option<AhoCorasick>,
+    targets: Vec<Vec<T>>,
+    /// Ids of the words of multi-word phrases.
+    vocabulary: FxHashMap<String, u32>,
+    /// Multi-word phrases, for matching with gaps.
+    gapped: GapIndex,
+    patterns: Vec<(Regex, T)>,
+}
+
+/// The normalized form of a phrase as the automaton sees it, " w1 w2 ", or `None`
+/// when the phrase has no matchable words.
+pub fn phrase_key(phrase: &str) -> Option<String> {
+    let tokenized = tokenize(phrase);
+    let words = tokenized.matchable_words();
+    (!words.is_empty()).then(|| format!(" {} ", words.join(" ")))
+}
+
+/// For each phrase, whether any of `texts` says it as the engine would hear it
+/// (normalized, with the engine's gaps): for checking a case's own phrases.
+pub fn phrases_said(
+    phrases: &[String],
+    texts: &[&str],
+) -> Result<Vec<bool>, aho_corasick::BuildError> {
+    let matcher = Matcher::new(phrases.iter().cloned().enumerate().map(|(n, p)| (p, n)), [])?;
+    let mut said = vec![false; phrases.len()];
+    for text in texts {
+        let tokenized = tokenize(text);
+        let norm = NormText::new(&tokenized);
+        for found in matcher.find(text, &tokenized, &norm) {
+            said[found.target] = true;
+        }
+    }
+    Ok(said)
+}
+
+impl<T: Clone> Matcher<T> {
+    /// Compiles phrases and patterns. Phrases that normalize alike share one automaton entry.
+    pub fn new(
+        phrases: impl IntoIterator<Item = (String, T)>,
+        patterns: impl IntoIterator<Item = (Regex, T)>,
+    ) -> Result<Self, aho_corasick::BuildError> {
+        let mut keys: Vec<String> = Vec::new();
+        let mut targets: Vec<Vec<T>> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (phrase, target) in phrases {
+            let Some(key) = phrase_key(&phrase) else {
+                continue;
+            };
+            let slot = *index.entry(key.clone()).or_insert_with(|| {
+                keys.push(key);
+                targets.push(Vec::new());
+                keys.len() - 1
+            });
+            targets[slot].push(target);
+        }
+        let mut vocabulary: FxHashMap<String, u32> = FxHashMap::default();
+        let mut gapped = GapIndex::default();
+        for (slot, key) in keys.iter().enumerate() {
+            let ids: Vec<u32> = key
+                .split_whitespace()
+                .map(|w| {
+                    let next = vocabulary.len() as u32;
+                    *vocabulary.entry(w.to_string()).or_insert(next)
+                })
+                .collect();
+            if let [first, second, rest @ ..] = ids.as_slice() {
+                gapped
+                    .entry((*first, *second))
+                    .or_default()
+                    .push((rest.to_vec(), slot));
+            }
+        }
+        let automaton = if keys.is_empty() {
+            None
+        } else {
+            // Standard semantics allow overlapping search: every phrase is reported.
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&keys)?,
+            )
+        };
+        Ok(Matcher {
+            automaton,
+            targets,
+            vocabulary,
+            gapped,
+            patterns: patterns.into_iter().collect(),
+        })
+    }
+
+    /// Every occurrence of every phrase and pattern, in order of position.
+    pub fn find(&self, text: &str, tokenized: &Tokenized, norm: &NormText) -> Vec<Found<T>> {
+        let mut found = Vec::new();
+        if let Some(automaton) = &self.automaton {
+            for m in automaton.find_overlapping_iter(norm.text.as_str()) {
+                // The key's leading and trailing spaces are word boundaries, not words.
+                let Some(tokens) = norm.tokens(m.start() + 1..m.end() - 1) else {
+                    continue;
+                };
+                let span = tokenized.tokens[tokens.start]
+                    .span
+                    .cover(tokenized.tokens[tokens.end - 1].span);
+                let sentence = tokenized.tokens[tokens.start].sentence;
+                for target in &self.targets[m.pattern().as_usize()] {
+                    found.push(Found {
+                        target: target.clone(),
+                        tokens: tokens.clone(),
+                        span,
+                        sentence,
+                    });
+                }
+            }
+        }
+        self.find_gapped(tokenized, norm, &mut found);
+        if !self.patterns.is_empty() {
+            for (index, sentence) in tokenized.sentences.iter().enumerate() {
+                let sentence_text = &text[sentence.span];
+                for (regex, target) in &self.patterns {
+                    for m in regex.find_iter(sentence_text) {
+                        let bytes = Span::new(
+                            sentence.span.start + m.start(),
+                            sentence.span.start + m.end(),
+                        );
+                        let covered: Vec<usize> = sentence
+                            .tokens
+                            .clone()
+                            .filter(|&t| tokenized.tokens[t].span.overlaps(bytes))
+                            .collect();
+                        let (Some(&first), Some(&last)) = (covered.first(), covered.last()) else {
+                            continue;
+                        };
+                        found.push(Found {
+                            target: target.clone(),
+                            tokens: first..last + 1,
+                            span: bytes,
+                            sentence: index,
+                        });
+                    }
+                }
+            }
+        }
+        found.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
+        found
+    }
+}
+
+impl<T: Clone> Matcher<T> {
+    /// Multi-word phrases with up to [`GAP`] extra words between their words. Exact
+    /// (gapless) occurrences are left to the automaton.
+    fn find_gapped(&self, tokenized: &Tokenized, norm: &NormText, found: &mut Vec<Found<T>>) {
+        const NONE: u32 = u32::MAX;
+        if self.gapped.is_empty() {
+            return;
+        }
+        let tokens = &tokenized.tokens;
+        let words = &norm.token_at;
+        let ids: Vec<u32> = words
+            .iter()
+            .map(|&t| {
+                self.vocabulary
+                    .get(tokens[t].norm.as_str())
+                    .copied()
+                    .unwrap_or(NONE)
+            })
+            .collect();
+        let blocks: Vec<bool> = words
+            .iter()
+            .map(|&t| NO_GAP.contains(&tokens[t].norm.as_str()))
+            .collect();
+        let same = |a: usize, b: usize| tokens[words[a]].sentence == tokens[words[b]].sentence;
+        // The next word with this id within reach of `at`, not past a negation.
+        let step = |at: usize, id: u32| -> Option<usize> {
+            for j in at + 1..=at + 1 + GAP {
+                if j >= words.len() || !same(at, j) {
+                    return None;
+                }
+                if ids[j] == id {
+                    return Some(j);
+                }
+                if blocks[j] {
+                    return None;
+                }
+            }
+            None
+        };
+        for k in 0..words.len() {
+            if ids[k] == NONE {
+                continue;
+            }
+            for second in k + 1..=k + 1 + GAP {
+                if second >= words.len() || !same(k, second) {
+                    break;
+                }
+                if let Some(candidates) = self
+                    .gapped
+                    .get(&(ids[k], ids[second]))
+                    .filter(|_| ids[second] != NONE)
+                {
+                    'phrase: for (rest, slot) in candidates {
+                        let mut at = second;
+                        for &id in rest {
+                            match step(at, id) {
+                                Some(j) => at = j,
+                                None => continue 'phrase,
+                            }
+                        }
+                        if at - k == rest.len() + 1 {
+                            continue; // no gap: the automaton found it
+                        }
+                        let first = words[k];
+                        let span = tokens[first].span.cover(tokens[words[at]].span);
+                        for target in &self.targets[*slot] {
+                            found.push(Found {
+                                target: target.clone(),
+                                tokens: first..words[at] + 1,
+                                span,
+                                sentence: tokens[first].sentence,
+                            });
+                        }
+                    }
+                }
+                if blocks[second] {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(phrases: &[&str], text: &str) -> Vec<(usize, String)> {
+        let matcher = Matcher::new(
+            phrases.iter().enumerate().map(|(i, p)| (p.to_string(), i)),
+            [],
+        )
+        .expect("the automaton builds");
+        let tokenized = tokenize(text);
+        let norm = NormText::new(&tokenized);
+        matcher
+            .find(text, &tokenized, &norm)
+            .into_iter()
+            .map(|f| (f.target, text[f.span].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn matches_across_endings_case_and_articles() {
+        assert_eq!(
+            find(
+                &["explain the policy"],
+                "I'll be Explaining our policies now."
+            ),
+            [(0, "Explaining our policies".into())]
+        );
+        assert_eq!(
+            find(&["apologize"], "We apologized twice."),
+            [(0, "apologized".into())]
+        );
+    }
+
+    #[test]
+    fn matches_contractions_both_ways() {
+        assert_eq!(
+            find(&["I will call you"], "I'll call you Friday."),
+            [(0, "I'll call you".into())]
+        );
+        assert_eq!(
+            find(&["I'll call you"], "I will call you Friday."),
+            [(0, "I will call you".into())]
+        );
+    }
+
+    #[test]
+    fn never_matches_across_sentences() {
+        assert!(find(&["follow up"], "I will follow. Up next is lunch.").is_empty());
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert!(find(&["act"], "That was an exact copy.").is_empty());
+    }
+
+    #[test]
+    fn one_extra_word_may_sit_inside_a_phrase() {
+        assert_eq!(
+            find(&["keep customers"], "We keep loyal customers."),
+            [(0, "keep loyal customers".into())]
+        );
+        assert_eq!(
+            find(&["follow up"], "I will follow this up."),
+            [(0, "follow this up".into())]
+        );
+        assert!(find(&["keep customers"], "We keep many loyal customers.").is_empty());
+        assert!(find(&["follow up"], "I will follow, not up.").is_empty());
+    }
+
+    #[test]
+    fn overlapping_phrases_are_all_found() {
+        let got = find(&["sorry", "I am sorry"], "I'm so sorry.");
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn patterns_match_the_sentence_text() {
+        let regex = regex::RegexBuilder::new(r"\b\d+ days?\b")
+            .case_insensitive(true)
+            .build()
+            .unwrap();
+        let matcher = Matcher::new(Vec::<(String, u8)>::new(), [(regex, 7u8)]).expect("builds");
+        let text = "You have 30 days. Really.";
+        let tokenized = tokenize(text);
+        let got = matcher.find(text, &tokenized, &NormText::new(&tokenized));
+        assert_eq!(got.len(), 1);
+        assert_eq!(&text[got[0].span], "30 days");
+    }
+}

@@ -1,0 +1,59 @@
+//! The scoring engine. Pure: a case, its rubrics, a form and a response in; a
+//! [`Scorecard`] out. No terminal, no files, no clock.
+
+pub mod case_tie;
+pub mod error;
+mod lexicon;
+pub mod matcher;
+pub mod negation;
+pub mod plan;
+pub mod points;
+pub mod reading;
+pub mod score;
+pub mod scorecard;
+pub mod skills;
+pub mod stuffing;
+pub mod synonyms;
+
+pub use error::EngineError;
+pub use plan::{ConceptSource, Plan};
+pub use reading::Reading;
+pub use score::Scorer;
+pub use scorecard::{
+    Evidence, IndicatorScore, MisconceptionHit, Missed, Scorecard, SkillScore, Stats, Status,
+};
+pub use stuffing::Stuffing;
+
+use crate::model::{Case, Form, RubricSet};
+
+/// A case with one indicator and nothing else: for scoring what a student says about
+/// an indicator itself (drills, a rubric's own examples).
+pub fn bare_case(code: &crate::model::Code, situation: &str) -> Case {
+    Case {
+        id: format!("drill-{}", code.file_stem().to_lowercase()),
+        title: format!("{code}"),
+        event: None,
+        area: None,
+        participant_role: "a student".into(),
+        judge_role: "a judge".into(),
+        situation: situation.into(),
+        indicators: vec![code.clone()],
+        judge_questions: vec![],
+        look_for: vec![],
+        examples: vec![],
+        form: None,
+        judge_notes: None,
+        follow_ups: vec![],
+        source: crate::model::CaseSource::Shipped("drill".into()),
+    }
+}
+
+/// Scores one response to a case. To score many, build a [`Scorer`] once.
+pub fn score(
+    case: &Case,
+    rubrics: &RubricSet,
+    form: &Form,
+    response: &str,
+) -> Result<Scorecard, EngineError> {
+    Ok(Scorer::new(case, rubrics, form)?.score(response))
+}

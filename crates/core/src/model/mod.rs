@@ -1,0 +1,17 @@
+//! Checked types: a value of these types is always valid.
+
+pub mod answer;
+pub mod band;
+pub mod case;
+pub mod code;
+pub mod form;
+pub mod rubric;
+
+pub use answer::Answer;
+pub use band::{Band, BandRange};
+pub use case::{Case, CaseFollowUp, CaseSource, Example, JudgeNotes, LookFor};
+pub use code::Code;
+pub use form::{Form, Timing};
+pub use rubric::{
+    Concept, ConceptExamples, Level, Misconception, Pattern, Phrase, PhraseWords, Rubric, RubricSet,
+};

@@ -1,0 +1,199 @@
+//! Rubrics: what a judge listens for, per performance indicator.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use rustc_hash::FxHashSet;
+
+use super::code::Code;
+use crate::text::tokenize;
+
+/// DECA's level for an indicator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub enum Level {
+    /// Career-sustaining.
+    CS,
+    /// Specialist.
+    SP,
+    /// Another framework's criterion (not a DECA level).
+    #[serde(rename = "criterion")]
+    Criterion,
+}
+
+/// A coach's plain phrase, matched after normalization.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Phrase(pub String);
+
+/// An opt-in regular expression, matched case-insensitively against each sentence.
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    /// The expression as written.
+    pub source: String,
+    /// The compiled expression.
+    pub regex: Regex,
+}
+
+impl Serialize for Pattern {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.source)
+    }
+}
+
+/// Sentences that must, or must not, earn a concept: the concept's own tests.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ConceptExamples {
+    /// Each must earn the concept.
+    pub credit: Vec<String>,
+    /// None may earn it.
+    pub no_credit: Vec<String>,
+}
+
+/// One thing a judge listens for.
+#[derive(Clone, Debug, Serialize)]
+pub struct Concept {
+    /// Lowercase identifier, unique within its indicator.
+    pub id: String,
+    /// What the student did, as a report says it.
+    pub label: String,
+    /// How much it counts, 1 to 3.
+    pub weight: u32,
+    /// Phrases that evidence it.
+    pub phrases: Vec<Phrase>,
+    /// Opt-in patterns that evidence it.
+    pub patterns: Vec<Pattern>,
+    /// What to do when it is missing.
+    pub tip: String,
+    /// Its tests.
+    pub examples: ConceptExamples,
+    /// Questions a judge asks when a response misses it, with `{slots}` filled from the
+    /// case (see `crate::followup`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub probes: Vec<String>,
+}
+
+/// A performance indicator's rubric.
+#[derive(Clone, Debug, Serialize)]
+pub struct Rubric {
+    /// The code, `CR:010`.
+    pub code: Code,
+    /// The title, `Handle customer/client complaints`.
+    pub title: String,
+    /// CS or SP.
+    pub level: Level,
+    /// The performance element it belongs to.
+    pub element: Option<String>,
+    /// What it means.
+    pub definition: String,
+    /// How to show it in a role-play.
+    pub approach: Vec<String>,
+    /// What a judge listens for.
+    pub concepts: Vec<Concept>,
+    /// Mistaken ideas a judge would catch.
+    pub misconceptions: Vec<Misconception>,
+}
+
+/// A mistaken idea a judge would catch, with phrases that spot it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Misconception {
+    /// Lowercase identifier.
+    pub id: String,
+    /// The mistake.
+    pub label: String,
+    /// Phrases that show it.
+    pub phrases: Vec<Phrase>,
+    /// A short correction.
+    pub correction: String,
+}
+
+impl Rubric {
+    /// The sum of the concepts' weights.
+    pub fn total_weight(&self) -> u32 {
+        self.concepts.iter().map(|c| c.weight).sum()
+    }
+}
+
+/// All rubrics known to a run, looked up by code.
+#[derive(Clone, Debug, Default)]
+pub struct RubricSet {
+    rubrics: BTreeMap<Code, Rubric>,
+    /// Compiled on first use and kept with the set (which never changes once built):
+    /// every case of a run shares these words.
+    words: OnceLock<PhraseWords>,
+}
+
+/// The normalized words of every rubric's phrases, the same for every case of a set.
+#[derive(Clone, Debug, Default)]
+pub struct PhraseWords {
+    /// Words that alone make a phrase ("refund", "privacy"): rubric vocabulary.
+    pub single: FxHashSet<String>,
+    /// Every word of every phrase: any answer's vocabulary, no topic.
+    pub all: FxHashSet<String>,
+}
+
+impl RubricSet {
+    /// A set of the given rubrics; a later rubric with the same code replaces an earlier one.
+    pub fn new(rubrics: impl IntoIterator<Item = Rubric>) -> Self {
+        RubricSet {
+            rubrics: rubrics.into_iter().map(|r| (r.code.clone(), r)).collect(),
+            words: OnceLock::new(),
+        }
+    }
+
+    /// The normalized words of every phrase, compiled once per set.
+    pub fn phrase_words(&self) -> &PhraseWords {
+        self.words.get_or_init(|| {
+            let mut words = PhraseWords::default();
+            for phrase in self
+                .iter()
+                .flat_map(|r| &r.concepts)
+                .flat_map(|c| &c.phrases)
+            {
+                let norms: Vec<String> = tokenize(&phrase.0)
+                    .tokens
+                    .into_iter()
+                    .filter(|t| !t.skip)
+                    .map(|t| t.norm)
+                    .collect();
+                if let [only] = norms.as_slice() {
+                    words.single.insert(only.clone());
+                }
+                words.all.extend(norms);
+            }
+            words
+        })
+    }
+
+    /// The rubric for a code.
+    pub fn get(&self, code: &Code) -> Option<&Rubric> {
+        self.rubrics.get(code)
+    }
+
+    /// Whether a rubric defines this code.
+    pub fn contains(&self, code: &Code) -> bool {
+        self.rubrics.contains_key(code)
+    }
+
+    /// Every rubric, by code.
+    pub fn iter(&self) -> impl Iterator<Item = &Rubric> {
+        self.rubrics.values()
+    }
+
+    /// Every code, sorted.
+    pub fn codes(&self) -> impl Iterator<Item = &Code> {
+        self.rubrics.keys()
+    }
+
+    /// How many rubrics there are.
+    pub fn len(&self) -> usize {
+        self.rubrics.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.rubrics.is_empty()
+    }
+}

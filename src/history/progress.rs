@@ -1,0 +1,147 @@
+//! Figures over the history: how each indicator is going, and what to work on next.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::engine::Scorecard;
+use crate::error::Error;
+use crate::history::store::Attempt;
+use crate::model::{Band, Code, Form};
+
+/// One indicator's record across attempts.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct IndicatorRecord {
+    /// The code.
+    pub code: Code,
+    /// The title.
+    pub title: String,
+    /// Attempts that tested it.
+    pub attempts: usize,
+    /// Points in each attempt, oldest first.
+    pub points: Vec<u32>,
+    /// The indicator's maximum.
+    pub max: u32,
+    /// Mean points.
+    pub average_points: f64,
+    /// Mean share of the maximum, 0 to 1.
+    pub average: f64,
+    /// The band of the mean points.
+    pub band: Band,
+    /// Mean of the last three attempts less the mean of the three before, in points;
+    /// 0 with fewer than two attempts.
+    pub trend: f64,
+    /// Shares of the maximum, oldest first.
+    pub history: Vec<f64>,
+    /// The most useful tip from the latest attempt: its heaviest missed concept.
+    pub next_tip: Option<String>,
+}
+
+/// The scorecard saved with an attempt, or why it cannot be read.
+pub fn scorecard(attempt: &Attempt) -> Result<Scorecard, Error> {
+    serde_json::from_value(attempt.scorecard.clone()).map_err(|e| {
+        Error::Internal(format!(
+            "attempt {} has a scorecard this release cannot read: {e}",
+            attempt.id
+        ))
+    })
+}
+
+/// Every indicator any attempt tested, by code.
+/// An attempt whose scorecard cannot be read stops the count rather than vanishing from it.
+pub fn indicator_records(attempts: &[Attempt], form: &Form) -> Result<Vec<IndicatorRecord>, Error> {
+    let mut records: BTreeMap<Code, IndicatorRecord> = BTreeMap::new();
+    for attempt in attempts {
+        let card = scorecard(attempt)?;
+        for line in &card.indicators {
+            let record = records
+                .entry(line.code.clone())
+                .or_insert_with(|| IndicatorRecord {
+                    code: line.code.clone(),
+                    title: line.title.clone(),
+                    attempts: 0,
+                    points: Vec::new(),
+                    max: line.max,
+                    average_points: 0.0,
+                    average: 0.0,
+                    band: Band::Little,
+                    trend: 0.0,
+                    history: Vec::new(),
+                    next_tip: None,
+                });
+            record.attempts += 1;
+            record.points.push(line.points);
+            record
+                .history
+                .push(f64::from(line.points) / f64::from(line.max.max(1)));
+            record.next_tip = line
+                .missed
+                .first()
+                .map(|m| format!("{}: {}", m.label, m.tip));
+        }
+    }
+    let mut out: Vec<IndicatorRecord> = records.into_values().collect();
+    for record in &mut out {
+        let n = record.points.len().max(1) as f64;
+        record.average_points = record.points.iter().map(|&p| f64::from(p)).sum::<f64>() / n;
+        record.average = record.history.iter().sum::<f64>() / n;
+        record.band = Band::for_points(
+            record.average_points.round() as u32,
+            &form.indicators.band_floors,
+        );
+        record.trend = trend(&record.points);
+    }
+    Ok(out)
+}
+
+/// Mean of the last three less the mean of up to three before them.
+pub fn trend(points: &[u32]) -> f64 {
+    if points.len() < 2 {
+        return 0.0;
+    }
+    let split = points.len().saturating_sub(3).max(1);
+    let recent = &points[split..];
+    let before = &points[split.saturating_sub(3)..split];
+    let mean = |p: &[u32]| p.iter().map(|&x| f64::from(x)).sum::<f64>() / p.len().max(1) as f64;
+    mean(recent) - mean(before)
+}
+
+/// The weakest indicators first (lowest average, then fewest attempts, then code).
+pub fn weakest(records: &[IndicatorRecord]) -> Vec<&IndicatorRecord> {
+    let mut sorted: Vec<&IndicatorRecord> = records.iter().collect();
+    sorted.sort_by(|a, b| {
+        a.average
+            .total_cmp(&b.average)
+            .then(a.attempts.cmp(&b.attempts))
+            .then(a.code.cmp(&b.code))
+    });
+    sorted
+}
+
+/// A sparkline of shares from 0 to 1: "▁▃▅█".
+pub fn sparkline(shares: &[f64]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    shares
+        .iter()
+        .map(|s| BARS[((s.clamp(0.0, 1.0) * 7.0).round()) as usize])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trend_compares_the_last_three_with_the_three_before() {
+        assert_eq!(trend(&[]), 0.0);
+        assert_eq!(trend(&[5]), 0.0);
+        assert_eq!(trend(&[4, 10]), 6.0);
+        assert_eq!(trend(&[2, 4, 6, 8, 10, 12]), 6.0);
+        assert_eq!(trend(&[10, 10, 10, 4]), (8.0 - 10.0));
+    }
+
+    #[test]
+    fn sparkline_spans_the_bars() {
+        assert_eq!(sparkline(&[0.0, 0.5, 1.0]), "▁▅█");
+    }
+}

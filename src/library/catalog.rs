@@ -1,0 +1,157 @@
+//! The cases a run can use: the shipped library plus a coach's own folders.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, LoadError, LoadErrorKind};
+use crate::library::shipped;
+use crate::load;
+use crate::model::{Case, CaseSource, RubricSet};
+use crate::suggest::closest;
+
+/// Two cases that share an id; the first one found is used.
+#[derive(Debug, Clone)]
+pub struct Duplicate {
+    /// The shared id.
+    pub id: String,
+    /// The case that is used.
+    pub kept: CaseSource,
+    /// The case that is ignored.
+    pub ignored: CaseSource,
+}
+
+/// Every case found, and the files that could not be loaded.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    /// Loaded cases: coach folders first, in the order given, then the shipped library.
+    pub cases: Vec<Case>,
+    /// Files that could not be loaded.
+    pub problems: Vec<LoadError>,
+    /// Ids used by more than one case.
+    pub duplicates: Vec<Duplicate>,
+    /// The folders searched, in order, for a "no case" message.
+    pub folders: Vec<PathBuf>,
+}
+
+impl Catalog {
+    /// Loads the coach's folders (in order) and the shipped library.
+    pub fn load(folders: &[PathBuf], rubrics: &RubricSet) -> Result<Catalog, Error> {
+        let mut catalog = Catalog {
+            folders: folders.to_vec(),
+            ..Catalog::default()
+        };
+        for folder in folders {
+            for path in yaml_files(folder)? {
+                match load::case_from_file(&path, rubrics) {
+                    Ok(case) => catalog.add(case),
+                    Err(Error::Load(e)) => catalog.problems.push(e),
+                    // One unreadable file is skipped like a bad one, not the end of the run.
+                    Err(Error::Io { path, source, .. }) => catalog.problems.push(LoadError::file(
+                        path,
+                        LoadErrorKind::Unreadable(source.to_string()),
+                    )),
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        for loaded in shipped::cases() {
+            match loaded {
+                Ok(case) => catalog.add(case.clone()),
+                Err(e) => catalog.problems.push(e.clone()),
+            }
+        }
+        Ok(catalog)
+    }
+
+    fn add(&mut self, case: Case) {
+        if let Some(kept) = self.cases.iter().find(|c| c.id == case.id) {
+            self.duplicates.push(Duplicate {
+                id: case.id.clone(),
+                kept: kept.source.clone(),
+                ignored: case.source,
+            });
+        } else {
+            self.cases.push(case);
+        }
+    }
+
+    /// The case with this id.
+    pub fn get(&self, id: &str) -> Option<&Case> {
+        self.cases.iter().find(|c| c.id == id)
+    }
+
+    /// Where cases were looked for, and a file by that name nearby, for a "no case" message.
+    fn where_looked(&self, name: &str) -> String {
+        let mut places: Vec<String> = self
+            .folders
+            .iter()
+            .map(|f| f.display().to_string())
+            .collect();
+        match crate::library::paths::cases_folder() {
+            Some(own) if !self.folders.contains(&own) => {
+                places.push(format!("{} (no such folder yet)", own.display()));
+            }
+            _ => {}
+        }
+        places.push("the cases built into roleplay".into());
+        let mut text = format!(
+            ".\nCases are looked for in: {}. Add folders with --cases DIR or ROLEPLAY_CASES",
+            places.join("; ")
+        );
+        for file in [format!("{name}.yaml"), format!("{name}.yml")] {
+            if Path::new(&file).is_file() {
+                text.push_str(&format!(
+                    ".\nThere is a file {file} in this folder: give its path (--case ./{file}) or move it into a cases folder"
+                ));
+            }
+        }
+        text
+    }
+
+    /// A case named by a path to a file, or by id.
+    pub fn resolve(&self, name: &str, rubrics: &RubricSet) -> Result<Case, Error> {
+        let path = Path::new(name);
+        // Anything at that path but a folder is read as a file (and refused there if it
+        // is a pipe or a device), not looked up as an id.
+        let named_file = path.symlink_metadata().is_ok() && !path.is_dir();
+        if named_file || name.ends_with(".yaml") || name.ends_with(".yml") {
+            return load::case_from_file(path, rubrics);
+        }
+        if let Some(case) = self.get(name) {
+            return Ok(case.clone());
+        }
+        let ids: Vec<&str> = self.cases.iter().map(|c| c.id.as_str()).collect();
+        let mut hint = match closest(name, &ids) {
+            Some(best) => format!(" (did you mean `{best}`?)"),
+            None => "; `roleplay list` shows the cases".to_string(),
+        };
+        hint.push_str(&self.where_looked(name));
+        Err(Error::UnknownCase {
+            id: name.to_string(),
+            hint,
+        })
+    }
+}
+
+/// The `.yaml` and `.yml` files of a folder, sorted; a missing folder is an error.
+pub fn yaml_files(folder: &Path) -> Result<Vec<PathBuf>, Error> {
+    let entries = std::fs::read_dir(folder).map_err(|source| Error::Io {
+        action: "read",
+        path: folder.to_path_buf(),
+        source,
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Describes where a case came from, for messages.
+pub fn describe(source: &CaseSource) -> String {
+    match source {
+        CaseSource::Shipped(stem) => format!("shipped case cases/{stem}.yaml"),
+        CaseSource::File(path) => path.display().to_string(),
+    }
+}
