@@ -200,6 +200,23 @@ mod tests {
     }
 
     #[test]
+    fn a_word_cache_shared_across_responses_changes_no_score() {
+        let scorer = super::scorer("CR:010", SITUATION);
+        let mut cache = crate::text::WordCache::default();
+        for text in [
+            "Ms. Ortiz, I'm sorry. I won't let this happen again; I'll replace it today.",
+            "I can't refund it. We won't replace the Trailmaster, it's our policy.",
+            "Ms. Ortiz, I'm sorry. I won't let this happen again; I'll replace it today.",
+        ] {
+            assert_eq!(
+                scorer.score_cached(text, &mut cache),
+                scorer.score(text),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn empty_and_odd_text_score_zero() {
         for text in ["", "   ", "\u{200F}\u{1F600}", "...!!!"] {
             let card = score_in_case("CR:010", SITUATION, text);

@@ -66,7 +66,8 @@ pub fn score(
     tick: &(dyn Fn() + Sync),
 ) -> Vec<Result<Output, Skipped>> {
     rows.into_par_iter()
-        .map(|row| {
+        // Each worker keeps the words it has normalized: a class repeats its words.
+        .map_init(crate::text::WordCache::default, |cache, row| {
             tick();
             let Some((case, scorer)) = cases.get(&row.case) else {
                 let reason = unknown
@@ -78,7 +79,7 @@ pub fn score(
                     reason,
                 });
             };
-            let card = scorer.score(&row.response);
+            let card = scorer.score_cached(&row.response, cache);
             let scored = Scored {
                 student: row.student,
                 case: case.id.clone(),

@@ -6,4 +6,4 @@ pub mod tokenize;
 pub mod voices;
 
 pub use span::{LineIndex, Span, line_column};
-pub use tokenize::{Segment, Sentence, Token, Tokenized, tokenize};
+pub use tokenize::{Segment, Sentence, Token, Tokenized, WordCache, tokenize, tokenize_cached};

@@ -90,8 +90,27 @@ enum Break {
     Sentence,
 }
 
+/// The normalized forms of words already seen, kept by a caller that tokenizes many
+/// texts (a class batch, one per thread): the core itself keeps nothing between calls.
+#[derive(Default)]
+pub struct WordCache {
+    words: rustc_hash::FxHashMap<String, Vec<Piece>>,
+}
+
+/// Words a cache holds at most, so a hostile batch cannot grow it without bound.
+const WORD_CACHE_LIMIT: usize = 100_000;
+
 /// Tokenizes `text`. Never fails: any bytes that are not words are treated as spaces.
 pub fn tokenize(text: &str) -> Tokenized {
+    tokenize_with(text, None)
+}
+
+/// Tokenizes `text` as [`tokenize`] does, normalizing each word once per `cache`.
+pub fn tokenize_cached(text: &str, cache: &mut WordCache) -> Tokenized {
+    tokenize_with(text, Some(cache))
+}
+
+fn tokenize_with(text: &str, mut cache: Option<&mut WordCache>) -> Tokenized {
     let mut builder = Builder::default();
     let bytes = text.as_bytes();
     let mut iter = text.char_indices().peekable();
@@ -104,7 +123,18 @@ pub fn tokenize(text: &str) -> Tokenized {
             }
             let word = &text[pos..end];
             pieces.clear();
-            normalize_word(word, &mut pieces);
+            match cache.as_deref_mut() {
+                Some(cache) => match cache.words.get(word) {
+                    Some(known) => pieces.extend_from_slice(known),
+                    None => {
+                        normalize_word(word, &mut pieces);
+                        if cache.words.len() < WORD_CACHE_LIMIT {
+                            cache.words.insert(word.to_string(), pieces.clone());
+                        }
+                    }
+                },
+                None => normalize_word(word, &mut pieces),
+            }
             let ends_in_abbreviation = bytes.get(end) == Some(&b'.')
                 && (ABBREVIATIONS.contains(&word.to_lowercase().as_str()) || word.contains('.'));
             builder.push_word(Span::new(pos, end), word, &pieces);
