@@ -12,7 +12,7 @@ use super::lexicon::{
     BUZZWORDS, DISMISSIVE, DISRESPECT, FILLERS, HEDGES, KIND_AFTER_NOT, REASONS, SPEECH_WORDS,
 };
 use super::negation::{Clauses, negated_by};
-use crate::model::Case;
+use crate::model::{Case, PhraseWords};
 use crate::text::{Tokenized, tokenize};
 
 /// The figures read off a response; every one is explained in the README.
@@ -125,20 +125,10 @@ const GRAM: usize = 5;
 /// Words in a row from an indicator's title that count as reciting it.
 const TITLE_GRAM: usize = 4;
 
-/// What the rubrics say, as the reading needs it.
-pub struct RubricWords {
-    /// Normalized single-word phrases ("refund", "privacy"): vocabulary, not facts.
-    pub single: FxHashSet<String>,
-    /// Every normalized word of every phrase: any answer's vocabulary, no topic.
-    pub all: FxHashSet<String>,
-    /// The indicators' titles.
-    pub titles: Vec<String>,
-}
-
 impl CaseFacts {
-    /// Reads the facts of `case`. `rubric_words` are the normalized single-word
-    /// rubric phrases ("refund", "privacy"): vocabulary, not facts.
-    pub fn new(case: &Case, rubric: RubricWords) -> CaseFacts {
+    /// Reads the facts of `case`. The rubrics' phrase words are vocabulary, not facts;
+    /// reciting one of their `titles` is not speech.
+    pub fn new(case: &Case, rubric: &PhraseWords, titles: &[String]) -> CaseFacts {
         let rubric_words = &rubric.single;
         let mut weights: FxHashMap<String, f64> = FxHashMap::default();
         let mut vocabulary: FxHashSet<String> = FxHashSet::default();
@@ -196,9 +186,8 @@ impl CaseFacts {
         CaseFacts {
             weights,
             vocabulary,
-            rubric_vocabulary: rubric.all,
-            title_grams: rubric
-                .titles
+            rubric_vocabulary: rubric.all.clone(),
+            title_grams: titles
                 .iter()
                 .flat_map(|t| windows(&tokenize(t), TITLE_GRAM))
                 .collect(),

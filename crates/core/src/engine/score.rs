@@ -9,7 +9,7 @@ use super::matcher::{Found, Matcher, NormText};
 use super::negation::{Clauses, negated_by};
 use super::plan::{ConceptSource, Plan};
 use super::points;
-use super::reading::{self, CaseFacts, RubricWords};
+use super::reading::{self, CaseFacts};
 use super::scorecard::{
     Evidence, IndicatorScore, MisconceptionHit, Missed, Scorecard, SkillScore, Stats, Status,
 };
@@ -110,11 +110,8 @@ impl Scorer {
             form: form.clone(),
             facts: CaseFacts::new(
                 case,
-                RubricWords {
-                    single: generic.clone(),
-                    all: words.all.clone(),
-                    titles: rubrics.iter().map(|r| r.title.clone()).collect(),
-                },
+                words,
+                &rubrics.iter().map(|r| r.title.clone()).collect::<Vec<_>>(),
             ),
             other_names: character_names(&case.judge_role),
             terms: CaseTerms::new(case, generic)?,
