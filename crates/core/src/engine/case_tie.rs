@@ -89,11 +89,11 @@ impl CaseTerms {
             tokenize(t)
                 .tokens
                 .iter()
-                .any(|w| !w.skip && !generic.contains(&w.norm) && !COMMON_NORMS.contains(&w.norm))
+                .any(|w| !w.skip && !generic.contains(w.norm.as_str()) && !COMMON_NORMS.contains(w.norm.as_str()))
         });
         let norms = terms
             .iter()
-            .flat_map(|t| tokenize(t).tokens.into_iter().map(|t| t.norm))
+            .flat_map(|t| tokenize(t).tokens.into_iter().map(|t| t.norm.into_string()))
             .collect();
         let matcher = Matcher::new(terms.iter().cloned().enumerate().map(|(i, t)| (t, i)), [])?;
         Ok(CaseTerms {
@@ -175,7 +175,7 @@ fn proper_nouns_and_numbers(text: &str, tokenized: &Tokenized) -> Vec<String> {
                 && !first
                 && !token.skip
                 && token.norm != "i"
-                && !COMMON_NORMS.contains(&token.norm);
+                && !COMMON_NORMS.contains(token.norm.as_str());
             if name {
                 if run.last() != Some(&t) {
                     run.push(t);
@@ -204,12 +204,12 @@ fn frequent_words(text: &str, tokenized: &Tokenized, generic: &HashSet<String>) 
         if token.skip || token.number || token.norm.chars().count() < 4 {
             continue;
         }
-        if COMMON_NORMS.contains(&token.norm) || generic.contains(&token.norm) {
+        if COMMON_NORMS.contains(token.norm.as_str()) || generic.contains(token.norm.as_str()) {
             continue;
         }
         match counts.iter_mut().find(|(n, _, _)| *n == token.norm) {
             Some(entry) => entry.1 += 1,
-            None => counts.push((token.norm.clone(), 1, i)),
+            None => counts.push((token.norm.to_string(), 1, i)),
         }
     }
     counts

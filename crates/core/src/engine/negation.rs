@@ -144,7 +144,7 @@ impl Clauses {
                 let norm = tokens[t].norm.as_str();
                 let next_is_subject = tokens
                     .get(t + 1)
-                    .is_some_and(|n| SUBJECTS.contains(&n.norm));
+                    .is_some_and(|n| SUBJECTS.contains(n.norm.as_str()));
                 let ends_before =
                     TERMINATORS.contains(norm) || (LINKERS.contains(norm) && next_is_subject);
                 if ends_before && t > start {
@@ -203,7 +203,7 @@ pub fn negated_by(
 
 fn is_trigger(tokenized: &Tokenized, t: usize) -> bool {
     let tokens = &tokenized.tokens;
-    if !TRIGGERS.contains(&tokens[t].norm) {
+    if !TRIGGERS.contains(tokens[t].norm.as_str()) {
         return false;
     }
     let next = tokens
@@ -212,7 +212,7 @@ fn is_trigger(tokenized: &Tokenized, t: usize) -> bool {
     // "no matter", "no doubt" are idioms; "doesn't matter" is a real negation.
     let idiom_only_after_no = ["matter", "doubt", "problem", "question"];
     if next.is_some_and(|n| {
-        PSEUDO_AFTER.contains(&n.norm)
+        PSEUDO_AFTER.contains(n.norm.as_str())
             && (tokens[t].norm == "no" || !idiom_only_after_no.contains(&n.norm.as_str()))
     }) {
         return false;
@@ -250,7 +250,7 @@ fn prevents_recurrence(
     // clause ("don't contact me about this again").
     let again = norms("again");
     let end = (matched.end + 2).min(clause.end);
-    (matched.start..end).any(|t| again.contains(&tokenized.tokens[t].norm))
+    (matched.start..end).any(|t| again.iter().any(|a| *a == tokenized.tokens[t].norm))
 }
 
 #[cfg(test)]

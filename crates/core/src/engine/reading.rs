@@ -135,16 +135,16 @@ impl CaseFacts {
         let setting: FxHashSet<String> = tokenize(&case.participant_role)
             .tokens
             .into_iter()
-            .map(|t| t.norm)
+            .map(|t| t.norm.into_string())
             .collect();
         let mut add_text = |text: &str| {
             let tokenized = tokenize(text);
             for (i, token) in tokenized.tokens.iter().enumerate() {
                 let surface = &text[token.span];
-                vocabulary.insert(token.norm.clone());
+                vocabulary.insert(token.norm.to_string());
                 if token.skip
                     || (surface.chars().count() < MIN_FACT_LEN && !token.number)
-                    || COMMON_NORMS.contains(&token.norm)
+                    || COMMON_NORMS.contains(token.norm.as_str())
                 {
                     continue;
                 }
@@ -159,14 +159,14 @@ impl CaseFacts {
                 if name {
                     weight = weight.max(0.7);
                 }
-                if rubric_words.contains(&token.norm) {
+                if rubric_words.contains(token.norm.as_str()) {
                     weight *= RUBRIC_WORD_WEIGHT;
                 }
-                if setting.contains(&token.norm) {
+                if setting.contains(token.norm.as_str()) {
                     weight *= SETTING_WEIGHT;
                 }
                 if weight >= MIN_FACT_WEIGHT {
-                    let slot = weights.entry(token.norm.clone()).or_insert(0.0);
+                    let slot = weights.entry(token.norm.to_string()).or_insert(0.0);
                     *slot = slot.max(weight);
                 }
             }
@@ -364,9 +364,9 @@ fn topic(text: &str, tokenized: &Tokenized, facts: &CaseFacts) -> f64 {
         if token.skip
             || token.number
             || surface.chars().count() < MIN_FACT_LEN
-            || COMMON_NORMS.contains(&token.norm)
+            || COMMON_NORMS.contains(token.norm.as_str())
             || SPEECH_WORDS.contains(&token.norm.as_str())
-            || facts.rubric_vocabulary.contains(&token.norm)
+            || facts.rubric_vocabulary.contains(token.norm.as_str())
             || !seen.insert(token.norm.as_str())
         {
             continue;
@@ -374,7 +374,7 @@ fn topic(text: &str, tokenized: &Tokenized, facts: &CaseFacts) -> f64 {
         let weight = ((TOPIC_ZIPF - zipf(surface).max(zipf(&token.norm))) / TOPIC_RANGE)
             .clamp(TOPIC_MIN_WEIGHT, 1.0);
         all += weight;
-        if facts.vocabulary.contains(&token.norm) {
+        if facts.vocabulary.contains(token.norm.as_str()) {
             own += weight;
         }
     }

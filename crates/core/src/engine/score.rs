@@ -81,9 +81,9 @@ impl Scorer {
                     .tokens
                     .into_iter()
                     .filter(|t| {
-                        !t.skip && t.norm.chars().count() >= 3 && !COMMON_NORMS.contains(&t.norm)
+                        !t.skip && t.norm.chars().count() >= 3 && !COMMON_NORMS.contains(t.norm.as_str())
                     })
-                    .map(|t| t.norm)
+                    .map(|t| t.norm.into_string())
                     .collect();
                 words.dedup();
                 words

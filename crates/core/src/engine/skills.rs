@@ -47,7 +47,7 @@ pub fn concrete_details(tokenized: &Tokenized, known: impl Fn(&str) -> bool) -> 
             .get(token.sentence)
             .is_some_and(|s| s.tokens.start == i);
         let detail = token.number
-            || TIME_WORDS.contains(&token.norm)
+            || TIME_WORDS.contains(token.norm.as_str())
             || (token.capitalized && !first_of_sentence && token.norm != "i" && !token.skip);
         if detail {
             all.insert(token.norm.as_str());

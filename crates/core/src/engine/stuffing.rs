@@ -95,7 +95,7 @@ pub fn stuffed_sentences(
             let average = words.len() as f64 / segments.len().max(1) as f64;
             let has_pronoun = words
                 .iter()
-                .any(|&t| pronouns.contains(&tokenized.tokens[t].norm));
+                .any(|&t| pronouns.iter().any(|p| *p == tokenized.tokens[t].norm));
             // A figure or a name makes a sentence concrete, whatever it names besides.
             let concrete = words.iter().any(|&t| {
                 let token = &tokenized.tokens[t];

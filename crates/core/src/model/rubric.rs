@@ -156,7 +156,7 @@ impl RubricSet {
                     .tokens
                     .into_iter()
                     .filter(|t| !t.skip)
-                    .map(|t| t.norm)
+                    .map(|t| t.norm.into_string())
                     .collect();
                 if let [only] = norms.as_slice() {
                     words.single.insert(only.clone());

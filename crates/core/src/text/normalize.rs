@@ -91,10 +91,14 @@ const NUMBER_WORDS: &[(&str, &str)] = &[
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Piece {
     /// The stemmed, lower-case form used for matching.
-    pub norm: String,
+    pub norm: Norm,
     /// Left out of phrase matching (articles, possessives, fillers).
     pub skip: bool,
 }
+
+/// A normalized word: short words (nearly all) are kept inline, without a heap
+/// allocation, so copying tokens out of a word cache costs no allocation.
+pub type Norm = compact_str::CompactString;
 
 /// Role words that mean "the customer" or "the staff" in one case or another, folded
 /// together so a rubric's "customer data" also finds a credit union's "member data".
@@ -151,7 +155,7 @@ pub fn normalize_word(word: &str, out: &mut Vec<Piece>) {
     if lower.starts_with(|c: char| c.is_ascii_digit()) {
         let digits: String = lower.chars().filter(|&c| c != ',').collect();
         out.push(Piece {
-            norm: digits,
+            norm: Norm::from(digits),
             skip: false,
         });
         return;
@@ -202,37 +206,37 @@ fn push_plain(word: &str, out: &mut Vec<Piece>) {
     }
     if SKIPPED.contains(&word.as_str()) {
         out.push(Piece {
-            norm: word,
+            norm: Norm::from(word),
             skip: true,
         });
         return;
     }
     if let Some((_, form)) = AUXILIARIES.iter().find(|(name, _)| *name == word) {
         out.push(Piece {
-            norm: (*form).to_string(),
+            norm: Norm::const_new(form),
             skip: false,
         });
         return;
     }
     if let Some((_, alias)) = ALIASES.iter().find(|(name, _)| *name == word) {
         out.push(Piece {
-            norm: STEMMER.stem(alias).into_owned(),
+            norm: Norm::from(STEMMER.stem(alias)),
             skip: false,
         });
         return;
     }
     if let Some((_, digits)) = NUMBER_WORDS.iter().find(|(name, _)| *name == word) {
         out.push(Piece {
-            norm: (*digits).to_string(),
+            norm: Norm::const_new(digits),
             skip: false,
         });
         return;
     }
     let word = american(&word);
-    let mut norm = STEMMER.stem(&word).into_owned();
+    let mut norm = Norm::from(STEMMER.stem(&word));
     // The stemmer leaves a few noun and verb forms apart: "empathy" and "empathize".
     if let Some((_, joined)) = STEM_ALIASES.iter().find(|(stem, _)| *stem == norm) {
-        norm = (*joined).to_string();
+        norm = Norm::const_new(joined);
     }
     out.push(Piece { norm, skip: false });
 }
@@ -298,7 +302,7 @@ fn american(word: &str) -> std::borrow::Cow<'_, str> {
 pub fn norms(word: &str) -> Vec<String> {
     let mut out = Vec::new();
     normalize_word(word, &mut out);
-    out.into_iter().map(|p| p.norm).collect()
+    out.into_iter().map(|p| p.norm.into_string()).collect()
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::normalize::{Piece, normalize_word};
+use super::normalize::{Norm, Piece, normalize_word};
 use super::span::Span;
 
 /// One normalized word piece. A contraction gives two tokens that share a span.
@@ -12,7 +12,7 @@ pub struct Token {
     /// Where the word is in the text.
     pub span: Span,
     /// The stemmed, lower-case form used for matching.
-    pub norm: String,
+    pub norm: Norm,
     /// Left out of phrase matching (articles, possessives, fillers).
     pub skip: bool,
     /// The word began with a capital letter.
@@ -278,7 +278,7 @@ impl Builder {
         let tokens = &mut self.out.tokens;
         for i in 1..tokens.len().saturating_sub(1) {
             if tokens[i - 1].norm == "be" && tokens[i].norm == "go" && tokens[i + 1].norm == "to" {
-                tokens[i].norm = "will".to_string();
+                tokens[i].norm = Norm::const_new("will");
                 tokens[i + 1].skip = true;
             }
         }

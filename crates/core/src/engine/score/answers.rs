@@ -106,7 +106,7 @@ impl Scorer {
         });
         let on_topic = inside.iter().any(|s| {
             tokenized.tokens[s.tokens.clone()].iter().any(|t| {
-                !t.skip && (question.contains(&t.norm) || self.facts.weight(&t.norm) >= 0.3)
+                !t.skip && (question.iter().any(|q| *q == t.norm) || self.facts.weight(&t.norm) >= 0.3)
             })
         }) || found.iter().any(|f| span.contains(f.span));
         substance && on_topic
