@@ -11,7 +11,7 @@ use crate::model::Case;
 use crate::text::normalize::norms;
 use crate::text::{Tokenized, tokenize};
 
-use super::matcher::{Matcher, NormText};
+use super::matcher::Found;
 
 /// Words too common, or too much a part of every case's boilerplate, to show that a
 /// response is about this case.
@@ -45,17 +45,13 @@ pub(crate) static COMMON_NORMS: LazyLock<HashSet<String>> =
 pub struct CaseTerms {
     /// The terms, as display text, in the order found.
     pub terms: Vec<String>,
-    matcher: Matcher<usize>,
     norms: HashSet<String>,
 }
 
 impl CaseTerms {
     /// Extracts the case's specifics. `generic` holds the normalized words of the
     /// rubric phrases: words that earn concept credit are not specifics.
-    pub fn new(
-        case: &Case,
-        generic: &HashSet<String>,
-    ) -> Result<CaseTerms, aho_corasick::BuildError> {
+    pub fn new(case: &Case, generic: &HashSet<String>) -> CaseTerms {
         let mut terms: Vec<String> = Vec::new();
         let mut add = |term: String| {
             let term = term.trim().to_string();
@@ -86,33 +82,35 @@ impl CaseTerms {
         }
         // A term made only of rubric or common words ("CRM", "privacy") is not specific to the case.
         terms.retain(|t| {
-            tokenize(t)
-                .tokens
-                .iter()
-                .any(|w| !w.skip && !generic.contains(w.norm.as_str()) && !COMMON_NORMS.contains(w.norm.as_str()))
+            tokenize(t).tokens.iter().any(|w| {
+                !w.skip
+                    && !generic.contains(w.norm.as_str())
+                    && !COMMON_NORMS.contains(w.norm.as_str())
+            })
         });
         let norms = terms
             .iter()
             .flat_map(|t| tokenize(t).tokens.into_iter().map(|t| t.norm.into_string()))
             .collect();
-        let matcher = Matcher::new(terms.iter().cloned().enumerate().map(|(i, t)| (t, i)), [])?;
-        Ok(CaseTerms {
-            terms,
-            matcher,
-            norms,
-        })
+        CaseTerms { terms, norms }
     }
 
-    /// For each sentence of the response, whether it uses a case term; and which terms it uses.
-    pub fn find(
+    /// The terms as phrases to listen for, each with its index: the scorer compiles
+    /// them into its one automaton, so a response is scanned once for everything.
+    pub fn phrases(&self) -> impl Iterator<Item = (String, usize)> + '_ {
+        self.terms.iter().cloned().enumerate().map(|(i, t)| (t, i))
+    }
+
+    /// For each of `sentences`, whether it uses a case term; and which terms are
+    /// used, from the terms found in the response.
+    pub fn mark(
         &self,
-        text: &str,
-        tokenized: &Tokenized,
-        norm: &NormText,
+        sentences: usize,
+        found: impl IntoIterator<Item = Found<usize>>,
     ) -> (Vec<bool>, BTreeSet<usize>) {
-        let mut per_sentence = vec![false; tokenized.sentences.len()];
+        let mut per_sentence = vec![false; sentences];
         let mut used = BTreeSet::new();
-        for found in self.matcher.find(text, tokenized, norm) {
+        for found in found {
             per_sentence[found.sentence] = true;
             used.insert(found.target);
         }
@@ -222,6 +220,7 @@ fn frequent_words(text: &str, tokenized: &Tokenized, generic: &HashSet<String>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::matcher::{Matcher, NormText};
     use crate::model::CaseSource;
 
     fn case(situation: &str) -> Case {
@@ -245,9 +244,7 @@ mod tests {
     }
 
     fn terms(situation: &str) -> Vec<String> {
-        CaseTerms::new(&case(situation), &HashSet::default())
-            .expect("builds")
-            .terms
+        CaseTerms::new(&case(situation), &HashSet::default()).terms
     }
 
     #[test]
@@ -280,7 +277,7 @@ mod tests {
     fn repeated_content_words_count_but_rubric_words_do_not() {
         let text = "The laptop broke. The laptop is new. A laptop costs money. Apologize, apologize, apologize.";
         let generic: HashSet<String> = norms("apologize").into_iter().collect();
-        let got = CaseTerms::new(&case(text), &generic).expect("builds").terms;
+        let got = CaseTerms::new(&case(text), &generic).terms;
         assert!(got.contains(&"laptop".to_string()), "{got:?}");
         assert!(!got.iter().any(|t| t.starts_with("apolog")), "{got:?}");
     }
@@ -290,11 +287,12 @@ mod tests {
         let terms = CaseTerms::new(
             &case("Marcus bought a Zentrix laptop."),
             &HashSet::default(),
-        )
-        .expect("builds");
+        );
+        let matcher = Matcher::new(terms.phrases(), []).expect("builds");
         let text = "I'm sorry. Your Zentrix will be fixed.";
         let tokenized = tokenize(text);
-        let (marked, used) = terms.find(text, &tokenized, &NormText::new(&tokenized));
+        let found = matcher.find(text, &tokenized, &NormText::new(&tokenized));
+        let (marked, used) = terms.mark(tokenized.sentences.len(), found);
         assert_eq!(marked, [false, true]);
         assert_eq!(used.len(), 1);
     }

@@ -115,10 +115,14 @@ pub(super) static FILLERS: LazyLock<regex::Regex> = LazyLock::new(|| {
 
 /// Normalized words that make a stretch of text a sentence rather than a fragment:
 /// pronouns and auxiliary verbs.
-pub(super) const SPEECH_WORDS: &[&str] = &[
+const SPEECH_WORD_LIST: &[&str] = &[
     "i", "you", "we", "he", "she", "they", "it", "me", "us", "him", "them", "be", "will", "do",
     "have", "can", "could", "should", "may", "might", "must", "let", "need", "want",
 ];
+
+/// [`SPEECH_WORD_LIST`] as a set: asked of every word of every response.
+pub(super) static SPEECH_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| SPEECH_WORD_LIST.iter().copied().collect());
 
 /// Words after "not" that make a kind promise, not a refusal: "I won't forget",
 /// "we never want to lose you", "I'm not sure".

@@ -100,9 +100,14 @@ fn specificity(surface: &str, norm: &str, number: bool) -> f64 {
 
 /// How common a word is: log10 of its uses per billion words, 0 when unlisted (rare).
 fn zipf(surface: &str) -> f64 {
-    let lower = surface.to_lowercase();
+    // Most words are already lower case: look them up without a copy.
+    let lower = if surface.bytes().any(|b| !b.is_ascii_lowercase()) {
+        std::borrow::Cow::Owned(surface.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(surface)
+    };
     FREQUENCY
-        .get(lower.as_str())
+        .get(lower.as_ref())
         .map_or(0.0, |&z| f64::from(z) / 10.0)
 }
 
@@ -343,7 +348,7 @@ pub fn read(
         if count >= 4
             && tokens
                 .iter()
-                .any(|t| SPEECH_WORDS.contains(&t.norm.as_str()))
+                .any(|t| SPEECH_WORDS.contains(t.norm.as_str()))
             && !comma_list(&text[sentence.span], count)
         {
             speech_words += count;
@@ -365,7 +370,7 @@ fn topic(text: &str, tokenized: &Tokenized, facts: &CaseFacts) -> f64 {
             || token.number
             || surface.chars().count() < MIN_FACT_LEN
             || COMMON_NORMS.contains(token.norm.as_str())
-            || SPEECH_WORDS.contains(&token.norm.as_str())
+            || SPEECH_WORDS.contains(token.norm.as_str())
             || facts.rubric_vocabulary.contains(token.norm.as_str())
             || !seen.insert(token.norm.as_str())
         {

@@ -41,7 +41,8 @@ pub struct Scorer {
     case_title: String,
     form: Form,
     plan: Plan,
-    matcher: Matcher<Target>,
+    /// The concepts' phrases, the case's terms and the misconceptions in one automaton.
+    matcher: Matcher<Heard>,
     terms: CaseTerms,
     facts: CaseFacts,
     /// Names of the judge's character, whose lines in a transcript are not the student's.
@@ -50,7 +51,63 @@ pub struct Scorer {
     judge_stuffing: bool,
     /// The case's indicators' misconceptions: (indicator, code, misconception).
     mistakes: Vec<(Code, crate::model::Misconception)>,
-    mistake_matcher: Matcher<usize>,
+}
+
+/// What a phrase heard in a response stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Heard {
+    /// A concept of an indicator.
+    Concept(Target),
+    /// A case term, by index in [`CaseTerms::terms`].
+    Term(usize),
+    /// A misconception, by index in `Scorer::mistakes`.
+    Mistake(usize),
+}
+
+/// Everything heard in a response, by what it stands for, each kind in the order found.
+struct Heards {
+    concepts: Vec<Found<Target>>,
+    terms: Vec<Found<usize>>,
+    mistakes: Vec<Found<usize>>,
+}
+
+impl Heards {
+    fn split(found: Vec<Found<Heard>>) -> Heards {
+        let mut heards = Heards {
+            concepts: Vec::new(),
+            terms: Vec::new(),
+            mistakes: Vec::new(),
+        };
+        for f in found {
+            let Found {
+                target,
+                tokens,
+                span,
+                sentence,
+            } = f;
+            match target {
+                Heard::Concept(target) => heards.concepts.push(Found {
+                    target,
+                    tokens,
+                    span,
+                    sentence,
+                }),
+                Heard::Term(target) => heards.terms.push(Found {
+                    target,
+                    tokens,
+                    span,
+                    sentence,
+                }),
+                Heard::Mistake(target) => heards.mistakes.push(Found {
+                    target,
+                    tokens,
+                    span,
+                    sentence,
+                }),
+            }
+        }
+        heards
+    }
 }
 
 impl Scorer {
@@ -62,11 +119,12 @@ impl Scorer {
         for (indicator, planned) in plan.indicators.iter().enumerate() {
             for (concept, c) in planned.concepts.iter().enumerate() {
                 let target = Target { indicator, concept };
+                let heard = Heard::Concept(target);
                 for phrase in &c.phrases {
-                    phrases.push((phrase.clone(), target));
-                    phrases.extend(synonyms::variants(phrase).into_iter().map(|v| (v, target)));
+                    phrases.push((phrase.clone(), heard));
+                    phrases.extend(synonyms::variants(phrase).into_iter().map(|v| (v, heard)));
                 }
-                patterns.extend(c.patterns.iter().map(|r| (r.clone(), target)));
+                patterns.extend(c.patterns.iter().map(|r| (r.clone(), heard)));
             }
         }
         // Words that alone earn a concept ("refund", "privacy") are rubric vocabulary,
@@ -81,7 +139,9 @@ impl Scorer {
                     .tokens
                     .into_iter()
                     .filter(|t| {
-                        !t.skip && t.norm.chars().count() >= 3 && !COMMON_NORMS.contains(t.norm.as_str())
+                        !t.skip
+                            && t.norm.chars().count() >= 3
+                            && !COMMON_NORMS.contains(t.norm.as_str())
                     })
                     .map(|t| t.norm.into_string())
                     .collect();
@@ -95,16 +155,16 @@ impl Scorer {
             .filter_map(|code| rubrics.get(code))
             .flat_map(|r| r.misconceptions.iter().map(|m| (r.code.clone(), m.clone())))
             .collect();
-        let mistake_matcher = Matcher::new(
-            mistakes
+        // Concepts first, so their phrases keep the automaton's first slots.
+        let terms = CaseTerms::new(case, generic);
+        phrases.extend(terms.phrases().map(|(t, i)| (t, Heard::Term(i))));
+        phrases.extend(mistakes.iter().enumerate().flat_map(|(i, (_, m))| {
+            m.phrases
                 .iter()
-                .enumerate()
-                .flat_map(|(i, (_, m))| m.phrases.iter().map(move |p| (p.0.clone(), i))),
-            [],
-        )?;
+                .map(move |p| (p.0.clone(), Heard::Mistake(i)))
+        }));
         Ok(Scorer {
             mistakes,
-            mistake_matcher,
             case_id: case.id.clone(),
             case_title: case.title.clone(),
             form: form.clone(),
@@ -114,7 +174,7 @@ impl Scorer {
                 &rubrics.iter().map(|r| r.title.clone()).collect::<Vec<_>>(),
             ),
             other_names: character_names(&case.judge_role),
-            terms: CaseTerms::new(case, generic)?,
+            terms,
             matcher: Matcher::new(phrases, patterns)?,
             plan,
             questions,
@@ -168,7 +228,8 @@ impl Scorer {
         let quoted = voices::quoted(response);
         let norm = NormText::new(&tokenized);
         let clauses = Clauses::new(&tokenized);
-        let found = distinct(self.matcher.find(response, &tokenized, &norm));
+        let heard = Heards::split(self.matcher.find(response, &tokenized, &norm));
+        let found = distinct(heard.concepts);
         let negations: Vec<Option<usize>> = found
             .iter()
             .map(|f| negated_by(&tokenized, &clauses, &f.tokens))
@@ -183,7 +244,7 @@ impl Scorer {
                 )
             })
             .collect();
-        let (on_case, terms_used) = self.terms.find(response, &tokenized, &norm);
+        let (on_case, terms_used) = self.terms.mark(tokenized.sentences.len(), heard.terms);
         let stuffing = if self.judge_stuffing {
             stuffed_sentences(&tokenized, &hits, &on_case)
         } else {
@@ -202,7 +263,7 @@ impl Scorer {
         let dismissed = refused as f64 / found.len().max(1) as f64;
         let rude = reading::disrespectful(response, &tokenized, &quoted);
         let reading = reading::read(response, &tokenized, &clauses, &self.facts, &rude);
-        let misconceptions = self.misconceptions(response, &tokenized, &norm, &clauses);
+        let misconceptions = self.misconceptions(heard.mistakes, &tokenized, &clauses);
         let level = points::level(&reading);
         let (held_share, held) = points::gate(&reading);
         let context = Judged {

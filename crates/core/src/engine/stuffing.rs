@@ -189,7 +189,7 @@ mod tests {
                 .tokens
                 .into_iter()
                 .filter(|t| !t.skip)
-                .map(|t| t.norm)
+                .map(|t| t.norm.into_string())
                 .collect();
             let have: Vec<(usize, &str)> = tokenized
                 .tokens

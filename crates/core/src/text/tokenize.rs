@@ -322,7 +322,11 @@ mod tests {
     }
 
     fn norms(text: &str) -> Vec<String> {
-        tokenize(text).tokens.into_iter().map(|t| t.norm).collect()
+        tokenize(text)
+            .tokens
+            .into_iter()
+            .map(|t| t.norm.into_string())
+            .collect()
     }
 
     #[test]
@@ -372,7 +376,7 @@ mod tests {
                 .tokens
                 .into_iter()
                 .filter(|t| !t.skip)
-                .map(|t| t.norm)
+                .map(|t| t.norm.into_string())
                 .collect()
         };
         assert_eq!(

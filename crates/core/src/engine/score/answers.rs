@@ -4,7 +4,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::{Scorer, Target};
-use crate::engine::matcher::{Found, NormText};
+use crate::engine::matcher::Found;
 use crate::engine::negation::{Clauses, negated_by};
 use crate::engine::scorecard::MisconceptionHit;
 use crate::text::{Span, Tokenized};
@@ -13,13 +13,12 @@ impl Scorer {
     /// Mistaken ideas the response states (not those it denies), each once.
     pub(super) fn misconceptions(
         &self,
-        response: &str,
+        found: Vec<Found<usize>>,
         tokenized: &Tokenized,
-        norm: &NormText,
         clauses: &Clauses,
     ) -> Vec<MisconceptionHit> {
         let mut hits: Vec<MisconceptionHit> = Vec::new();
-        for found in self.mistake_matcher.find(response, tokenized, norm) {
+        for found in found {
             let (code, mistake) = &self.mistakes[found.target];
             if hits.iter().any(|h| h.id == mistake.id && h.code == *code)
                 || negated_by(tokenized, clauses, &found.tokens).is_some()
@@ -106,7 +105,8 @@ impl Scorer {
         });
         let on_topic = inside.iter().any(|s| {
             tokenized.tokens[s.tokens.clone()].iter().any(|t| {
-                !t.skip && (question.iter().any(|q| *q == t.norm) || self.facts.weight(&t.norm) >= 0.3)
+                !t.skip
+                    && (question.iter().any(|q| *q == t.norm) || self.facts.weight(&t.norm) >= 0.3)
             })
         }) || found.iter().any(|f| span.contains(f.span));
         substance && on_topic
