@@ -1,8 +1,9 @@
 //! Follow-up questions: after the presentation and the case's fixed questions, a judge
 //! presses where the response was thin. The questions are rubric data (each concept's
 //! `probes`, and a case's own `follow_ups`), chosen from the heaviest concepts the
-//! response missed, never about something it already covered, and rotated by how many
-//! times the case was tried so the same wording does not come twice in a row.
+//! response missed, never about something it already covered, and worded apart from
+//! the follow-ups of the case's latest attempt (see [`Turn`]), so the same wording
+//! never comes twice in a row.
 
 pub mod answers;
 pub mod ask;
