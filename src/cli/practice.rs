@@ -159,7 +159,7 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         other => other?,
     };
     if let Some(old) = old {
-        let lines = old.response.len() + old.answers.len() + old.answer_lines.len();
+        let lines = old.typed_lines();
         let resume = Confirm::with_theme(&theme)
             .with_prompt(format!(
                 "You have an unfinished practice of `{}` ({lines} line(s), started {}). Resume it?",
@@ -267,30 +267,24 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
     };
     let finished = match outcome {
         Outcome::Finished(finished) => finished,
-        Outcome::Stopped => {
-            writeln!(
-                out,
-                "\nStopped. Your draft is saved in {}: every line you typed, and the clock.\n\
-                 Run `roleplay practice` to resume where you left off.",
-                draft_path.display()
-            )
-            .map_err(io)?;
-            return Ok(ExitCode::from(130));
-        }
+        Outcome::Stopped => return stopped(out, &draft_path),
     };
 
     let text = finished.scored_text();
     let scorer = Scorer::new(&case, rubrics, &form)?;
     let card = finished.score(&scorer, &case.judge_questions);
-    let (card, asked) = super::rehearse::follow_up(
+    let Some((card, asked)) = super::rehearse::follow_up(
         &args,
         &case,
         (rubrics, &form, &scorer),
         card,
         &case_text,
         out,
-        files.voice.as_mut(),
-    )?;
+        (&mut draft, &mut files),
+    )?
+    else {
+        return stopped(out, &draft_path);
+    };
     let Some(history) = history else {
         writeln!(out).map_err(io)?;
         report::text::write(out, &card, &text, &form, style(color)).map_err(io)?;
@@ -333,6 +327,19 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         super::pager::page(out, &feedback).map_err(io)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Ctrl-C in the session (the presentation, a question or a follow-up): the draft
+/// is saved, and the student hears where and how to go on.
+fn stopped(out: &mut dyn Write, draft_path: &Path) -> Result<ExitCode, Error> {
+    writeln!(
+        out,
+        "\nStopped. Your draft is saved in {}: every line you typed, and the clock.\n\
+         Run `roleplay practice` to resume where you left off.",
+        draft_path.display()
+    )
+    .map_err(|e| io_error(e, "write", "the terminal"))?;
+    Ok(ExitCode::from(130))
 }
 
 /// The attempt saved by this session, once it is: what Ctrl-C after that reports.

@@ -7,10 +7,14 @@ use super::io_error;
 use super::practice::PracticeArgs;
 use crate::engine::Scorer;
 use crate::error::Error;
+use crate::history::store::Draft;
 use crate::model::{Case, RubricSet};
+use crate::practice::session::Surroundings;
 use crate::practice::session::keyboard::{CrLf, Terminal};
 
-/// Chooses and asks the follow-ups, and credits the answers (capped).
+/// Chooses and asks the follow-ups, and credits the answers (capped); `None` when the
+/// student stopped during them (the draft keeps every line, and the attempt waits
+/// for the resume). A resumed draft that holds follow-ups is asked those again.
 pub(super) fn follow_up(
     args: &PracticeArgs,
     case: &Case,
@@ -18,32 +22,37 @@ pub(super) fn follow_up(
     card: crate::engine::Scorecard,
     case_text: &str,
     out: &mut dyn Write,
-    voice: Option<&mut crate::speak::Voice>,
-) -> Result<(crate::engine::Scorecard, Vec<crate::followup::Asked>), Error> {
+    (draft, around): (&mut Draft, &mut dyn Surroundings),
+) -> Result<Option<(crate::engine::Scorecard, Vec<crate::followup::Asked>)>, Error> {
     use crate::followup;
-    let turn = followup::turn(&case.id);
-    let follow_ups = followup::choose(case, rubrics, &card, args.follow_ups, turn);
+    let follow_ups = match &draft.follow_ups {
+        Some(saved) => saved.questions.clone(),
+        None => followup::choose(
+            case,
+            rubrics,
+            &card,
+            args.follow_ups,
+            followup::turn(&case.id),
+        ),
+    };
     if follow_ups.is_empty() {
-        return Ok((card, Vec::new()));
+        return Ok(Some((card, Vec::new())));
     }
     let answers = {
         let mut keys = Terminal::new().map_err(|e| io_error(e, "use", "the terminal"))?;
         followup::ask::ask(
             &follow_ups,
+            draft,
             case_text,
             &mut keys,
             &mut CrLf(&mut *out),
-            voice,
+            around,
         )?
     };
-    Ok(match answers {
-        Some(answers) => {
-            let answered = follow_ups.into_iter().zip(answers).collect();
-            followup::credit(scorer, case, rubrics, form, &card, answered)
-        }
-        // Stopped during the follow-ups: the attempt stands as it was.
-        None => (card, Vec::new()),
-    })
+    Ok(answers.map(|answers| {
+        let answered = follow_ups.into_iter().zip(answers).collect();
+        followup::credit(scorer, case, rubrics, form, &card, answered)
+    }))
 }
 
 /// The voice of `--speak`, or `None` with a warning that names the package.

@@ -129,7 +129,9 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
             answers: &answers,
             total: card.total,
             rating: card.rating.key(),
-            scorecard: serde_json::to_value(&card).map_err(|e| Error::Internal(e.to_string()))?,
+            // With the follow-ups asked, as practice keeps them: the next attempt's
+            // follow-ups are worded apart from these.
+            scorecard: super::rehearse::with_follow_ups(&card, &asked)?,
             student: args.student.as_deref(),
         })?;
         #[allow(clippy::print_stderr)]

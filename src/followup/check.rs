@@ -1,6 +1,6 @@
 //! Checking a case's own `follow_ups` while it loads: each must name one of the case's
-//! indicators and a concept of that indicator's rubric, so `validate` reports a typo
-//! where it was made.
+//! indicators and a concept of that indicator's rubric, and use only the slots a case
+//! can fill, so `validate` reports a typo where it was made.
 
 use std::path::Path;
 
@@ -18,7 +18,12 @@ pub(crate) fn case_follow_ups(
     for follow_up in &raw.follow_ups {
         let code = &follow_up.indicator.0;
         let concept = follow_up.concept.0.as_str();
-        let problem = if !raw.indicators.0.contains(code) {
+        let problem = if let Some(slot) = super::slots::unknown(&follow_up.question.0) {
+            Some(format!(
+                "the follow-up for `{concept}` asks about `{{{slot}}}`, which the case cannot fill; \
+                 a question may use {{company}}, {{policy}} and {{amount}}"
+            ))
+        } else if !raw.indicators.0.contains(code) {
             Some(format!(
                 "the follow-up for `{concept}` names {code}, which is not in the case's indicators"
             ))

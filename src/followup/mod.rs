@@ -1,15 +1,16 @@
 //! Follow-up questions: after the presentation and the case's fixed questions, a judge
 //! presses where the response was thin. The questions are rubric data (each concept's
 //! `probes`, and a case's own `follow_ups`), chosen from the heaviest concepts the
-//! response missed, never about something it already covered, and rotated by how many
-//! times the case was tried so the same wording does not come twice in a row.
+//! response missed, never about something it already covered, and worded apart from
+//! the follow-ups of the case's latest attempt (see [`Turn`]), so the same wording
+//! never comes twice in a row.
 
 pub mod answers;
 pub mod ask;
 pub mod check;
 pub mod credit;
 pub mod render;
-mod slots;
+pub(crate) mod slots;
 
 use serde::{Deserialize, Serialize};
 
@@ -22,7 +23,7 @@ pub use credit::{Asked, credit};
 pub const DEFAULT_COUNT: usize = 2;
 
 /// One follow-up question, aimed at one missed concept.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowUp {
     /// The indicator whose concept it probes.
     pub indicator: Code,
@@ -44,16 +45,29 @@ struct Candidate {
     follow_up: FollowUp,
 }
 
+/// Where a case stands in the rotation of wordings, read from the history.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Turn {
+    /// How many attempts at the case the history holds: which of a concept's wordings
+    /// comes first, so the wording moves on with each attempt.
+    pub count: usize,
+    /// The follow-ups the latest attempt that had any asked, as worded then: none of
+    /// them is asked again straight after.
+    pub last: Vec<String>,
+}
+
 /// Up to `limit` follow-ups for a scored response: the heaviest missed concepts that
-/// have questions, one per indicator before any indicator gets a second. `turn` (the
-/// number of earlier attempts at the case) picks among a concept's questions, so the
-/// wording changes from one attempt to the next.
+/// have questions, one per indicator before any indicator gets a second. The turn's
+/// count picks the first wording to try among a concept's questions; a wording the
+/// last follow-ups asked is passed over for the concept's next one, and a concept
+/// whose every wording was just asked (a concept with one question) sits this attempt
+/// out, so the same wording never comes twice in a row.
 pub fn choose(
     case: &Case,
     rubrics: &RubricSet,
     card: &Scorecard,
     limit: usize,
-    turn: usize,
+    turn: Turn,
 ) -> Vec<FollowUp> {
     let mut candidates = Vec::new();
     for (indicator, line) in card.indicators.iter().enumerate() {
@@ -68,17 +82,17 @@ pub fn choose(
                 continue;
             };
             // The coach's own questions come first: they know the case.
-            let mut questions: Vec<&str> = case
+            let questions: Vec<String> = case
                 .follow_ups
                 .iter()
                 .filter(|f| f.indicator == line.code && f.concept == concept.id)
                 .map(|f| f.question.as_str())
+                .chain(concept.probes.iter().map(String::as_str))
+                .map(|template| slots::fill(template, case))
                 .collect();
-            questions.extend(concept.probes.iter().map(String::as_str));
-            if questions.is_empty() {
+            let Some(question) = wording(&questions, &turn) else {
                 continue;
-            }
-            let template = questions[turn % questions.len()];
+            };
             candidates.push(Candidate {
                 weight: concept.weight,
                 indicator,
@@ -88,7 +102,7 @@ pub fn choose(
                     concept: concept.id.clone(),
                     label: concept.label.clone(),
                     weight: concept.weight,
-                    question: slots::fill(template, case),
+                    question,
                 },
             });
         }
@@ -114,6 +128,17 @@ pub fn choose(
     chosen.into_iter().map(|c| c.follow_up).collect()
 }
 
+/// The wording to ask among a concept's questions (filled): the turn's own, or the
+/// next one after it that the last follow-ups did not ask; `None` when there is no
+/// such wording.
+fn wording(questions: &[String], turn: &Turn) -> Option<String> {
+    let n = questions.len();
+    (0..n)
+        .map(|k| &questions[(turn.count + k) % n])
+        .find(|q| !turn.last.contains(q))
+        .cloned()
+}
+
 /// The follow-ups saved with an attempt's scorecard (`follow_ups` beside the
 /// contract's keys); none for an attempt without them or from an older release.
 pub fn saved(scorecard: &serde_json::Value) -> Vec<Asked> {
@@ -123,19 +148,37 @@ pub fn saved(scorecard: &serde_json::Value) -> Vec<Asked> {
         .unwrap_or_default()
 }
 
-/// How many attempts at this case the history holds: the rotation's turn. Zero when
-/// there is no history yet (it is never created just to count).
-pub fn turn(case_id: &str) -> usize {
+/// Where the case stands in the rotation: how many attempts at it the history holds,
+/// and what the latest of them that asked follow-ups asked. The first turn when there
+/// is no history yet (it is never created just to read it).
+pub fn turn(case_id: &str) -> Turn {
     let Some(home) = crate::library::paths::home() else {
-        return 0;
+        return Turn::default();
     };
     let path = crate::history::store::history::default_path(&home);
     if !path.is_file() {
-        return 0;
+        return Turn::default();
     }
     crate::history::store::History::open(&path)
         .and_then(|h| h.list(Some(case_id)))
-        .map_or(0, |attempts| attempts.len())
+        .map_or_else(|_| Turn::default(), |attempts| turn_after(&attempts))
+}
+
+/// The turn after these attempts at a case, oldest first.
+pub fn turn_after(attempts: &[crate::history::store::Attempt]) -> Turn {
+    let last = attempts
+        .iter()
+        .rev()
+        .map(|a| saved(&a.scorecard))
+        .find(|asked| !asked.is_empty())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|a| a.follow_up.question)
+        .collect();
+    Turn {
+        count: attempts.len(),
+        last,
+    }
 }
 
 #[cfg(test)]
@@ -153,14 +196,36 @@ mod tests {
             .clone()
     }
 
-    fn chosen(text: &str, limit: usize, turn: usize) -> Vec<FollowUp> {
-        let case = case("summit-gear-ski-return");
-        let rubrics = shipped::rubrics().expect("rubrics");
+    fn chosen(text: &str, limit: usize, count: usize) -> Vec<FollowUp> {
+        let turn = Turn {
+            count,
+            last: Vec::new(),
+        };
+        chosen_after(&case("summit-gear-ski-return"), None, text, limit, turn)
+    }
+
+    /// The follow-ups for `text`, with the shipped rubrics or `rubrics`.
+    fn chosen_after(
+        case: &Case,
+        rubrics: Option<&RubricSet>,
+        text: &str,
+        limit: usize,
+        turn: Turn,
+    ) -> Vec<FollowUp> {
+        let rubrics = rubrics.unwrap_or_else(|| shipped::rubrics().expect("rubrics"));
         let form = shipped::default_form().expect("form");
-        let card = Scorer::new(&case, rubrics, form)
+        let card = Scorer::new(case, rubrics, form)
             .expect("scorer")
             .score(text);
-        choose(&case, rubrics, &card, limit, turn)
+        choose(case, rubrics, &card, limit, turn)
+    }
+
+    /// The questions of `asked`, as the next turn's `last`.
+    fn after(count: usize, asked: &[FollowUp]) -> Turn {
+        Turn {
+            count,
+            last: asked.iter().map(|f| f.question.clone()).collect(),
+        }
     }
 
     #[test]
@@ -173,27 +238,15 @@ mod tests {
     }
 
     #[test]
-    fn every_shipped_concept_has_one_or_two_questions_with_known_slots() {
-        let slot = regex::Regex::new(r"\{([^}]*)\}").expect("regex");
+    fn every_shipped_concept_has_two_questions_with_known_slots() {
         for rubric in shipped::shipped_rubrics().expect("rubrics").iter() {
             for concept in &rubric.concepts {
                 let n = concept.probes.len();
-                assert!(
-                    (1..=2).contains(&n),
-                    "{} {}: {n} probes",
-                    rubric.code,
-                    concept.id
-                );
+                assert_eq!(n, 2, "{} {}: {n} probes", rubric.code, concept.id);
+                assert_ne!(concept.probes[0], concept.probes[1]);
                 for probe in &concept.probes {
                     assert!(probe.ends_with('?') || probe.ends_with('.'), "{probe}");
-                    for name in slot.captures_iter(probe) {
-                        assert!(
-                            ["company", "policy", "amount"].contains(&&name[1]),
-                            "{}: unknown slot {{{}}}",
-                            rubric.code,
-                            &name[1]
-                        );
-                    }
+                    assert_eq!(slots::unknown(probe), None, "{}: {probe}", rubric.code);
                 }
             }
         }
@@ -207,5 +260,76 @@ mod tests {
         assert_eq!(first[0].concept, second[0].concept);
         assert_ne!(first[0].question, second[0].question);
         assert_eq!(chosen("", 1, 2), first);
+    }
+
+    #[test]
+    fn a_wording_asked_last_time_is_passed_over_even_when_the_count_points_at_it() {
+        let first = chosen("", 1, 0);
+        // The count did not move (an attempt deleted, say): the other wording comes.
+        let again = chosen_after(
+            &case("summit-gear-ski-return"),
+            None,
+            "",
+            1,
+            after(0, &first),
+        );
+        assert_eq!(again[0].concept, first[0].concept);
+        assert_ne!(again[0].question, first[0].question);
+    }
+
+    #[test]
+    fn a_concept_with_one_question_sits_out_the_attempt_after_it_was_asked() {
+        let case = case("summit-gear-ski-return");
+        let shipped = shipped::rubrics().expect("rubrics");
+        // A coach's rubrics where every concept has a single question.
+        let single = RubricSet::new(shipped.iter().cloned().map(|mut rubric| {
+            for concept in &mut rubric.concepts {
+                concept.probes.truncate(1);
+            }
+            rubric
+        }));
+        let first = chosen_after(&case, Some(&single), "", 2, Turn::default());
+        assert_eq!(first.len(), 2);
+        let second = chosen_after(&case, Some(&single), "", 2, after(1, &first));
+        assert_eq!(second.len(), 2, "other missed concepts are asked instead");
+        for f in &second {
+            assert!(!first.iter().any(|g| g.question == f.question), "{f:?}");
+        }
+        // The attempt after that may ask them again: they were not asked last time.
+        let third = chosen_after(&case, Some(&single), "", 2, after(2, &second));
+        assert_eq!(third, first);
+    }
+
+    #[test]
+    fn no_shipped_case_hears_the_same_follow_up_twice_in_a_row() {
+        let rubrics = shipped::rubrics().expect("rubrics");
+        let mut asked_anything = 0;
+        for case in shipped::cases().iter().filter_map(|c| c.as_ref().ok()) {
+            // An empty response misses every concept; a thin one misses most.
+            for text in ["", &case.situation] {
+                let mut turn = Turn::default();
+                for count in 0..4 {
+                    let asked = chosen_after(case, Some(rubrics), text, 3, turn);
+                    for f in &asked {
+                        assert!(f.question.ends_with('?') || f.question.ends_with('.'));
+                    }
+                    turn = after(count + 1, &asked);
+                    asked_anything += asked.len();
+                    let previous = turn.last.clone();
+                    let next = chosen_after(case, Some(rubrics), text, 3, turn.clone());
+                    for f in &next {
+                        assert!(
+                            !previous.contains(&f.question),
+                            "{}: `{}` asked twice in a row",
+                            case.id,
+                            f.question
+                        );
+                    }
+                    // With two wordings for every concept, nothing sits out.
+                    assert_eq!(next.len(), asked.len(), "{}", case.id);
+                }
+            }
+        }
+        assert!(asked_anything > 0);
     }
 }

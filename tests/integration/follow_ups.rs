@@ -7,10 +7,10 @@ use std::path::Path;
 use crate::practice::practice;
 use crate::util::{json_of, roleplay};
 
-const CASE: &str = "summit-gear-ski-return";
+pub const CASE: &str = "summit-gear-ski-return";
 
 /// Covers every heavy idea of CR:010 except preventing a repeat.
-const NO_PREVENTION: [&str; 6] = [
+pub const NO_PREVENTION: [&str; 6] = [
     "Good afternoon, Mr. Kessler, and thank you for telling me the whole story; I appreciate you bringing this to me.",
     "I'm so sorry about the skis; I understand how frustrating it is to buy skis that are wrong for you.",
     "Let me make sure I have this right: our associate sold you expert skis even though the sales record says you ski groomed blue runs.",
@@ -19,8 +19,8 @@ const NO_PREVENTION: [&str; 6] = [
     "I'll call you next week to see how the new skis feel. Thank you for coming in.",
 ];
 
-const PREVENTION_QUESTION: &str = "what will stop it from happening to the next customer?";
-const PREVENTION_ANSWER: &str = "Starting tomorrow, every ski sale gets a second check against the skier's ability on the sales record, and I will retrain the ski shop staff this week.";
+pub const PREVENTION_QUESTION: &str = "what will stop it from happening to the next customer?";
+pub const PREVENTION_ANSWER: &str = "Starting tomorrow, every ski sale gets a second check against the skier's ability on the sales record, and I will retrain the ski shop staff this week.";
 
 /// A one-indicator case (CR:001) and a response that says every one of its ideas.
 const SMALL_CASE: &str = "id: harbor-wheel
@@ -338,6 +338,24 @@ fn a_case_follow_up_is_asked_first_and_must_name_a_real_concept() {
         .assert()
         .code(1)
         .stdout(predicates::str::contains("not in the case's indicators"));
+}
+
+#[test]
+fn a_case_follow_up_with_a_slot_the_case_cannot_fill_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let own = format!(
+        "{SMALL_CASE}follow_ups:\n  - indicator: CR:001\n    concept: names-promise\n    question: What does {{store}} promise its riders?\n"
+    );
+    let case = write(dir.path(), "harbor-slot.yaml", &own);
+    roleplay()
+        .arg("validate")
+        .arg(&case)
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("harbor-slot.yaml:12:14"))
+        .stdout(predicates::str::contains(
+            "`{store}`, which the case cannot fill",
+        ));
 }
 
 #[test]

@@ -12,6 +12,8 @@ mod coach_flow;
 mod coach_rubrics;
 mod core_is_pure;
 mod drill;
+mod follow_up_draft;
+mod follow_up_rotation;
 mod follow_ups;
 mod forms;
 mod help;

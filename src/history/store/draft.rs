@@ -1,5 +1,6 @@
-//! The practice in progress, saved after every line the student types, so Ctrl-C, a
-//! closed terminal or a killed process loses nothing. Saved atomically.
+//! The practice in progress, saved after every line the student types (the
+//! presentation, the fixed answers and the follow-up answers), so Ctrl-C, a closed
+//! terminal or a killed process loses nothing. Saved atomically.
 
 use std::path::{Path, PathBuf};
 
@@ -8,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::history::Answer;
 use super::write_atomic;
 use crate::error::Error;
+use crate::followup::FollowUp;
 
 /// The draft format's version.
 pub const DRAFT_VERSION: u32 = 1;
@@ -51,6 +53,23 @@ pub struct Draft {
     /// Seconds of prep time used.
     #[serde(default)]
     pub prep_seconds: u64,
+    /// The follow-ups, once the fixed questions are answered and they are chosen:
+    /// absent before then and in drafts from older releases, which read as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_ups: Option<FollowUpDraft>,
+}
+
+/// The follow-up questions of a practice in progress: the questions as chosen (a
+/// resumed practice asks the same ones, whatever the history says by then) and what
+/// was typed to them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUpDraft {
+    /// The follow-ups chosen, in the order they are asked.
+    pub questions: Vec<FollowUp>,
+    /// Follow-ups answered so far, in order.
+    pub answers: Vec<Answer>,
+    /// Lines of the follow-up answer being typed.
+    pub answer_lines: Vec<String>,
 }
 
 impl Draft {
@@ -68,7 +87,18 @@ impl Draft {
             answer_lines: Vec::new(),
             notes: Vec::new(),
             prep_seconds: 0,
+            follow_ups: None,
         }
+    }
+
+    /// How many lines the student has typed into the draft (notes aside): what the
+    /// resume question counts.
+    pub fn typed_lines(&self) -> usize {
+        let follow_ups = self
+            .follow_ups
+            .as_ref()
+            .map_or(0, |f| f.answers.len() + f.answer_lines.len());
+        self.response.len() + self.answers.len() + self.answer_lines.len() + follow_ups
     }
 
     /// Reads the draft at `path`; `Ok(None)` when there is none. A draft that cannot
@@ -155,6 +185,36 @@ mod tests {
         assert_eq!(Draft::load(&path).unwrap(), Some(draft));
         Draft::discard(&path).unwrap();
         assert_eq!(Draft::load(&path).unwrap(), None);
+    }
+
+    #[test]
+    fn follow_up_answers_round_trip_and_an_older_draft_still_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("draft.json");
+        let mut draft = Draft::new("case", None, "2026-11-23T10:00:00Z".into());
+        draft.stage = Stage::Questions;
+        draft.follow_ups = Some(FollowUpDraft {
+            questions: vec![FollowUp {
+                indicator: crate::model::Code::parse_lenient("CR:010").unwrap(),
+                concept: "prevents-recurrence".into(),
+                label: "Prevents a repeat".into(),
+                weight: 3,
+                question: "What changes so nobody else goes through this?".into(),
+            }],
+            answers: Vec::new(),
+            answer_lines: vec!["Every ski sale gets a second check.".into()],
+        });
+        draft.save(&path).unwrap();
+        assert_eq!(Draft::load(&path).unwrap(), Some(draft.clone()));
+        assert_eq!(draft.typed_lines(), 1);
+
+        // A draft written before follow-ups were kept has no such key.
+        draft.follow_ups = None;
+        let mut older = serde_json::to_value(&draft).unwrap();
+        assert!(older.get("follow_ups").is_none());
+        older["answers"] = serde_json::json!([]);
+        std::fs::write(&path, older.to_string()).unwrap();
+        assert_eq!(Draft::load(&path).unwrap(), Some(draft));
     }
 
     #[test]
