@@ -158,6 +158,12 @@ fn write_one(out: &mut dyn Write, r: &Rubric) -> std::io::Result<()> {
         for line in wrap(&format!("tip: {}", c.tip), 72) {
             writeln!(out, "      {line}")?;
         }
+        // A coach sees what the judge will ask when a response misses this concept.
+        for probe in &c.probes {
+            for line in wrap(&format!("if missed, the judge asks: {probe}"), 72) {
+                writeln!(out, "      {line}")?;
+            }
+        }
     }
     Ok(())
 }

@@ -44,6 +44,19 @@ fn rubric_lists_all_fifteen_and_shows_one() {
 }
 
 #[test]
+fn rubric_shows_the_follow_up_questions_of_each_concept() {
+    let out = roleplay().args(["rubric", "CR:010"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let concepts = text.lines().filter(|l| l.starts_with("  [")).count();
+    let asks = text.matches("if missed, the judge asks:").count();
+    // Every shipped concept carries two questions.
+    assert!(
+        concepts > 0 && asks == 2 * concepts,
+        "{concepts} concepts, {asks} questions:\n{text}"
+    );
+}
+
+#[test]
 fn rubric_json_parses() {
     let out = roleplay()
         .args(["rubric", "--format", "json"])
