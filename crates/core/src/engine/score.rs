@@ -234,22 +234,8 @@ impl Scorer {
             .iter()
             .map(|f| negated_by(&tokenized, &clauses, &f.tokens))
             .collect();
-        let hits: Vec<Hit> = found
-            .iter()
-            .map(|f| {
-                (
-                    f.sentence,
-                    f.tokens.clone(),
-                    (f.target.indicator, f.target.concept),
-                )
-            })
-            .collect();
         let (on_case, terms_used) = self.terms.mark(tokenized.sentences.len(), heard.terms);
-        let stuffing = if self.judge_stuffing {
-            stuffed_sentences(&tokenized, &hits, &on_case)
-        } else {
-            vec![None; tokenized.sentences.len()]
-        };
+        let stuffing = self.stuffing(&tokenized, &found, &on_case);
 
         let sentences = tokenized.sentences.len();
         let tie = on_case.iter().filter(|&&b| b).count() as f64 / sentences.max(1) as f64;
@@ -279,20 +265,7 @@ impl Scorer {
         let mut indicators: Vec<IndicatorScore> = (0..self.plan.indicators.len())
             .map(|index| self.score_indicator(index, &context))
             .collect();
-        let mean_coverage =
-            indicators.iter().map(|i| i.coverage).sum::<f64>() / indicators.len().max(1) as f64;
-        let scale = f64::from(self.form.indicators.max) / 14.0;
-        for line in &mut indicators {
-            let points = points::indicator(level, line.coverage, mean_coverage, held_share) * scale;
-            line.points = (points.round() as u32).min(line.max);
-            // A judge does not rate "meets" an indicator whose position is wrong.
-            if misconceptions.iter().any(|m| m.code == line.code) {
-                let below_meets = self.form.indicators.band_floors[2].saturating_sub(1);
-                line.points = line.points.min(below_meets);
-                line.capped = true;
-            }
-            line.band = Band::for_points(line.points, &self.form.indicators.band_floors);
-        }
+        self.set_points(&mut indicators, level, held_share, &misconceptions);
 
         let (specifics, new_specifics) =
             skills::concrete_details(&tokenized, |n| self.terms.contains_norm(n));
@@ -302,31 +275,8 @@ impl Scorer {
         } else {
             questions_answered as f64 / self.questions.len() as f64
         };
-        let skill_lines: Vec<SkillScore> = self
-            .form
-            .skills
-            .lines
-            .iter()
-            .map(|line| {
-                let share = points::skill(&line.id, level, &reading, questions) / 6.0;
-                let points = (share * f64::from(self.form.skills.max)).round() as u32;
-                SkillScore {
-                    id: line.id.clone(),
-                    label: line.label.clone(),
-                    points,
-                    max: self.form.skills.max,
-                    band: Band::for_points(points, &self.form.skills.band_floors),
-                    reason: skills::reason(&line.id, &reading, questions, specifics, new_specifics),
-                }
-            })
-            .collect();
-
-        let indicator_points: u32 = indicators.iter().map(|i| i.points).sum();
-        let indicator_max = (self.form.indicators.max * indicators.len() as u32).max(1);
-        let scaled = f64::from(indicator_points) / f64::from(indicator_max)
-            * f64::from(self.form.indicator_share());
-        let skill_points: u32 = skill_lines.iter().map(|s| s.points).sum();
-        let total = ((scaled + f64::from(skill_points)).round() as u32).min(self.form.total.max);
+        let skill_lines = self.skill_lines(level, &reading, questions, (specifics, new_specifics));
+        let total = self.total(&indicators, &skill_lines);
         let stuffed = tokenized
             .sentences
             .iter()
@@ -361,11 +311,95 @@ impl Scorer {
         }
     }
 
-    /// One indicator's line: each phrase found judged in context, then points from
-    /// coverage and depth, scaled by `context.scale` and held below "meets" when nothing
-    /// ties it to the case. Also returns the weight of its "going beyond" points (light
-    /// concepts and case points) and how much of it was earned, for the creativity line.
-    fn score_indicator(&self, index: usize, context: &Judged<'_>) -> IndicatorScore {
+    /// The form's 21st Century Skills lines, each with its points and the reason for
+    /// them; `details` counts the concrete details used, and those not in the case.
+    fn skill_lines(
+        &self,
+        level: f64,
+        reading: &super::Reading,
+        questions: f64,
+        (specifics, new_specifics): (usize, usize),
+    ) -> Vec<SkillScore> {
+        let form = &self.form.skills;
+        form.lines
+            .iter()
+            .map(|line| {
+                let share = points::skill(&line.id, level, reading, questions) / 6.0;
+                let points = (share * f64::from(form.max)).round() as u32;
+                SkillScore {
+                    id: line.id.clone(),
+                    label: line.label.clone(),
+                    points,
+                    max: form.max,
+                    band: Band::for_points(points, &form.band_floors),
+                    reason: skills::reason(&line.id, reading, questions, specifics, new_specifics),
+                }
+            })
+            .collect()
+    }
+
+    /// For each sentence, the kind of keyword stuffing it is, if any (never, for drills).
+    fn stuffing(
+        &self,
+        tokenized: &Tokenized,
+        found: &[Found<Target>],
+        on_case: &[bool],
+    ) -> Vec<Option<super::stuffing::Stuffing>> {
+        if !self.judge_stuffing {
+            return vec![None; tokenized.sentences.len()];
+        }
+        let hits: Vec<Hit> = found
+            .iter()
+            .map(|f| {
+                (
+                    f.sentence,
+                    f.tokens.clone(),
+                    (f.target.indicator, f.target.concept),
+                )
+            })
+            .collect();
+        stuffed_sentences(tokenized, &hits, on_case)
+    }
+
+    /// Sets each indicator's points from the response's level and the indicator's
+    /// coverage against the others'; an indicator whose position is wrong is held
+    /// below "meets", as a judge would not rate it meets.
+    fn set_points(
+        &self,
+        indicators: &mut [IndicatorScore],
+        level: f64,
+        held_share: f64,
+        misconceptions: &[MisconceptionHit],
+    ) {
+        let mean_coverage =
+            indicators.iter().map(|i| i.coverage).sum::<f64>() / indicators.len().max(1) as f64;
+        let scale = f64::from(self.form.indicators.max) / 14.0;
+        for line in indicators {
+            let points = points::indicator(level, line.coverage, mean_coverage, held_share) * scale;
+            line.points = (points.round() as u32).min(line.max);
+            if misconceptions.iter().any(|m| m.code == line.code) {
+                let below_meets = self.form.indicators.band_floors[2].saturating_sub(1);
+                line.points = line.points.min(below_meets);
+                line.capped = true;
+            }
+            line.band = Band::for_points(line.points, &self.form.indicators.band_floors);
+        }
+    }
+
+    /// The form's total: the indicators' points scaled to their share, plus the skills.
+    fn total(&self, indicators: &[IndicatorScore], skills: &[SkillScore]) -> u32 {
+        let indicator_points: u32 = indicators.iter().map(|i| i.points).sum();
+        let indicator_max = (self.form.indicators.max * indicators.len() as u32).max(1);
+        let scaled = f64::from(indicator_points) / f64::from(indicator_max)
+            * f64::from(self.form.indicator_share());
+        let skill_points: u32 = skills.iter().map(|s| s.points).sum();
+        ((scaled + f64::from(skill_points)).round() as u32).min(self.form.total.max)
+    }
+
+    /// The phrases found for one indicator, each judged in its context (quoted,
+    /// contradicted, negated, rude, stuffed, repeated or credited), and which of the
+    /// indicator's concepts were credited.
+    fn evidence(&self, index: usize, context: &Judged<'_>) -> (Vec<Evidence>, Vec<bool>) {
         let Judged {
             tokenized,
             quoted,
@@ -416,6 +450,16 @@ impl Scorer {
                 status,
             });
         }
+        (evidence, credited)
+    }
+
+    /// One indicator's line: each phrase found judged in context, then points from
+    /// coverage and depth, scaled by `context.scale` and held below "meets" when nothing
+    /// ties it to the case. Also returns the weight of its "going beyond" points (light
+    /// concepts and case points) and how much of it was earned, for the creativity line.
+    fn score_indicator(&self, index: usize, context: &Judged<'_>) -> IndicatorScore {
+        let planned = &self.plan.indicators[index];
+        let (evidence, credited) = self.evidence(index, context);
         let weight_of = |earned_only: bool, extras_only: bool| -> u32 {
             planned
                 .concepts
