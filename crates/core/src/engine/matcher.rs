@@ -10,7 +10,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
-use crate::text::{Span, Tokenized, tokenize};
+use crate::text::{Span, Tokenized, WordCache, tokenize, tokenize_cached};
 
 /// Separates sentences in the normalized string, so no phrase runs across two.
 const SENTENCE_MARK: &str = "|";
@@ -100,7 +100,12 @@ pub struct Matcher<T> {
 /// The normalized form of a phrase as the automaton sees it, " w1 w2 ", or `None`
 /// when the phrase has no matchable words.
 pub fn phrase_key(phrase: &str) -> Option<String> {
-    let tokenized = tokenize(phrase);
+    phrase_key_cached(phrase, &mut WordCache::default())
+}
+
+/// [`phrase_key`], normalizing each word once per `cache`: phrases share most words.
+fn phrase_key_cached(phrase: &str, cache: &mut WordCache) -> Option<String> {
+    let tokenized = tokenize_cached(phrase, cache);
     let words = tokenized.matchable_words();
     (!words.is_empty()).then(|| format!(" {} ", words.join(" ")))
 }
@@ -132,8 +137,9 @@ impl<T: Clone> Matcher<T> {
         let mut keys: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<T>> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
+        let mut cache = WordCache::default();
         for (phrase, target) in phrases {
-            let Some(key) = phrase_key(&phrase) else {
+            let Some(key) = phrase_key_cached(&phrase, &mut cache) else {
                 continue;
             };
             let slot = *index.entry(key.clone()).or_insert_with(|| {

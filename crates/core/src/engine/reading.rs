@@ -13,7 +13,7 @@ use super::lexicon::{
 };
 use super::negation::{Clauses, negated_by};
 use crate::model::{Case, PhraseWords};
-use crate::text::{Tokenized, tokenize};
+use crate::text::{Tokenized, WordCache, tokenize, tokenize_cached};
 
 /// The figures read off a response; every one is explained in the README.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -142,8 +142,10 @@ impl CaseFacts {
             .into_iter()
             .map(|t| t.norm.into_string())
             .collect();
+        // Case texts share many words: each is stemmed once.
+        let mut cache = WordCache::default();
         let mut add_text = |text: &str| {
-            let tokenized = tokenize(text);
+            let tokenized = tokenize_cached(text, &mut cache);
             for (i, token) in tokenized.tokens.iter().enumerate() {
                 let surface = &text[token.span];
                 vocabulary.insert(token.norm.to_string());

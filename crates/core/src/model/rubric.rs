@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use rustc_hash::FxHashSet;
 
 use super::code::Code;
-use crate::text::tokenize;
+use crate::text::{WordCache, tokenize_cached};
 
 /// DECA's level for an indicator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -147,12 +147,14 @@ impl RubricSet {
     pub fn phrase_words(&self) -> &PhraseWords {
         self.words.get_or_init(|| {
             let mut words = PhraseWords::default();
+            // Rubric phrases share most of their words: each is stemmed once.
+            let mut cache = WordCache::default();
             for phrase in self
                 .iter()
                 .flat_map(|r| &r.concepts)
                 .flat_map(|c| &c.phrases)
             {
-                let norms: Vec<String> = tokenize(&phrase.0)
+                let norms: Vec<String> = tokenize_cached(&phrase.0, &mut cache)
                     .tokens
                     .into_iter()
                     .filter(|t| !t.skip)
