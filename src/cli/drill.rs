@@ -76,7 +76,7 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
         let history = open_history()?;
         let attempts = history.list(None)?;
         super::history::warn_skipped(&history);
-        let records = indicator_records(&attempts, &form)?;
+        let records = indicator_records(&attempts);
         let weak: Vec<Code> = weakest(&records).iter().map(|r| r.code.clone()).collect();
         if weak.is_empty() {
             warn("no attempts yet, so no weakest indicators: drilling them all");

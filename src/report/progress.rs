@@ -21,15 +21,44 @@ ol li { margin: .3rem 0; }
 @media print { @page { margin: 12mm; } body { padding: 0; max-width: none; } tr { break-inside: avoid; } }
 "#;
 
+/// One attempt's total, out of its own form's highest total.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Total {
+    /// Points.
+    pub total: u32,
+    /// The highest total on the form it was scored on.
+    pub max: u32,
+}
+
+impl Total {
+    /// The total as a share of its maximum, 0 to 1.
+    pub fn share(self) -> f64 {
+        f64::from(self.total) / f64::from(self.max.max(1))
+    }
+}
+
+/// The scale the totals are drawn on: a form's highest total, the lowest total of each
+/// column and the certificate line (the latest attempt's form).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TotalScale {
+    /// The highest total.
+    pub max: u32,
+    /// The lowest total of each column.
+    pub floors: [u32; 4],
+    /// The total that earns a certificate of excellence.
+    pub certificate: u32,
+}
+
 /// Writes the progress page.
 pub fn write(
     out: &mut dyn Write,
     records: &[IndicatorRecord],
-    totals: &[u32],
+    totals: &[Total],
+    scale: &TotalScale,
     weakest: &[&IndicatorRecord],
 ) -> io::Result<()> {
     let mut page = String::new();
-    let _ = render(&mut page, records, totals, weakest);
+    let _ = render(&mut page, records, totals, scale, weakest);
     out.write_all(page.as_bytes())
 }
 
@@ -38,18 +67,20 @@ pub fn write(
 pub fn write_text(
     out: &mut dyn Write,
     attempts: usize,
-    totals: &[u32],
+    totals: &[Total],
     records: &[IndicatorRecord],
     weak: &[&IndicatorRecord],
     color: bool,
 ) -> io::Result<()> {
-    let shares: Vec<f64> = totals.iter().map(|&t| f64::from(t) / 100.0).collect();
+    let shares: Vec<f64> = totals.iter().map(|t| t.share()).collect();
+    let latest = totals.last().copied().unwrap_or(Total { total: 0, max: 0 });
     writeln!(
         out,
-        "{} attempt(s); totals {}  latest {}/100",
+        "{} attempt(s); totals {}  latest {}/{}",
         attempts,
         sparkline(&shares),
-        totals.last().unwrap_or(&0)
+        latest.total,
+        latest.max
     )?;
     writeln!(out)?;
     writeln!(
@@ -105,7 +136,8 @@ pub fn write_text(
 fn render(
     page: &mut String,
     records: &[IndicatorRecord],
-    totals: &[u32],
+    totals: &[Total],
+    scale: &TotalScale,
     weakest: &[&IndicatorRecord],
 ) -> std::fmt::Result {
     writeln!(
@@ -118,7 +150,7 @@ fn render(
         totals.len()
     )?;
     writeln!(page, "<h2>Totals over time</h2>")?;
-    line_chart(page, totals)?;
+    line_chart(page, totals, scale)?;
     writeln!(
         page,
         "<h2>By indicator</h2>\n<table>\n<thead><tr><th>Indicator</th><th>Attempts</th><th>Average</th><th>Band</th><th>Trend</th><th>Last attempts</th></tr></thead>\n<tbody>"
@@ -181,27 +213,36 @@ fn bars(page: &mut String, shares: &[f64]) -> std::fmt::Result {
     write!(page, "</svg>")
 }
 
-/// Totals out of 100 as a line chart, with the certificate line at 70.
-fn line_chart(page: &mut String, totals: &[u32]) -> std::fmt::Result {
+/// Totals as a line chart on the scale's form, with a line at each column's floor and
+/// the certificate line marked. A total from another form is drawn at the same share.
+fn line_chart(page: &mut String, totals: &[Total], scale: &TotalScale) -> std::fmt::Result {
     let (w, h, pad) = (640.0, 180.0, 24.0);
     writeln!(
         page,
         "<svg width=\"100%\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"total per attempt\">"
     )?;
-    let y = |total: f64| pad + (h - 2.0 * pad) * (1.0 - total / 100.0);
-    for mark in [0.0, 25.0, 60.0, 70.0, 80.0, 100.0] {
-        let colour = if mark == 70.0 { "#2b6b40" } else { "#d5dae4" };
+    let max = f64::from(scale.max.max(1));
+    let y = |total: f64| pad + (h - 2.0 * pad) * (1.0 - total / max);
+    let mut marks: Vec<u32> = scale.floors.to_vec();
+    marks.extend([scale.certificate, scale.max]);
+    marks.sort_unstable();
+    marks.dedup();
+    for mark in marks {
+        let colour = if mark == scale.certificate {
+            "#2b6b40"
+        } else {
+            "#d5dae4"
+        };
+        let at = y(f64::from(mark));
         writeln!(
             page,
-            "<line x1=\"{pad}\" x2=\"{}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"1\"/>",
+            "<line x1=\"{pad}\" x2=\"{}\" y1=\"{at:.1}\" y2=\"{at:.1}\" stroke=\"{colour}\" stroke-width=\"1\"/>",
             w - pad,
-            y(mark),
-            y(mark)
         )?;
         writeln!(
             page,
             "<text x=\"2\" y=\"{:.1}\" font-size=\"10\" fill=\"#5b6475\">{mark}</text>",
-            y(mark) + 3.0
+            at + 3.0
         )?;
     }
     let step = if totals.len() > 1 {
@@ -212,7 +253,11 @@ fn line_chart(page: &mut String, totals: &[u32]) -> std::fmt::Result {
     let points: Vec<String> = totals
         .iter()
         .enumerate()
-        .map(|(i, &t)| format!("{:.1},{:.1}", pad + step * i as f64, y(f64::from(t))))
+        .map(|(i, t)| {
+            // On the scale's form: the same share of its highest total.
+            let on_scale = f64::from(t.total) * max / f64::from(t.max.max(1));
+            format!("{:.1},{:.1}", pad + step * i as f64, y(on_scale))
+        })
         .collect();
     writeln!(
         page,

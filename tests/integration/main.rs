@@ -28,6 +28,7 @@ mod saving;
 mod score;
 mod session;
 mod speak;
+mod stored;
 mod transcripts;
 mod util;
 mod validate;

@@ -3,17 +3,20 @@
 use super::*;
 
 fn attempt<'a>(case_id: &'a str, total: u32, answers: &'a [Answer]) -> NewAttempt<'a> {
+    let mut card = crate::testing::score_one("CR:010", "I'm sorry.");
+    card.total = total;
+    let form = crate::library::shipped::default_form().unwrap();
+    // Leaked: a test's attempt borrows its score for the test's whole run.
+    let score = Box::leak(Box::new(StoredScore::new(&card, "I'm sorry.", form, &[])));
     NewAttempt {
         case_id,
         case_title: "A case",
-        started_at: "2026-11-23T10:00:00Z".into(),
-        finished_at: "2026-11-23T10:20:00Z".into(),
-        origin: "practice",
+        started_at: parse_time("2026-11-23T10:00:00Z").unwrap(),
+        finished_at: parse_time("2026-11-23T10:20:00Z").unwrap(),
+        origin: Origin::Practice,
         response: "I'm sorry.",
         answers,
-        total,
-        rating: "below",
-        scorecard: serde_json::json!({ "total": total }),
+        score,
         student: Some("Ana Díaz"),
     }
 }
