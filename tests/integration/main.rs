@@ -32,3 +32,4 @@ mod stored;
 mod transcripts;
 mod util;
 mod validate;
+mod wire;
