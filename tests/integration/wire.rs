@@ -230,6 +230,17 @@ fn check(score: &Score, response: &str) {
     assert!(score.total <= score.max && score.max > 0);
     assert!(!score.case.is_empty() && !score.title.is_empty() && !score.form.is_empty());
     assert_eq!(score.held.is_some(), score.held_reason.is_some());
+    if score.form == "deca-series" {
+        // The Individual Series form's lines (rubrics/forms/deca-series.yaml).
+        assert_eq!(score.certificate, score.total >= 70);
+        assert_eq!(score.rating, band(score.total, [0, 25, 60, 80]));
+        for s in &score.skills {
+            assert_eq!(s.band, band(s.points, [0, 2, 4, 5]), "{s:?}");
+        }
+        for i in &score.indicators {
+            assert_eq!(i.band, band(i.points, [0, 5, 9, 12]), "{}", i.code);
+        }
+    }
     for s in &score.skills {
         assert!(s.points <= s.max && !s.id.is_empty() && !s.label.is_empty());
         assert!(!s.reason.is_empty());
@@ -242,7 +253,7 @@ fn check(score: &Score, response: &str) {
     for i in &score.indicators {
         assert!(i.points <= i.max && (0.0..=1.0).contains(&i.coverage));
         assert!(i.code.contains(':') && !i.title.is_empty(), "{}", i.code);
-        let _ = (i.band, i.tied_to_case, i.capped);
+        let _ = (i.tied_to_case, i.capped);
         for q in &i.evidence {
             assert!(q.status.is_none() && q.reason.is_none(), "{q:?}");
             quoted(q, response);
@@ -271,6 +282,13 @@ fn check(score: &Score, response: &str) {
         assert!(!m.code.is_empty() && !m.id.is_empty() && !m.label.is_empty());
         assert!(!m.correction.is_empty());
     }
+}
+
+/// The column `points` fall in, given each column's lowest points.
+fn band(points: u32, floors: [u32; 4]) -> Band {
+    let columns = [Band::Little, Band::Below, Band::Meets, Band::Exceeds];
+    let at = floors.iter().rposition(|&f| points >= f).unwrap_or(0);
+    columns[at]
 }
 
 fn quoted(q: &Quote, response: &str) {
