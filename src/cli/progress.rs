@@ -8,9 +8,9 @@ use clap::ValueEnum;
 use super::history::open as open_history;
 use super::io_error;
 use crate::error::Error;
-use crate::history::progress::{indicator_records, weakest};
+use crate::history::progress::{IndicatorRecord, indicator_records, weakest};
 use crate::report;
-use crate::report::progress::{Total, TotalScale};
+use crate::report::progress::{IndicatorLine, ProgressView, Total, TotalScale};
 
 /// Output formats of `roleplay progress`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -58,6 +58,12 @@ pub(super) fn run(args: ProgressArgs, out: &mut dyn Write, color: bool) -> Resul
         floors: form.total.band_floors,
         certificate: form.total.certificate,
     };
+    let view = ProgressView {
+        totals: out_of,
+        scale,
+        indicators: records.iter().map(line).collect(),
+        weakest: weak.iter().map(|r| line(r)).collect(),
+    };
     let written = match args.format {
         ProgressFormat::Json => {
             let value = serde_json::json!({
@@ -70,17 +76,30 @@ pub(super) fn run(args: ProgressArgs, out: &mut dyn Write, color: bool) -> Resul
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(out))
         }
-        ProgressFormat::Html => report::progress::write(out, &records, &out_of, &scale, &weak),
+        ProgressFormat::Html => report::progress::write(out, &view),
         ProgressFormat::Text if attempts.is_empty() => {
             writeln!(
                 out,
                 "No attempts yet. `roleplay practice` starts one; `roleplay score --save` records one."
             )
         }
-        ProgressFormat::Text => {
-            report::progress::write_text(out, attempts.len(), &out_of, &records, &weak, color)
-        }
+        ProgressFormat::Text => report::progress::write_text(out, &view, color),
     };
     written.map_err(|e| io_error(e, "write", "standard output"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// An indicator's record as the progress reports show it.
+fn line(r: &IndicatorRecord) -> IndicatorLine<'_> {
+    IndicatorLine {
+        code: r.code.as_str(),
+        title: &r.title,
+        attempts: r.attempts,
+        average_points: r.average_points,
+        max: r.max,
+        band: r.band,
+        trend: r.trend,
+        history: &r.history,
+        next_tip: r.next_tip.as_deref(),
+    }
 }

@@ -107,15 +107,6 @@ pub fn weakest(records: &[IndicatorRecord]) -> Vec<&IndicatorRecord> {
     sorted
 }
 
-/// A sparkline of shares from 0 to 1: "▁▃▅█".
-pub fn sparkline(shares: &[f64]) -> String {
-    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    shares
-        .iter()
-        .map(|s| BARS[((s.clamp(0.0, 1.0) * 7.0).round()) as usize])
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,10 +118,5 @@ mod tests {
         assert_eq!(trend(&[4, 10]), 6.0);
         assert_eq!(trend(&[2, 4, 6, 8, 10, 12]), 6.0);
         assert_eq!(trend(&[10, 10, 10, 4]), (8.0 - 10.0));
-    }
-
-    #[test]
-    fn sparkline_spans_the_bars() {
-        assert_eq!(sparkline(&[0.0, 0.5, 1.0]), "▁▅█");
     }
 }
