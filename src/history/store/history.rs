@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
 use serde::Serialize;
 
+use chrono::{DateTime, Utc};
+
 use super::attempt::{parse_time, stamp};
 
 use crate::error::Error;
@@ -228,8 +230,8 @@ pub struct SavedCard {
     pub code: String,
     /// The scheduler's state, as JSON.
     pub card: String,
-    /// When it is next due, RFC 3339.
-    pub due: String,
+    /// When it is next due (RFC 3339 in the database, for ordering).
+    pub due: DateTime<Utc>,
 }
 
 impl History {
@@ -241,10 +243,21 @@ impl History {
             .map_err(|e| self.error(e))?;
         let rows = statement
             .query_map([], |row| {
+                let due: String = row.get(2)?;
                 Ok(SavedCard {
                     code: row.get(0)?,
                     card: row.get(1)?,
-                    due: row.get(2)?,
+                    due: parse_time(&due).map_err(|why| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            2,
+                            rusqlite::types::Type::Text,
+                            format!(
+                                "the drill card of {}: {why}",
+                                row.get::<_, String>(0).unwrap_or_default()
+                            )
+                            .into(),
+                        )
+                    })?,
                 })
             })
             .map_err(|e| self.error(e))?;
@@ -256,7 +269,7 @@ impl History {
     pub fn save_review(
         &self,
         card: &SavedCard,
-        reviewed_at: &str,
+        reviewed_at: DateTime<Utc>,
         rating: u8,
         coverage: f64,
     ) -> Result<(), Error> {
@@ -264,13 +277,13 @@ impl History {
             .execute(
                 "INSERT INTO cards (code, card, due) VALUES (?1, ?2, ?3)
                  ON CONFLICT(code) DO UPDATE SET card = excluded.card, due = excluded.due",
-                params![card.code, card.card, card.due],
+                params![card.code, card.card, card.due.to_rfc3339()],
             )
             .map_err(|e| self.error(e))?;
         self.connection
             .execute(
                 "INSERT INTO reviews (code, reviewed_at, rating, coverage) VALUES (?1, ?2, ?3, ?4)",
-                params![card.code, reviewed_at, rating, coverage],
+                params![card.code, reviewed_at.to_rfc3339(), rating, coverage],
             )
             .map_err(|e| self.error(e))?;
         Ok(())

@@ -86,3 +86,26 @@ fn a_new_file_gets_the_current_schema_and_reopens() {
         .unwrap();
     assert_eq!(version, SCHEMA_VERSION);
 }
+
+#[test]
+fn drill_cards_keep_their_times_and_a_damaged_one_is_named() {
+    let history = History::in_memory().unwrap();
+    let due = parse_time("2026-12-05T10:00:00.250+00:00").unwrap();
+    let card = SavedCard {
+        code: "CR:010".into(),
+        card: "{}".into(),
+        due,
+    };
+    let now = parse_time("2026-12-01T10:00:00Z").unwrap();
+    history.save_review(&card, now, 3, 0.5).unwrap();
+    assert_eq!(history.cards().unwrap(), [card]);
+    history
+        .connection
+        .execute("UPDATE cards SET due = 'soon'", [])
+        .unwrap();
+    let error = history.cards().unwrap_err().to_string();
+    assert!(
+        error.contains("CR:010") && error.contains("soon"),
+        "{error}"
+    );
+}
