@@ -168,11 +168,19 @@ mod tests {
     }
 
     #[test]
-    fn a_legacy_row_whose_spans_miss_its_text_is_refused() {
+    fn a_legacy_row_that_cannot_be_read_or_misses_its_text_is_refused() {
         let error = StoredScore::from_legacy("[1]", "", |_| None, &form()).unwrap_err();
         assert!(error.contains("not a JSON object"), "{error}");
         let error = StoredScore::from_legacy(r#"{"case_id": 1}"#, "", |_| None, &form());
         assert!(error.unwrap_err().contains("cannot be read"));
+        let text = "I am sorry, I will fix it today.";
+        let card = crate::testing::score_one("CR:010", text);
+        let legacy = serde_json::to_string(&card).unwrap();
+        let shipped = |id: &str| crate::library::shipped::form(id).cloned();
+        let error = StoredScore::from_legacy(&legacy, "I am", shipped, &form()).unwrap_err();
+        assert!(error.contains("does not match"), "{error}");
+        let stored = StoredScore::from_legacy(&legacy, text, shipped, &form()).unwrap();
+        assert_eq!(stored, StoredScore::new(&card, text, &form(), &[]));
     }
 
     #[test]
