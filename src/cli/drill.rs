@@ -76,7 +76,7 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
         let history = open_history()?;
         let attempts = history.list(None)?;
         super::history::warn_skipped(&history);
-        let records = indicator_records(&attempts, &form)?;
+        let records = indicator_records(&attempts);
         let weak: Vec<Code> = weakest(&records).iter().map(|r| r.code.clone()).collect();
         if weak.is_empty() {
             warn("no attempts yet, so no weakest indicators: drilling them all");
@@ -129,9 +129,9 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
             if due.is_empty() {
                 let next = saved
                     .iter()
-                    .map(|s| s.due.as_str())
+                    .map(|s| s.due)
                     .min()
-                    .unwrap_or("later");
+                    .map_or("later".into(), |d| d.to_rfc3339());
                 writeln!(out, "Nothing is due. The next card is due {next}.").map_err(io)?;
                 return Ok(ExitCode::SUCCESS);
             }
@@ -170,11 +170,11 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
                         ))
                     },
                 )?;
-                history.save_review(&next, &now.to_rfc3339(), rating as u8, answer.coverage)?;
+                history.save_review(&next, now, rating as u8, answer.coverage)?;
                 writeln!(
                     out,
                     "  Rated {rating:?}; next review {}.",
-                    next.due.get(..10).unwrap_or(&next.due)
+                    next.due.format("%Y-%m-%d")
                 )
                 .map_err(io)?;
                 reviewed += 1;

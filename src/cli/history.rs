@@ -6,12 +6,11 @@ use std::process::ExitCode;
 
 use super::{FileFormat, Format, ReportFormat, io_error};
 use crate::error::Error;
-use crate::history::progress::scorecard;
+use crate::history::store::attempt::stamp;
 use crate::history::store::{Attempt, History, history};
 use crate::library::{paths, shipped};
 use crate::report;
-use crate::report::attempts::{AttemptRow, write_rows};
-use crate::report::text::wrap;
+use crate::report::attempts::{AttemptPage, AttemptRow, local_time, write_attempt, write_rows};
 
 /// Arguments of `roleplay history`.
 #[derive(Debug, clap::Args)]
@@ -77,11 +76,12 @@ pub(super) fn run_history(args: HistoryArgs, out: &mut dyn Write) -> Result<Exit
             case: &a.case_id,
             title: &a.case_title,
             student: a.student.as_deref(),
-            started_at: &a.started_at,
-            finished_at: &a.finished_at,
-            origin: &a.origin,
+            started_at: a.started_at,
+            finished_at: a.finished_at,
+            origin: a.origin,
             total: a.total,
-            rating: &a.rating,
+            max: a.score.score.max,
+            rating: a.rating,
         })
         .collect();
     let written = match args.format {
@@ -120,7 +120,8 @@ pub(super) fn warn_skipped(history: &History) {
     }
 }
 
-/// Renders an attempt in a format. JSON adds the attempt's own fields around the score.
+/// Renders an attempt in a format, on the form it was scored on. JSON is the saved
+/// `score --format json` object with the attempt's own fields around it.
 fn render_attempt(
     format: ReportFormat,
     out: &mut dyn Write,
@@ -128,24 +129,24 @@ fn render_attempt(
     color: bool,
     student: Option<&str>,
 ) -> Result<(), Error> {
-    let card = scorecard(attempt)?;
-    let text = scored_text(attempt);
-    if !fits(&card, &text) {
-        return Err(Error::Damaged {
-            path: PathBuf::from(format!("attempt {}", attempt.id)),
-            why: "its saved score does not match its saved response".into(),
-        });
-    }
-    // The form the attempt was scored on; an attempt from an older release names the default.
-    let form = match shipped::form(&card.form_id) {
-        Some(form) => form,
-        None => shipped::default_form()?,
+    let stored = &attempt.score;
+    let damaged = |why: String| Error::Damaged {
+        path: PathBuf::from(format!("attempt {}", attempt.id)),
+        why,
     };
+    let card = stored.score.to_scorecard().map_err(&damaged)?;
+    let text = scored_text(attempt);
+    if !report::json::fits(&card, &text) {
+        return Err(damaged(
+            "its saved score does not match its saved response".into(),
+        ));
+    }
+    let form = &stored.form;
     let case = shipped::cases()
         .iter()
         .filter_map(|c| c.as_ref().ok())
         .find(|c| c.id == attempt.case_id);
-    let when = paths::local_time(&attempt.finished_at);
+    let when = local_time(&attempt.finished_at);
     let student = student.or(attempt.student.as_deref());
     let context = report::Context {
         case,
@@ -153,15 +154,15 @@ fn render_attempt(
         when: Some(&when),
         student,
     };
-    let asked = crate::followup::saved(&attempt.scorecard);
+    let asked = &stored.follow_ups;
     let written = match format {
         ReportFormat::Json => {
-            let mut score = report::json::value(&card, &text);
-            super::questions::add_json(&mut score, &asked, None);
+            let mut score = stored.score.to_value();
+            super::questions::add_json(&mut score, asked, None);
             let value = serde_json::json!({
                 "attempt": attempt.id,
-                "started_at": attempt.started_at,
-                "finished_at": attempt.finished_at,
+                "started_at": stamp(&attempt.started_at),
+                "finished_at": stamp(&attempt.finished_at),
                 "origin": attempt.origin,
                 "student": student,
                 "response": attempt.response,
@@ -174,15 +175,29 @@ fn render_attempt(
         }
         _ => {
             if format == ReportFormat::Text {
-                write_attempt(out, attempt, student)
+                write_attempt(out, &attempt_page(attempt, student))
                     .map_err(|e| io_error(e, "write", "the report"))?;
             }
             super::questions::render_with_extras(
-                format, out, &card, &text, form, &context, color, &asked, None,
+                format, out, &card, &text, form, &context, color, asked, None,
             )
         }
     };
     written.map_err(|e| io_error(e, "write", "the report"))
+}
+
+/// What the text report's heading shows of an attempt.
+fn attempt_page<'a>(attempt: &'a Attempt, student: Option<&'a str>) -> AttemptPage<'a> {
+    AttemptPage {
+        id: attempt.id,
+        case: &attempt.case_id,
+        title: &attempt.case_title,
+        student,
+        finished_at: attempt.finished_at,
+        origin: attempt.origin,
+        response: &attempt.response,
+        answers: &attempt.answers,
+    }
 }
 
 pub(super) fn run_show_attempt(
@@ -287,30 +302,6 @@ fn open_file(path: &std::path::Path) {
     }
 }
 
-/// Whether every span of a saved scorecard lies inside the saved text, on character
-/// boundaries: a hand-edited database must not crash a report.
-fn fits(card: &crate::engine::Scorecard, text: &str) -> bool {
-    let ok = |span: crate::text::Span| {
-        span.start <= span.end
-            && span.end <= text.len()
-            && text.is_char_boundary(span.start)
-            && text.is_char_boundary(span.end)
-    };
-    let evidence = card.indicators.iter().flat_map(|i| &i.evidence).all(|e| {
-        let negation = match e.status {
-            crate::engine::Status::Negated(by) => ok(by),
-            _ => true,
-        };
-        ok(e.span) && ok(e.context) && negation
-    });
-    evidence
-        && card.stuffed.iter().all(|(s, _)| ok(*s))
-        && card
-            .misconceptions
-            .iter()
-            .all(|m| ok(m.span) && ok(m.context))
-}
-
 /// The text that was scored: the presentation and the answers.
 pub(super) fn scored_text(attempt: &Attempt) -> String {
     crate::practice::session::Finished {
@@ -318,40 +309,4 @@ pub(super) fn scored_text(attempt: &Attempt) -> String {
         answers: attempt.answers.clone(),
     }
     .scored_text()
-}
-
-fn write_attempt(
-    out: &mut dyn Write,
-    attempt: &Attempt,
-    student: Option<&str>,
-) -> std::io::Result<()> {
-    let from = if attempt.origin == "score" {
-        "scored with `roleplay score --save`"
-    } else {
-        "a practice session"
-    };
-    writeln!(
-        out,
-        "Attempt {}: {} ({}), {from}, {}",
-        attempt.id,
-        attempt.case_title,
-        attempt.case_id,
-        paths::local_time(&attempt.finished_at)
-    )?;
-    if let Some(student) = student {
-        writeln!(out, "Student: {student}")?;
-    }
-    writeln!(out, "\nYour response")?;
-    for line in attempt.response.lines() {
-        for wrapped in wrap(line, 76) {
-            writeln!(out, "  {wrapped}")?;
-        }
-    }
-    for answer in &attempt.answers {
-        writeln!(out, "\nThe judge asked: {}", answer.question)?;
-        for wrapped in wrap(&answer.answer, 76) {
-            writeln!(out, "  {wrapped}")?;
-        }
-    }
-    writeln!(out)
 }

@@ -15,7 +15,7 @@ use super::{CaseFolders, catalog, form_for, io_error, rubrics_and_form, style};
 use crate::engine::Scorer;
 use crate::error::Error;
 use crate::history::progress;
-use crate::history::store::{Draft, NewAttempt, draft};
+use crate::history::store::{Draft, NewAttempt, Origin, StoredScore, attempt, draft};
 use crate::library::catalog::Catalog;
 use crate::library::paths;
 use crate::model::{Case, CaseSource, Code, RubricSet};
@@ -203,7 +203,6 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
                 &catalog,
                 rubrics,
                 history.as_ref(),
-                &form,
                 &theme,
                 &draft_path,
             )?;
@@ -211,11 +210,7 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
                 CaseSource::File(path) => Some(path.clone()),
                 CaseSource::Shipped(_) => None,
             };
-            let draft = Draft::new(
-                &case.id,
-                path,
-                humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
-            );
+            let draft = Draft::new(&case.id, path, attempt::stamp(&attempt::now()));
             (case, draft)
         }
     };
@@ -297,17 +292,22 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         .map_err(io)?;
         return Ok(ExitCode::from(super::EXIT_FAILURE));
     };
+    let finished_at = attempt::now();
+    let started_at = attempt::parse_time(&draft.started_at).unwrap_or_else(|why| {
+        super::warn(&format!(
+            "the draft's start cannot be read ({why}); saving the end time"
+        ));
+        finished_at
+    });
     let id = history.save(&NewAttempt {
         case_id: &case.id,
         case_title: &case.title,
-        started_at: draft.started_at.clone(),
-        finished_at: humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
-        origin: "practice",
+        started_at,
+        finished_at,
+        origin: Origin::Practice,
         response: &finished.response,
         answers: &finished.answers,
-        total: card.total,
-        rating: card.rating.key(),
-        scorecard: super::rehearse::with_follow_ups(&card, &asked)?,
+        score: &StoredScore::new(&card, &text, &form, &asked),
         student: args.student.as_deref(),
     })?;
     SAVED.store(id, std::sync::atomic::Ordering::SeqCst);
@@ -397,7 +397,6 @@ fn choose(
     catalog: &Catalog,
     rubrics: &RubricSet,
     history: Option<&crate::history::store::History>,
-    form: &crate::model::Form,
     theme: &ColorfulTheme,
     draft_path: &Path,
 ) -> Result<Case, Error> {
@@ -434,7 +433,7 @@ fn choose(
         }
         None => Vec::new(),
     };
-    let records = progress::indicator_records(&attempts, form)?;
+    let records = progress::indicator_records(&attempts);
     let weakest = progress::weakest(&records).first().map(|r| r.code.clone());
     let mut items: Vec<String> = Vec::new();
     if let Some(code) = &weakest {

@@ -83,15 +83,3 @@ pub(super) fn say(voice: &mut Option<crate::speak::Voice>, text: &str) {
         *voice = None;
     }
 }
-
-/// The scorecard as saved, with the follow-ups beside the contract's keys.
-pub(super) fn with_follow_ups(
-    card: &crate::engine::Scorecard,
-    asked: &[crate::followup::Asked],
-) -> Result<serde_json::Value, Error> {
-    let mut value = serde_json::to_value(card).map_err(|e| Error::Internal(e.to_string()))?;
-    if !asked.is_empty() {
-        crate::followup::render::json(&mut value, asked);
-    }
-    Ok(value)
-}

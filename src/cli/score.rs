@@ -118,20 +118,17 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
     };
     // Saved before the report is written: a reader that stops early loses nothing.
     if args.save {
-        let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
-        let id = super::history::open()?.save(&crate::history::store::NewAttempt {
+        use crate::history::store::{NewAttempt, Origin, StoredScore, attempt};
+        let now = attempt::now();
+        let id = super::history::open()?.save(&NewAttempt {
             case_id: &case.id,
             case_title: &case.title,
-            started_at: now.clone(),
+            started_at: now,
             finished_at: now,
-            origin: "score",
+            origin: Origin::Score,
             response: &response,
             answers: &answers,
-            total: card.total,
-            rating: card.rating.key(),
-            // With the follow-ups asked, as practice keeps them: the next attempt's
-            // follow-ups are worded apart from these.
-            scorecard: super::rehearse::with_follow_ups(&card, &asked)?,
+            score: &StoredScore::new(&card, &response, &form, &asked),
             student: args.student.as_deref(),
         })?;
         #[allow(clippy::print_stderr)]

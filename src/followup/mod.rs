@@ -139,15 +139,6 @@ fn wording(questions: &[String], turn: &Turn) -> Option<String> {
         .cloned()
 }
 
-/// The follow-ups saved with an attempt's scorecard (`follow_ups` beside the
-/// contract's keys); none for an attempt without them or from an older release.
-pub fn saved(scorecard: &serde_json::Value) -> Vec<Asked> {
-    scorecard
-        .get("follow_ups")
-        .and_then(|v| serde_json::from_value(v.clone()).ok())
-        .unwrap_or_default()
-}
-
 /// Where the case stands in the rotation: how many attempts at it the history holds,
 /// and what the latest of them that asked follow-ups asked. The first turn when there
 /// is no history yet (it is never created just to read it).
@@ -169,12 +160,10 @@ pub fn turn_after(attempts: &[crate::history::store::Attempt]) -> Turn {
     let last = attempts
         .iter()
         .rev()
-        .map(|a| saved(&a.scorecard))
+        .map(|a| &a.score.follow_ups)
         .find(|asked| !asked.is_empty())
-        .unwrap_or_default()
-        .into_iter()
-        .map(|a| a.follow_up.question)
-        .collect();
+        .map(|asked| asked.iter().map(|a| a.follow_up.question.clone()).collect())
+        .unwrap_or_default();
     Turn {
         count: attempts.len(),
         last,

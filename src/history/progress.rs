@@ -4,10 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::engine::Scorecard;
-use crate::error::Error;
 use crate::history::store::Attempt;
-use crate::model::{Band, Code, Form};
+use crate::model::{Band, Code};
 
 /// One indicator's record across attempts.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -37,26 +35,15 @@ pub struct IndicatorRecord {
     pub next_tip: Option<String>,
 }
 
-/// The scorecard saved with an attempt, or why it cannot be read.
-pub fn scorecard(attempt: &Attempt) -> Result<Scorecard, Error> {
-    serde_json::from_value(attempt.scorecard.clone()).map_err(|e| {
-        Error::Internal(format!(
-            "attempt {} has a scorecard this release cannot read: {e}",
-            attempt.id
-        ))
-    })
-}
-
-/// Every indicator any attempt tested, by code.
-/// An attempt whose scorecard cannot be read stops the count rather than vanishing from it.
-pub fn indicator_records(attempts: &[Attempt], form: &Form) -> Result<Vec<IndicatorRecord>, Error> {
-    let mut records: BTreeMap<Code, IndicatorRecord> = BTreeMap::new();
+/// Every indicator any attempt tested, by code, each attempt read on its own form. The
+/// band of an average uses the floors of the latest form that scored the indicator.
+pub fn indicator_records(attempts: &[Attempt]) -> Vec<IndicatorRecord> {
+    let mut records: BTreeMap<Code, (IndicatorRecord, [u32; 4])> = BTreeMap::new();
     for attempt in attempts {
-        let card = scorecard(attempt)?;
-        for line in &card.indicators {
-            let record = records
-                .entry(line.code.clone())
-                .or_insert_with(|| IndicatorRecord {
+        let floors = attempt.score.form.indicators.band_floors;
+        for line in &attempt.score.score.indicators {
+            let (record, record_floors) = records.entry(line.code.clone()).or_insert_with(|| {
+                let record = IndicatorRecord {
                     code: line.code.clone(),
                     title: line.title.clone(),
                     attempts: 0,
@@ -68,7 +55,10 @@ pub fn indicator_records(attempts: &[Attempt], form: &Form) -> Result<Vec<Indica
                     trend: 0.0,
                     history: Vec::new(),
                     next_tip: None,
-                });
+                };
+                (record, floors)
+            });
+            *record_floors = floors;
             record.attempts += 1;
             record.points.push(line.points);
             record
@@ -80,18 +70,17 @@ pub fn indicator_records(attempts: &[Attempt], form: &Form) -> Result<Vec<Indica
                 .map(|m| format!("{}: {}", m.label, m.tip));
         }
     }
-    let mut out: Vec<IndicatorRecord> = records.into_values().collect();
-    for record in &mut out {
-        let n = record.points.len().max(1) as f64;
-        record.average_points = record.points.iter().map(|&p| f64::from(p)).sum::<f64>() / n;
-        record.average = record.history.iter().sum::<f64>() / n;
-        record.band = Band::for_points(
-            record.average_points.round() as u32,
-            &form.indicators.band_floors,
-        );
-        record.trend = trend(&record.points);
-    }
-    Ok(out)
+    records
+        .into_values()
+        .map(|(mut record, floors)| {
+            let n = record.points.len().max(1) as f64;
+            record.average_points = record.points.iter().map(|&p| f64::from(p)).sum::<f64>() / n;
+            record.average = record.history.iter().sum::<f64>() / n;
+            record.band = Band::for_points(record.average_points.round() as u32, &floors);
+            record.trend = trend(&record.points);
+            record
+        })
+        .collect()
 }
 
 /// Mean of the last three less the mean of up to three before them.
@@ -118,15 +107,6 @@ pub fn weakest(records: &[IndicatorRecord]) -> Vec<&IndicatorRecord> {
     sorted
 }
 
-/// A sparkline of shares from 0 to 1: "▁▃▅█".
-pub fn sparkline(shares: &[f64]) -> String {
-    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    shares
-        .iter()
-        .map(|s| BARS[((s.clamp(0.0, 1.0) * 7.0).round()) as usize])
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,10 +118,5 @@ mod tests {
         assert_eq!(trend(&[4, 10]), 6.0);
         assert_eq!(trend(&[2, 4, 6, 8, 10, 12]), 6.0);
         assert_eq!(trend(&[10, 10, 10, 4]), (8.0 - 10.0));
-    }
-
-    #[test]
-    fn sparkline_spans_the_bars() {
-        assert_eq!(sparkline(&[0.0, 0.5, 1.0]), "▁▅█");
     }
 }

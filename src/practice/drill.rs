@@ -218,11 +218,8 @@ pub fn due<'a>(deck: &[&'a Rubric], saved: &[SavedCard], now: DateTime<Utc>) -> 
     for rubric in deck {
         match saved.iter().find(|s| s.code == rubric.code.as_str()) {
             Some(card) => {
-                let when = DateTime::parse_from_rfc3339(&card.due)
-                    .map(|d| d.with_timezone(&Utc))
-                    .ok();
-                if when.is_none_or(|w| w <= now) {
-                    due.push((rubric, when));
+                if card.due <= now {
+                    due.push((rubric, Some(card.due)));
                 }
             }
             None => due.push((rubric, None)),
@@ -253,7 +250,7 @@ pub fn reschedule(
     Ok(SavedCard {
         code: code.to_string(),
         card: serde_json::to_string(&next)?,
-        due: next.due.to_rfc3339(),
+        due: next.due,
     })
 }
 

@@ -30,6 +30,8 @@ mod saving;
 mod score;
 mod session;
 mod speak;
+mod stored;
 mod transcripts;
 mod util;
 mod validate;
+mod wire;

@@ -7,76 +7,19 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
 use serde::Serialize;
 
+use chrono::{DateTime, Utc};
+
+use super::attempt::{parse_time, stamp};
+
 use crate::error::Error;
 
-/// Migrations, in order: migration `n` brings the schema to version `n + 1`.
-const MIGRATIONS: &[&str] = &[
-    include_str!("migrations/001_attempts.sql"),
-    include_str!("migrations/002_cards.sql"),
-    include_str!("migrations/003_student.sql"),
-];
-
-/// The schema version this release writes.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+pub use super::attempt::{Attempt, NewAttempt, Origin};
+pub use super::migrate::SCHEMA_VERSION;
+use super::migrate::{MIGRATIONS, Migration};
+use super::score::StoredScore;
 
 /// Saved with each attempt; a domain value, so it lives in the core's model.
 pub use crate::model::Answer;
-
-/// An attempt to be saved.
-#[derive(Clone, Debug)]
-pub struct NewAttempt<'a> {
-    /// The case's id.
-    pub case_id: &'a str,
-    /// The case's title.
-    pub case_title: &'a str,
-    /// When the student started, RFC 3339.
-    pub started_at: String,
-    /// When it was scored, RFC 3339.
-    pub finished_at: String,
-    /// `practice` or `score`.
-    pub origin: &'a str,
-    /// The presentation.
-    pub response: &'a str,
-    /// Answers to the judge's questions.
-    pub answers: &'a [Answer],
-    /// The total.
-    pub total: u32,
-    /// The rating key.
-    pub rating: &'a str,
-    /// The scorecard as JSON.
-    pub scorecard: serde_json::Value,
-    /// The student's name, when given.
-    pub student: Option<&'a str>,
-}
-
-/// A saved attempt.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Attempt {
-    /// Its number.
-    pub id: i64,
-    /// The case's id.
-    pub case_id: String,
-    /// The case's title.
-    pub case_title: String,
-    /// When the student started.
-    pub started_at: String,
-    /// When it was scored.
-    pub finished_at: String,
-    /// `practice` or `score`.
-    pub origin: String,
-    /// The presentation.
-    pub response: String,
-    /// Answers to the judge's questions.
-    pub answers: Vec<Answer>,
-    /// The total.
-    pub total: u32,
-    /// The rating key.
-    pub rating: String,
-    /// The scorecard as JSON.
-    pub scorecard: serde_json::Value,
-    /// The student's name, when given.
-    pub student: Option<String>,
-}
 
 /// The history database.
 pub struct History {
@@ -189,12 +132,15 @@ impl History {
         let from: i64 = tx
             .query_row("PRAGMA user_version", [], |row| row.get(0))
             .map_err(fail)?;
-        for (index, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
-            tx.execute_batch(sql)
-                .map_err(|e| match e.sqlite_error_code() {
-                    Some(_) if is_write_failure(&e) => write_error(&path, e),
-                    _ => Error::Internal(format!("migration {}: {e}", index + 1)),
-                })?;
+        for (index, migration) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
+            match migration {
+                Migration::Sql(sql) => tx.execute_batch(sql),
+                Migration::Rows(convert) => convert(&tx),
+            }
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(_) if is_write_failure(&e) => write_error(&path, e),
+                _ => Error::Internal(format!("migration {}: {e}", index + 1)),
+            })?;
             tx.pragma_update(None, "user_version", index as i64 + 1)
                 .map_err(fail)?;
         }
@@ -209,6 +155,7 @@ impl History {
     pub fn save(&self, attempt: &NewAttempt<'_>) -> Result<i64, Error> {
         let answers =
             serde_json::to_string(attempt.answers).map_err(|e| Error::Internal(e.to_string()))?;
+        let score = &attempt.score.score;
         self.connection
             .execute(
                 "INSERT INTO attempts (case_id, case_title, started_at, finished_at, origin, response, answers, total, rating, scorecard, student)
@@ -216,14 +163,14 @@ impl History {
                 params![
                     attempt.case_id,
                     attempt.case_title,
-                    attempt.started_at,
-                    attempt.finished_at,
-                    attempt.origin,
+                    stamp(&attempt.started_at),
+                    stamp(&attempt.finished_at),
+                    attempt.origin.key(),
                     attempt.response,
                     answers,
-                    attempt.total,
-                    attempt.rating,
-                    attempt.scorecard.to_string(),
+                    score.total,
+                    score.rating.key(),
+                    attempt.score.to_json(),
                     attempt.student
                 ],
             )
@@ -252,10 +199,7 @@ impl History {
                     let id = row.get::<_, i64>(0).unwrap_or_default();
                     let mut skipped = self.skipped.borrow_mut();
                     if !skipped.iter().any(|s| s.id == id) {
-                        skipped.push(SkippedRow {
-                            id,
-                            why: e.to_string(),
-                        });
+                        skipped.push(SkippedRow { id, why: e });
                     }
                 }
             }
@@ -286,8 +230,8 @@ pub struct SavedCard {
     pub code: String,
     /// The scheduler's state, as JSON.
     pub card: String,
-    /// When it is next due, RFC 3339.
-    pub due: String,
+    /// When it is next due (RFC 3339 in the database, for ordering).
+    pub due: DateTime<Utc>,
 }
 
 impl History {
@@ -299,10 +243,21 @@ impl History {
             .map_err(|e| self.error(e))?;
         let rows = statement
             .query_map([], |row| {
+                let due: String = row.get(2)?;
                 Ok(SavedCard {
                     code: row.get(0)?,
                     card: row.get(1)?,
-                    due: row.get(2)?,
+                    due: parse_time(&due).map_err(|why| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            2,
+                            rusqlite::types::Type::Text,
+                            format!(
+                                "the drill card of {}: {why}",
+                                row.get::<_, String>(0).unwrap_or_default()
+                            )
+                            .into(),
+                        )
+                    })?,
                 })
             })
             .map_err(|e| self.error(e))?;
@@ -314,7 +269,7 @@ impl History {
     pub fn save_review(
         &self,
         card: &SavedCard,
-        reviewed_at: &str,
+        reviewed_at: DateTime<Utc>,
         rating: u8,
         coverage: f64,
     ) -> Result<(), Error> {
@@ -322,40 +277,53 @@ impl History {
             .execute(
                 "INSERT INTO cards (code, card, due) VALUES (?1, ?2, ?3)
                  ON CONFLICT(code) DO UPDATE SET card = excluded.card, due = excluded.due",
-                params![card.code, card.card, card.due],
+                params![card.code, card.card, card.due.to_rfc3339()],
             )
             .map_err(|e| self.error(e))?;
         self.connection
             .execute(
                 "INSERT INTO reviews (code, reviewed_at, rating, coverage) VALUES (?1, ?2, ?3, ?4)",
-                params![card.code, reviewed_at, rating, coverage],
+                params![card.code, reviewed_at.to_rfc3339(), rating, coverage],
             )
             .map_err(|e| self.error(e))?;
         Ok(())
     }
 }
 
-fn row_to_attempt(row: &rusqlite::Row<'_>) -> rusqlite::Result<Attempt> {
-    let answers: String = row.get(7)?;
-    let scorecard: String = row.get(10)?;
+/// A row as an attempt, or why it cannot be read. A score still in the shape of
+/// schema 3 (left so by the migration) is converted in memory, or its reason given.
+fn row_to_attempt(row: &rusqlite::Row<'_>) -> Result<Attempt, String> {
+    let text = |i: usize| -> Result<String, String> { row.get(i).map_err(|e| e.to_string()) };
+    let (response, answers, scorecard) = (text(6)?, text(7)?, text(10)?);
+    let score = match StoredScore::parse(&scorecard) {
+        Ok(score) => score,
+        Err(why)
+            if serde_json::from_str::<serde_json::Value>(&scorecard)
+                .is_ok_and(|v| v.get("version").is_none()) =>
+        {
+            super::migrate::convert(&response, &answers, &scorecard)
+                .map_err(|e| format!("{why}: {e}"))?
+        }
+        Err(why) => return Err(why),
+    };
+    let rating: String = text(9)?;
     Ok(Attempt {
-        id: row.get(0)?,
-        case_id: row.get(1)?,
-        case_title: row.get(2)?,
-        started_at: row.get(3)?,
-        finished_at: row.get(4)?,
-        origin: row.get(5)?,
-        response: row.get(6)?,
-        answers: serde_json::from_str(&answers).map_err(|e| bad_json(7, e))?,
-        total: row.get(8)?,
-        rating: row.get(9)?,
-        scorecard: serde_json::from_str(&scorecard).map_err(|e| bad_json(10, e))?,
-        student: row.get(11)?,
+        id: row.get(0).map_err(|e| e.to_string())?,
+        case_id: text(1)?,
+        case_title: text(2)?,
+        started_at: parse_time(&text(3)?)?,
+        finished_at: parse_time(&text(4)?)?,
+        origin: text(5)?.parse()?,
+        response,
+        answers: serde_json::from_str(&answers)
+            .map_err(|e| format!("its answers cannot be read: {e}"))?,
+        total: row.get(8).map_err(|e| e.to_string())?,
+        rating: rating
+            .parse()
+            .map_err(|_| format!("its rating `{rating}` is not a band"))?,
+        score,
+        student: row.get(11).map_err(|e| e.to_string())?,
     })
-}
-
-fn bad_json(column: usize, e: serde_json::Error) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
 }
 
 /// How long to wait for another roleplay that holds the history.

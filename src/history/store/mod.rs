@@ -1,10 +1,15 @@
 //! What roleplay saves: the history of attempts and the draft being typed.
 
+pub mod attempt;
 pub mod draft;
 pub mod history;
+mod migrate;
+pub mod score;
 
+pub use attempt::{Attempt, NewAttempt, Origin};
 pub use draft::Draft;
-pub use history::{Answer, Attempt, History, NewAttempt, SavedCard, SkippedRow};
+pub use history::{Answer, History, SavedCard, SkippedRow};
+pub use score::StoredScore;
 
 /// Writes `bytes` to `path` atomically: a temporary file beside it, flushed to disk,
 /// then renamed over the old one, so a crash leaves either the old file or the new.

@@ -64,10 +64,7 @@ fn a_good_review_pushes_the_card_later_than_an_again() {
     let good = reschedule(None, "CR:010", Rating::Good, now).expect("a card");
     let again = reschedule(None, "CR:010", Rating::Again, now).expect("a card");
     assert!(good.due > again.due, "{} vs {}", good.due, again.due);
-    let later = DateTime::parse_from_rfc3339(&good.due)
-        .unwrap()
-        .with_timezone(&Utc)
-        + chrono::Duration::days(1);
+    let later = good.due + chrono::Duration::days(1);
     let second = reschedule(Some(&good), "CR:010", Rating::Easy, later).expect("a card");
     assert!(second.due > good.due);
 }
@@ -80,7 +77,7 @@ fn a_damaged_saved_card_is_an_error_not_a_fresh_start() {
     let damaged = SavedCard {
         code: "CR:010".into(),
         card: "{not json".into(),
-        due: "2026-11-20T12:00:00Z".into(),
+        due: at("2026-11-20T12:00:00Z"),
     };
     assert!(reschedule(Some(&damaged), "CR:010", Rating::Good, now).is_err());
 }
@@ -94,12 +91,12 @@ fn due_puts_reviewed_cards_first_and_skips_future_ones() {
         SavedCard {
             code: "CR:007".into(),
             card: String::new(),
-            due: "2026-11-20T00:00:00Z".into(),
+            due: at("2026-11-20T00:00:00Z"),
         },
         SavedCard {
             code: "CR:009".into(),
             card: String::new(),
-            due: "2026-12-20T00:00:00Z".into(),
+            due: at("2026-12-20T00:00:00Z"),
         },
     ];
     let got: Vec<&str> = due(&deck(&["CR:001", "CR:007", "CR:009"]), &saved, now)
@@ -140,4 +137,10 @@ fn malformed_pairs_are_refused_with_the_form_and_asked_again() {
         assert!(text.contains(why), "{why}: {text}");
     }
     assert!(text.contains("a number from 1 to 3, then a letter from a to c"));
+}
+
+fn at(time: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(time)
+        .unwrap()
+        .with_timezone(&Utc)
 }

@@ -206,12 +206,9 @@ pub struct Scorecard {
     /// Sentences judged to be stuffing, with why.
     pub stuffed: Vec<(Span, Stuffing)>,
     /// Mistaken ideas the response shows.
-    #[serde(default)]
     pub misconceptions: Vec<MisconceptionHit>,
     /// Why the whole response was held down, if it was.
-    #[serde(default)]
     pub held: Option<super::points::Held>,
     /// What the whole response showed before any one indicator was scored.
-    #[serde(default)]
     pub reading: super::Reading,
 }

@@ -3,17 +3,20 @@
 use super::*;
 
 fn attempt<'a>(case_id: &'a str, total: u32, answers: &'a [Answer]) -> NewAttempt<'a> {
+    let mut card = crate::testing::score_one("CR:010", "I'm sorry.");
+    card.total = total;
+    let form = crate::library::shipped::default_form().unwrap();
+    // Leaked: a test's attempt borrows its score for the test's whole run.
+    let score = Box::leak(Box::new(StoredScore::new(&card, "I'm sorry.", form, &[])));
     NewAttempt {
         case_id,
         case_title: "A case",
-        started_at: "2026-11-23T10:00:00Z".into(),
-        finished_at: "2026-11-23T10:20:00Z".into(),
-        origin: "practice",
+        started_at: parse_time("2026-11-23T10:00:00Z").unwrap(),
+        finished_at: parse_time("2026-11-23T10:20:00Z").unwrap(),
+        origin: Origin::Practice,
         response: "I'm sorry.",
         answers,
-        total,
-        rating: "below",
-        scorecard: serde_json::json!({ "total": total }),
+        score,
         student: Some("Ana Díaz"),
     }
 }
@@ -82,4 +85,27 @@ fn a_new_file_gets_the_current_schema_and_reopens() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(version, SCHEMA_VERSION);
+}
+
+#[test]
+fn drill_cards_keep_their_times_and_a_damaged_one_is_named() {
+    let history = History::in_memory().unwrap();
+    let due = parse_time("2026-12-05T10:00:00.250+00:00").unwrap();
+    let card = SavedCard {
+        code: "CR:010".into(),
+        card: "{}".into(),
+        due,
+    };
+    let now = parse_time("2026-12-01T10:00:00Z").unwrap();
+    history.save_review(&card, now, 3, 0.5).unwrap();
+    assert_eq!(history.cards().unwrap(), [card]);
+    history
+        .connection
+        .execute("UPDATE cards SET due = 'soon'", [])
+        .unwrap();
+    let error = history.cards().unwrap_err().to_string();
+    assert!(
+        error.contains("CR:010") && error.contains("soon"),
+        "{error}"
+    );
 }
