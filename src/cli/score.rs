@@ -102,6 +102,9 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
         }
     };
     let card = Scorer::new(&case, rubrics, &form)?.score(&response);
+    // Saved as the response, apart from the answers (as practice saves it): the
+    // scored text below holds both.
+    let presentation = response.clone();
     let (card, response, answers, asked) = match &args.answers {
         Some(path) => {
             let a = super::questions::score_answers(
@@ -126,7 +129,7 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
             started_at: now,
             finished_at: now,
             origin: Origin::Score,
-            response: &response,
+            response: &presentation,
             answers: &answers,
             score: &StoredScore::new(&card, &response, &form, &asked),
             student: args.student.as_deref(),

@@ -445,3 +445,44 @@ fn the_wording_rotates_with_each_saved_attempt_at_the_case() {
     save();
     assert_eq!(asked(), first);
 }
+
+#[test]
+fn score_with_answers_saves_the_response_apart_from_the_answers() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let response = write(dir.path(), "r.txt", &NO_PREVENTION.join("\n"));
+    let answers = write(
+        dir.path(),
+        "answers.txt",
+        &format!("I would keep the customer informed.\n\n{PREVENTION_ANSWER}"),
+    );
+    roleplay()
+        .env("ROLEPLAY_HOME", home.path())
+        .args(["score", "--save", "--follow-ups", "1", "--case", CASE])
+        .arg(&response)
+        .arg("--answers")
+        .arg(&answers)
+        .assert()
+        .success();
+    let attempt = json_of(roleplay().env("ROLEPLAY_HOME", home.path()).args([
+        "show-attempt",
+        "1",
+        "--format",
+        "json",
+    ]));
+    let saved = attempt["response"].as_str().unwrap();
+    assert_eq!(saved.trim(), NO_PREVENTION.join("\n").trim());
+    // The answers are shown once, under the judge's questions, not inside the response.
+    let text = String::from_utf8(
+        roleplay()
+            .env("ROLEPLAY_HOME", home.path())
+            .args(["show-attempt", "1"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let (presented, asked) = text.split_once("The judge asked:").unwrap();
+    assert!(!presented.contains("second check"), "{text}");
+    assert!(asked.contains("second check"), "{text}");
+}
