@@ -174,13 +174,7 @@ pub(crate) fn render_report(
     context: &crate::report::Context<'_>,
     color: bool,
 ) -> io::Result<()> {
-    use crate::report;
-    match format {
-        ReportFormat::Json => report::json::write(out, card, response),
-        ReportFormat::Text => report::text::write(out, card, response, form, style(color)),
-        ReportFormat::Markdown => report::markdown::write(out, card, response, form, context),
-        ReportFormat::Html => report::html::write(out, card, response, form, context),
-    }
+    questions::render_with_extras(format, out, card, response, form, context, color, &[], None)
 }
 
 /// Options shared by commands that need cases.

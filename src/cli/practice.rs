@@ -21,7 +21,7 @@ use crate::library::paths;
 use crate::model::{Case, CaseSource, Code, RubricSet};
 use crate::practice::session::keyboard::{CrLf, Terminal};
 use crate::practice::session::{self, Outcome, Surroundings};
-use crate::report;
+use crate::report::{self, Context, view::View};
 
 /// Arguments of `roleplay practice`.
 #[derive(Debug, clap::Args)]
@@ -293,8 +293,8 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
     )?;
     let Some(history) = history else {
         writeln!(out).map_err(io)?;
-        report::text::write(out, &card, &text, &form, style(color)).map_err(io)?;
-        crate::followup::render::text(out, &asked).map_err(io)?;
+        let view = View::new(&card, &text, &form, Context::default()).with_follow_ups(&asked);
+        report::text::write(out, &view, style(color)).map_err(io)?;
         writeln!(
             out,
             "\nNot saved in your history (it cannot be opened); your words stay in {}.",
@@ -319,8 +319,9 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
     SAVED.store(id, std::sync::atomic::Ordering::SeqCst);
     Draft::discard(&draft_path)?;
     writeln!(out).map_err(io)?;
+    let view = View::new(&card, &text, &form, Context::default()).with_follow_ups(&asked);
     report::summary::write(out, &card, &form, id, style(color)).map_err(io)?;
-    crate::followup::render::text(out, &asked).map_err(io)?;
+    report::text::write_follow_ups(out, &view).map_err(io)?;
     let full = Confirm::with_theme(&theme)
         .with_prompt("Read the full feedback now?")
         .default(true)
@@ -328,8 +329,7 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
         .map_err(|e| prompt_failed(e, &draft_path))?;
     if full {
         let mut feedback = Vec::new();
-        report::text::write(&mut feedback, &card, &text, &form, style(color)).map_err(io)?;
-        crate::followup::render::text(&mut feedback, &asked).map_err(io)?;
+        report::text::write(&mut feedback, &view, style(color)).map_err(io)?;
         super::pager::page(out, &feedback).map_err(io)?;
     }
     Ok(ExitCode::SUCCESS)
