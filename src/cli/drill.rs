@@ -191,14 +191,12 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
             }
         }
         Mode::Match => {
-            let seed = now()?.timestamp_subsec_nanos() as u64 ^ now()?.timestamp() as u64;
-            let picked = shuffle(deck.len(), seed, 1);
-            let cards: Vec<&Rubric> = picked
-                .iter()
-                .take(count.min(deck.len()))
-                .map(|&i| deck[i])
-                .collect();
-            let order = shuffle(cards.len(), seed, 2);
+            let mut random = super::random::generator();
+            random.shuffle(&mut deck);
+            deck.truncate(count);
+            let mut order: Vec<usize> = (0..deck.len()).collect();
+            random.shuffle(&mut order);
+            let cards = deck;
             drill::matching(&cards, &order, &mut input, out).map_err(io)?;
         }
     }
@@ -217,23 +215,4 @@ fn now() -> Result<DateTime<Utc>, Error> {
             }),
         Err(_) => Ok(Utc::now()),
     }
-}
-
-/// A permutation of `0..n` from a seed (a small linear congruential generator: drills
-/// need variety, not cryptography). `ROLEPLAY_SEED` fixes it for tests.
-fn shuffle(n: usize, seed: u64, salt: u64) -> Vec<usize> {
-    let base = std::env::var("ROLEPLAY_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(seed);
-    let mut state = base.wrapping_mul(31).wrapping_add(salt) | 1;
-    let mut items: Vec<usize> = (0..n).collect();
-    for i in (1..n).rev() {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        let j = ((state >> 33) as usize) % (i + 1);
-        items.swap(i, j);
-    }
-    items
 }

@@ -15,6 +15,7 @@ mod pdf;
 mod practice;
 mod progress;
 mod questions;
+mod random;
 mod rehearse;
 mod rubric;
 mod schema;
