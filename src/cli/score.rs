@@ -5,10 +5,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{CaseFolders, ReportFormat, case_folders, form_for, io_error, rubrics_and_form, warn};
-use crate::engine::Scorer;
+use crate::engine::{Scorecard, Scorer};
 use crate::error::Error;
 use crate::library::catalog::{Catalog, describe};
+use crate::model::{Answer, Case, Form};
 use crate::report;
+use crate::transcript::delivery::Delivery;
 
 /// Arguments of `roleplay score`.
 #[derive(Debug, clap::Args)]
@@ -66,41 +68,7 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
         ));
     }
     let form = form_for(&case, args.form.is_some(), &form)?;
-    let mut delivery = None;
-    let response = match (&args.example, &args.response) {
-        _ if args.transcript.is_some() => {
-            let path = args
-                .transcript
-                .as_ref()
-                .map_or_else(PathBuf::new, PathBuf::clone);
-            let transcript = crate::transcript::parse(&read_response(&path)?);
-            let minutes = form.timing.map_or(10, |t| t.present);
-            delivery = Some(crate::transcript::delivery::measure(&transcript, minutes));
-            transcript.text()
-        }
-        (Some(name), _) => match case.examples.iter().find(|e| &e.name == name) {
-            Some(example) => example.response.clone(),
-            None => {
-                let names: Vec<&str> = case.examples.iter().map(|e| e.name.as_str()).collect();
-                return Err(Error::Usage(format!(
-                    "case `{}` has no example `{name}`; it has: {}",
-                    case.id,
-                    if names.is_empty() {
-                        "none".to_string()
-                    } else {
-                        names.join(", ")
-                    }
-                )));
-            }
-        },
-        (None, Some(path)) => read_response(path)?,
-        (None, None) => {
-            return Err(Error::Usage(
-                "give a response file, - for standard input, --transcript FILE or --example NAME"
-                    .into(),
-            ));
-        }
-    };
+    let (response, delivery) = response(&args, &case, &form)?;
     let card = Scorer::new(&case, rubrics, &form)?.score(&response);
     let (card, response, answers, asked) = match &args.answers {
         Some(path) => {
@@ -118,24 +86,7 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
     };
     // Saved before the report is written: a reader that stops early loses nothing.
     if args.save {
-        let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
-        let id = super::history::open()?.save(&crate::history::store::NewAttempt {
-            case_id: &case.id,
-            case_title: &case.title,
-            started_at: now.clone(),
-            finished_at: now,
-            origin: "score",
-            response: &response,
-            answers: &answers,
-            total: card.total,
-            rating: card.rating.key(),
-            scorecard: serde_json::to_value(&card).map_err(|e| Error::Internal(e.to_string()))?,
-            student: args.student.as_deref(),
-        })?;
-        #[allow(clippy::print_stderr)]
-        {
-            eprintln!("Saved as attempt {id}.");
-        }
+        save(&args, &case, &card, &response, &answers)?;
     }
     let context = report::Context {
         case: Some(&case),
@@ -175,6 +126,80 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
     };
     written.map_err(|e| io_error(e, "write", "standard output"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The words to score: a transcript's (with its delivery figures), a case's example,
+/// or a file's.
+fn response(
+    args: &ScoreArgs,
+    case: &Case,
+    form: &Form,
+) -> Result<(String, Option<Delivery>), Error> {
+    let mut delivery = None;
+    let response = match (&args.example, &args.response) {
+        _ if args.transcript.is_some() => {
+            let path = args
+                .transcript
+                .as_ref()
+                .map_or_else(PathBuf::new, PathBuf::clone);
+            let transcript = crate::transcript::parse(&read_response(&path)?);
+            let minutes = form.timing.map_or(10, |t| t.present);
+            delivery = Some(crate::transcript::delivery::measure(&transcript, minutes));
+            transcript.text()
+        }
+        (Some(name), _) => match case.examples.iter().find(|e| &e.name == name) {
+            Some(example) => example.response.clone(),
+            None => {
+                let names: Vec<&str> = case.examples.iter().map(|e| e.name.as_str()).collect();
+                return Err(Error::Usage(format!(
+                    "case `{}` has no example `{name}`; it has: {}",
+                    case.id,
+                    if names.is_empty() {
+                        "none".to_string()
+                    } else {
+                        names.join(", ")
+                    }
+                )));
+            }
+        },
+        (None, Some(path)) => read_response(path)?,
+        (None, None) => {
+            return Err(Error::Usage(
+                "give a response file, - for standard input, --transcript FILE or --example NAME"
+                    .into(),
+            ));
+        }
+    };
+    Ok((response, delivery))
+}
+
+/// Saves the scored response in the history and says under which number.
+fn save(
+    args: &ScoreArgs,
+    case: &Case,
+    card: &Scorecard,
+    response: &str,
+    answers: &[Answer],
+) -> Result<(), Error> {
+    let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
+    let id = super::history::open()?.save(&crate::history::store::NewAttempt {
+        case_id: &case.id,
+        case_title: &case.title,
+        started_at: now.clone(),
+        finished_at: now,
+        origin: "score",
+        response,
+        answers,
+        total: card.total,
+        rating: card.rating.key(),
+        scorecard: serde_json::to_value(card).map_err(|e| Error::Internal(e.to_string()))?,
+        student: args.student.as_deref(),
+    })?;
+    #[allow(clippy::print_stderr)]
+    {
+        eprintln!("Saved as attempt {id}.");
+    }
+    Ok(())
 }
 
 /// Reads a response as text. Bytes that are not UTF-8 are replaced (with a warning);
