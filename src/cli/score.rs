@@ -147,21 +147,7 @@ fn response(
             delivery = Some(crate::transcript::delivery::measure(&transcript, minutes));
             transcript.text()
         }
-        (Some(name), _) => match case.examples.iter().find(|e| &e.name == name) {
-            Some(example) => example.response.clone(),
-            None => {
-                let names: Vec<&str> = case.examples.iter().map(|e| e.name.as_str()).collect();
-                return Err(Error::Usage(format!(
-                    "case `{}` has no example `{name}`; it has: {}",
-                    case.id,
-                    if names.is_empty() {
-                        "none".to_string()
-                    } else {
-                        names.join(", ")
-                    }
-                )));
-            }
-        },
+        (Some(name), _) => super::example(case, name)?.response.clone(),
         (None, Some(path)) => read_response(path)?,
         (None, None) => {
             return Err(Error::Usage(

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Effects, Style as Ansi};
 
 use super::Style;
-use super::view::{self, EvidenceView, IndicatorView, Table, Verdict, View};
+use super::view::{self, EvidenceView, IndicatorView, Quote, Table, Verdict, View};
 use super::visible::visible;
 use super::words::upper_first;
 pub use super::words::{fit, wrap};
@@ -190,15 +190,9 @@ impl Page<'_> {
             p.fg(colour, mark),
             fit(e.label, width - 4)
         )?;
-        writeln!(
-            self.out,
-            "      \"{}{}{}\"",
-            q.before,
-            p.bold(&q.hit),
-            q.after
-        )?;
+        self.quote(&q)?;
         if let Some(note) = &e.brief {
-            writeln!(self.out, "      {}", p.fg(colour, note))?;
+            writeln!(self.out, "      {}", self.p.fg(colour, note))?;
         }
         Ok(())
     }
@@ -239,13 +233,7 @@ impl Page<'_> {
         for m in &view.misconceptions {
             let q = view.quote(m.context, m.span, width.saturating_sub(10));
             writeln!(self.out, "  ! {} ({})", fit(m.label, width - 14), m.code)?;
-            writeln!(
-                self.out,
-                "      \"{}{}{}\"",
-                q.before,
-                p.bold(&q.hit),
-                q.after
-            )?;
+            self.quote(&q)?;
             for line in wrap(m.correction, width - 6) {
                 writeln!(self.out, "      {line}")?;
             }
@@ -266,6 +254,12 @@ impl Page<'_> {
             }
         }
         Ok(())
+    }
+
+    /// A quote on its own line, the matched words in bold.
+    fn quote(&mut self, q: &Quote) -> io::Result<()> {
+        let hit = self.p.bold(&q.hit);
+        writeln!(self.out, "      \"{}{hit}{}\"", q.before, q.after)
     }
 
     fn delivery(&mut self, view: &View<'_>) -> io::Result<()> {
