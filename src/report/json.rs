@@ -177,7 +177,7 @@ fn report<'a>(card: &'a Scorecard, response: &'a str) -> Report<'a> {
             .skills
             .iter()
             .map(|s| Skill {
-                id: &s.id,
+                id: s.id.key(),
                 label: &s.label,
                 points: s.points,
                 max: s.max,
