@@ -178,26 +178,6 @@ pub(crate) fn render_report(
     questions::render_with_extras(format, out, card, response, form, context, color, &[], None)
 }
 
-/// The case's example answer called `name` (in any case), or an error that lists the
-/// examples it has.
-fn example<'c>(case: &'c Case, name: &str) -> Result<&'c crate::model::Example, Error> {
-    case.examples
-        .iter()
-        .find(|e| e.name.eq_ignore_ascii_case(name))
-        .ok_or_else(|| {
-            let names: Vec<&str> = case.examples.iter().map(|e| e.name.as_str()).collect();
-            Error::Usage(format!(
-                "case `{}` has no example `{name}`; it has: {}",
-                case.id,
-                if names.is_empty() {
-                    "none".to_string()
-                } else {
-                    names.join(", ")
-                }
-            ))
-        })
-}
-
 /// Options shared by commands that need cases.
 #[derive(Debug, Clone, clap::Args)]
 pub struct CaseFolders {

@@ -147,7 +147,7 @@ fn response(
             delivery = Some(crate::transcript::delivery::measure(&transcript, minutes));
             transcript.text()
         }
-        (Some(name), _) => super::example(case, name)?.response.clone(),
+        (Some(name), _) => super::list::example(case, name)?.response.clone(),
         (None, Some(path)) => read_response(path)?,
         (None, None) => {
             return Err(Error::Usage(
