@@ -129,8 +129,10 @@ proptest! {
             }
         }
         let mut out = Vec::new();
-        report::text::write(&mut out, &card, &text, form, report::Style::default()).expect("text");
-        report::markdown::write(&mut out, &card, &text, form, &report::Context::default()).expect("markdown");
+        let view = report::view::View::new(&card, &text, form, report::Context::default());
+        report::text::write(&mut out, &view, report::Style::default()).expect("text");
+        report::markdown::write(&mut out, &view).expect("markdown");
+        report::html::write(&mut out, &view).expect("html");
         report::json::write(&mut out, &card, &text).expect("json");
     }
 }

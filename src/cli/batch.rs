@@ -77,25 +77,29 @@ const CHUNK: usize = 2048;
 
 pub(super) fn run(args: BatchArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
     let (rubrics, form) = rubrics_and_form(args.form.as_ref())?;
-    // A case is scored on the form it names unless --form says otherwise.
-    let explicit = args.form.is_some();
     let catalog = catalog(&args.folders, rubrics)?;
     let format = format_of(&args)?;
-    let items = read_items(&args)?;
-    let name = args.input.display().to_string();
-    let mut reports = args
-        .reports
-        .as_ref()
-        .map(|dir| Reports::new(dir, args.report_format))
-        .transpose()?;
-    let jsonl = format == BatchFormat::Jsonl;
-    let mut file = match &args.output {
-        Some(path) => Some(AtomicFile::create(path).map_err(|source| Error::Io {
-            action: "write",
-            path: path.clone(),
-            source,
-        })?),
-        None => None,
+    let mut items = read_items(&args)?.peekable();
+    let mut tally = Tally {
+        args: &args,
+        form: &form,
+        jsonl: format == BatchFormat::Jsonl,
+        reports: args
+            .reports
+            .as_ref()
+            .map(|dir| Reports::new(dir, args.report_format))
+            .transpose()?,
+        file: match &args.output {
+            Some(path) => Some(AtomicFile::create(path).map_err(|source| Error::Io {
+                action: "write",
+                path: path.clone(),
+                source,
+            })?),
+            None => None,
+        },
+        scored: Vec::new(),
+        skipped: Vec::new(),
+        count: 0,
     };
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     bar.set_style(
@@ -104,127 +108,176 @@ pub(super) fn run(args: BatchArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
     );
     let tick = || bar.inc(1);
     let mut cases = Cases::default();
-    let mut scored: Vec<Scored> = Vec::new();
-    let mut skipped: Vec<Skipped> = Vec::new();
-    let mut count = 0usize;
-    let mut rows: Vec<Row> = Vec::with_capacity(CHUNK);
-    let mut items = items.peekable();
     while items.peek().is_some() {
+        let rows = tally.next_chunk(&mut items);
+        // A case is scored on the form it names unless --form says otherwise.
+        let explicit = args.form.is_some();
+        cases.compile(&rows, &catalog, rubrics, (&form, explicit));
+        let keep_cards = tally.reports.is_some();
+        let results = batch::score(
+            rows,
+            &cases.scorers,
+            &cases.unknown,
+            (tally.jsonl, keep_cards),
+            &tick,
+        );
+        for result in results {
+            tally.take(result, &cases, out)?;
+        }
+    }
+    bar.finish_and_clear();
+    if tally.count == 0 && tally.skipped.is_empty() {
+        return nothing_scored(&args);
+    }
+    tally.finish(format, &cases, out)
+}
+
+/// What a batch has scored and skipped so far, and where it writes.
+struct Tally<'a> {
+    args: &'a BatchArgs,
+    form: &'a Form,
+    jsonl: bool,
+    reports: Option<Reports>,
+    file: Option<AtomicFile>,
+    scored: Vec<Scored>,
+    skipped: Vec<Skipped>,
+    count: usize,
+}
+
+impl Tally<'_> {
+    /// Up to [`CHUNK`] wanted rows; skipped rows and warnings on the way are kept or said.
+    fn next_chunk(&mut self, items: &mut impl Iterator<Item = Item>) -> Vec<Row> {
+        let mut rows: Vec<Row> = Vec::with_capacity(CHUNK);
         for item in items.by_ref() {
             match item {
                 Item::Row(row) => {
-                    let wanted = args.student.as_ref().is_none_or(|student| {
+                    let wanted = self.args.student.as_ref().is_none_or(|student| {
                         row.student.trim().eq_ignore_ascii_case(student.trim())
                     });
                     if wanted {
                         rows.push(row);
                     }
                 }
-                Item::Skipped(s) => skipped.push(s),
+                Item::Skipped(s) => self.skipped.push(s),
                 Item::Warning(w) => warn(&w),
             }
             if rows.len() == CHUNK {
                 break;
             }
         }
-        cases.compile(&rows, &catalog, rubrics, (&form, explicit));
-        let chunk = std::mem::take(&mut rows);
-        let keep_cards = reports.is_some();
-        let results = batch::score(
-            chunk,
-            &cases.scorers,
-            &cases.unknown,
-            (jsonl, keep_cards),
-            &tick,
-        );
-        for result in results {
-            match result {
-                Ok(batch::Output {
-                    scored: row,
-                    line,
-                    card,
-                }) => {
-                    count += 1;
-                    if let (Some(reports), Some((card, response))) = (&mut reports, card) {
-                        let case = cases.scorers.get(&row.case).map(|(case, _)| case);
-                        let form = match case {
-                            Some(case) => form_for(case, explicit, &form)?,
-                            None => form.clone(),
-                        };
-                        reports.write(&row.student, case, &card, &response, &form)?;
-                    }
-                    if let Some(line) = line {
-                        let sink: &mut dyn Write = match &mut file {
-                            Some(file) => file,
-                            None => &mut *out,
-                        };
-                        writeln!(sink, "{line}").map_err(|e| io_error(e, "write", "the output"))?;
-                    }
-                    if !jsonl {
-                        scored.push(row);
-                    }
-                }
-                Err(s) => skipped.push(s),
+        rows
+    }
+
+    /// One row's result: its report and JSON line written, its CSV row kept.
+    fn take(
+        &mut self,
+        result: Result<batch::Output, Skipped>,
+        cases: &Cases,
+        out: &mut dyn Write,
+    ) -> Result<(), Error> {
+        let batch::Output {
+            scored: row,
+            line,
+            card,
+        } = match result {
+            Ok(output) => output,
+            Err(s) => {
+                self.skipped.push(s);
+                return Ok(());
+            }
+        };
+        self.count += 1;
+        if let (Some(reports), Some((card, response))) = (&mut self.reports, card) {
+            let case = cases.scorers.get(&row.case).map(|(case, _)| case);
+            let form = match case {
+                Some(case) => form_for(case, self.args.form.is_some(), self.form)?,
+                None => self.form.clone(),
+            };
+            reports.write(&row.student, case, &card, &response, &form)?;
+        }
+        if let Some(line) = line {
+            let sink: &mut dyn Write = match &mut self.file {
+                Some(file) => file,
+                None => out,
+            };
+            writeln!(sink, "{line}").map_err(|e| io_error(e, "write", "the output"))?;
+        }
+        if !self.jsonl {
+            self.scored.push(row);
+        }
+        Ok(())
+    }
+
+    /// Writes the CSV or roster, commits the output file, and says what was done.
+    fn finish(
+        mut self,
+        format: BatchFormat,
+        cases: &Cases,
+        out: &mut dyn Write,
+    ) -> Result<ExitCode, Error> {
+        self.scored
+            .sort_by(|a, b| (&a.case, &a.student).cmp(&(&b.case, &b.student)));
+        let sink: &mut dyn Write = match &mut self.file {
+            Some(file) => file,
+            None => out,
+        };
+        match format {
+            BatchFormat::Csv => spreadsheet::write_csv(sink, &self.scored)
+                .map_err(|e| Error::Internal(e.to_string()))?,
+            BatchFormat::Jsonl => {}
+            BatchFormat::Html => {
+                report::roster::write(sink, &self.scored, &cases.titles, self.form)
+                    .map_err(|e| io_error(e, "write", "the output"))?
             }
         }
-    }
-    bar.finish_and_clear();
-    if count == 0 && skipped.is_empty() {
-        if let Some(student) = &args.student {
-            return Err(Error::Usage(format!(
-                "no response by `{student}` in {name}"
-            )));
+        if let (Some(file), Some(path)) = (self.file, &self.args.output) {
+            file.commit().map_err(|source| Error::Io {
+                action: "write",
+                path: path.clone(),
+                source,
+            })?;
         }
-        let looked = if args.input.is_dir() {
-            "no response files (.txt, .md, or no extension) in this folder"
-        } else {
-            "no rows in this file"
-        };
-        warn(&format!("{name}: {looked}; nothing was scored"));
-        return Ok(ExitCode::from(EXIT_FAILURE));
-    }
-    scored.sort_by(|a, b| (&a.case, &a.student).cmp(&(&b.case, &b.student)));
-    let sink: &mut dyn Write = match &mut file {
-        Some(file) => file,
-        None => &mut *out,
-    };
-    match format {
-        BatchFormat::Csv => {
-            spreadsheet::write_csv(sink, &scored).map_err(|e| Error::Internal(e.to_string()))?
+        if let (Some(reports), Some(dir)) = (&self.reports, &self.args.reports) {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!(
+                    "Wrote {} student report(s) in {}.",
+                    reports.written,
+                    dir.display()
+                );
+            }
         }
-        BatchFormat::Jsonl => {}
-        BatchFormat::Html => report::roster::write(sink, &scored, &cases.titles, &form)
-            .map_err(|e| io_error(e, "write", "the output"))?,
-    }
-    if let (Some(file), Some(path)) = (file, &args.output) {
-        file.commit().map_err(|source| Error::Io {
-            action: "write",
-            path: path.clone(),
-            source,
-        })?;
-    }
-    if let (Some(reports), Some(dir)) = (&reports, &args.reports) {
+        for s in &self.skipped {
+            warn(&format!("{}: skipped: {}", s.origin, s.reason));
+        }
         #[allow(clippy::print_stderr)]
         {
-            eprintln!(
-                "Wrote {} student report(s) in {}.",
-                reports.written,
-                dir.display()
-            );
+            eprintln!("{} scored, {} skipped", self.count, self.skipped.len());
         }
+        Ok(if self.skipped.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(EXIT_FAILURE)
+        })
     }
-    for s in &skipped {
-        warn(&format!("{}: skipped: {}", s.origin, s.reason));
+}
+
+/// An input with nothing to score: an error for a student not found, a warning for an
+/// empty input.
+fn nothing_scored(args: &BatchArgs) -> Result<ExitCode, Error> {
+    let name = args.input.display();
+    if let Some(student) = &args.student {
+        return Err(Error::Usage(format!(
+            "no response by `{student}` in {name}"
+        )));
     }
-    #[allow(clippy::print_stderr)]
-    {
-        eprintln!("{count} scored, {} skipped", skipped.len());
-    }
-    Ok(if skipped.is_empty() {
-        ExitCode::SUCCESS
+    let looked = if args.input.is_dir() {
+        "no response files (.txt, .md, or no extension) in this folder"
     } else {
-        ExitCode::from(EXIT_FAILURE)
-    })
+        "no rows in this file"
+    };
+    warn(&format!("{name}: {looked}; nothing was scored"));
+    Ok(ExitCode::from(EXIT_FAILURE))
 }
 
 /// The input's rows, read one at a time.

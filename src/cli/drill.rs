@@ -1,6 +1,6 @@
 //! `roleplay drill`: flashcards of the indicators between role-plays.
 
-use std::io::{self, Write};
+use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
@@ -10,7 +10,7 @@ use super::history::open as open_history;
 use super::{io_error, rubrics_and_form, warn};
 use crate::error::Error;
 use crate::history::progress::{indicator_records, weakest};
-use crate::model::{Code, Rubric};
+use crate::model::{Code, Form, Rubric, RubricSet};
 use crate::practice::drill;
 
 /// The drill modes.
@@ -55,6 +55,41 @@ pub struct DrillArgs {
 
 pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
     let (rubrics, form) = rubrics_and_form(None)?;
+    let mut deck = deck(&args, rubrics)?;
+    let count = args.count.max(1);
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    match args.mode {
+        Mode::Learn => {
+            deck.truncate(count);
+            let seen = drill::learn(&deck, &mut input, out).map_err(io)?;
+            writeln!(out, "\n{seen} card(s) studied.").map_err(io)?;
+        }
+        Mode::Test => {
+            deck.truncate(count);
+            test(&deck, rubrics, &form, &mut input, out)?;
+        }
+        Mode::Review => review(&deck, count, rubrics, &form, &mut input, out)?,
+        Mode::Match => {
+            let mut random = super::random::generator();
+            random.shuffle(&mut deck);
+            deck.truncate(count);
+            let mut order: Vec<usize> = (0..deck.len()).collect();
+            random.shuffle(&mut order);
+            drill::matching(&deck, &order, &mut input, out).map_err(io)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The error for a failed read or write on the terminal.
+fn io(e: io::Error) -> Error {
+    io_error(e, "use", "the terminal")
+}
+
+/// The framework's indicators, narrowed to those asked for, weakest first with
+/// `--focus weakest`.
+fn deck<'r>(args: &DrillArgs, rubrics: &'r RubricSet) -> Result<Vec<&'r Rubric>, Error> {
     let prefix = format!(
         "{}:",
         args.framework.trim_end_matches(':').to_ascii_uppercase()
@@ -71,7 +106,6 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
             .collect();
         deck.retain(|r| wanted.contains(&r.code));
     }
-    let io = |e: io::Error| io_error(e, "use", "the terminal");
     if args.focus == Some(Focus::Weakest) {
         let history = open_history()?;
         let attempts = history.list(None)?;
@@ -90,119 +124,104 @@ pub(super) fn run(args: DrillArgs, out: &mut dyn Write) -> Result<ExitCode, Erro
             "no indicators to drill; `roleplay rubric` lists them".into(),
         ));
     }
-    let count = args.count.max(1);
-    let stdin = io::stdin();
-    let mut input = stdin.lock();
-    match args.mode {
-        Mode::Learn => {
-            deck.truncate(count);
-            let seen = drill::learn(&deck, &mut input, out).map_err(io)?;
-            writeln!(out, "\n{seen} card(s) studied.").map_err(io)?;
-        }
-        Mode::Test => {
-            deck.truncate(count);
-            let asked = deck.len();
-            let answered = drill::test(&deck, rubrics, &form, &mut input, out).map_err(io)?;
-            if answered.is_empty() {
-                writeln!(
-                    out,
-                    "\nNo answer was given, so nothing was scored. Type what the indicator means and how you would show it, then {} on a line of its own.",
-                    crate::practice::session::END
-                )
-                .map_err(io)?;
-            } else {
-                let mean = answered.iter().map(|a| a.coverage).sum::<f64>() / answered.len() as f64;
-                writeln!(
-                    out,
-                    "\n{} of {asked} card(s) answered; on average you covered {:.0}%.",
-                    answered.len(),
-                    (mean * 100.0).max(0.0)
-                )
-                .map_err(io)?;
-            }
-        }
-        Mode::Review => {
-            let history = open_history()?;
-            let now = now()?;
-            let saved = history.cards()?;
-            let due = drill::due(&deck, &saved, now);
-            if due.is_empty() {
-                let next = saved
-                    .iter()
-                    .map(|s| s.due)
-                    .min()
-                    .map_or("later".into(), |d| d.to_rfc3339());
-                writeln!(out, "Nothing is due. The next card is due {next}.").map_err(io)?;
-                return Ok(ExitCode::SUCCESS);
-            }
-            let all_due = due.len();
-            let due: Vec<&Rubric> = due.into_iter().take(count).collect();
-            if all_due > due.len() {
-                writeln!(
-                    out,
-                    "{all_due} card(s) due; reviewing {} of them (--count {count}).",
-                    due.len()
-                )
-                .map_err(io)?;
-            } else {
-                writeln!(out, "{all_due} card(s) due.").map_err(io)?;
-            }
-            let mut reviewed = 0;
-            for rubric in &due {
-                let answered = drill::test(
-                    std::slice::from_ref(rubric),
-                    rubrics,
-                    &form,
-                    &mut input,
-                    out,
-                )
-                .map_err(io)?;
-                let Some(answer) = answered.first() else {
-                    break;
-                };
-                let rating = drill::rating_for(answer.coverage);
-                let previous = saved.iter().find(|s| s.code == rubric.code.as_str());
-                let next = drill::reschedule(previous, rubric.code.as_str(), rating, now).map_err(
-                    |e| {
-                        Error::Internal(format!(
-                            "the saved drill card of {} cannot be read: {e}",
-                            rubric.code
-                        ))
-                    },
-                )?;
-                history.save_review(&next, now, rating as u8, answer.coverage)?;
-                writeln!(
-                    out,
-                    "  Rated {rating:?}; next review {}.",
-                    next.due.format("%Y-%m-%d")
-                )
-                .map_err(io)?;
-                reviewed += 1;
-            }
-            let left = all_due - reviewed;
-            if left == 0 {
-                writeln!(out, "\n{reviewed} card(s) reviewed; none left due.").map_err(io)?;
-            } else {
-                writeln!(
-                    out,
-                    "\n{reviewed} card(s) reviewed; {left} still due (`roleplay drill review` again)."
-                )
-                .map_err(io)?;
-            }
-        }
-        Mode::Match => {
-            let seed = now()?.timestamp_subsec_nanos() as u64 ^ now()?.timestamp() as u64;
-            let picked = shuffle(deck.len(), seed, 1);
-            let cards: Vec<&Rubric> = picked
-                .iter()
-                .take(count.min(deck.len()))
-                .map(|&i| deck[i])
-                .collect();
-            let order = shuffle(cards.len(), seed, 2);
-            drill::matching(&cards, &order, &mut input, out).map_err(io)?;
-        }
+    Ok(deck)
+}
+
+/// Test: the student explains each card and the engine scores it.
+fn test(
+    deck: &[&Rubric],
+    rubrics: &RubricSet,
+    form: &Form,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let answered = drill::test(deck, rubrics, form, input, out).map_err(io)?;
+    if answered.is_empty() {
+        writeln!(
+            out,
+            "\nNo answer was given, so nothing was scored. Type what the indicator means and how you would show it, then {} on a line of its own.",
+            crate::practice::session::END
+        )
+        .map_err(io)?;
+    } else {
+        let mean = answered.iter().map(|a| a.coverage).sum::<f64>() / answered.len() as f64;
+        writeln!(
+            out,
+            "\n{} of {} card(s) answered; on average you covered {:.0}%.",
+            answered.len(),
+            deck.len(),
+            (mean * 100.0).max(0.0)
+        )
+        .map_err(io)?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
+}
+
+/// Review: the cards that are due, each tested and scheduled again.
+fn review(
+    deck: &[&Rubric],
+    count: usize,
+    rubrics: &RubricSet,
+    form: &Form,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let history = open_history()?;
+    let now = now()?;
+    let saved = history.cards()?;
+    let due = drill::due(deck, &saved, now);
+    if due.is_empty() {
+        let next = saved
+            .iter()
+            .map(|s| s.due)
+            .min()
+            .map_or("later".into(), |d| d.to_rfc3339());
+        writeln!(out, "Nothing is due. The next card is due {next}.").map_err(io)?;
+        return Ok(());
+    }
+    let all_due = due.len();
+    let due: Vec<&Rubric> = due.into_iter().take(count).collect();
+    if all_due > due.len() {
+        writeln!(
+            out,
+            "{all_due} card(s) due; reviewing {} of them (--count {count}).",
+            due.len()
+        )
+        .map_err(io)?;
+    } else {
+        writeln!(out, "{all_due} card(s) due.").map_err(io)?;
+    }
+    let mut reviewed = 0;
+    for rubric in &due {
+        let answered =
+            drill::test(std::slice::from_ref(rubric), rubrics, form, input, out).map_err(io)?;
+        let Some(answer) = answered.first() else {
+            break;
+        };
+        let rating = drill::rating_for(answer.coverage);
+        let previous = saved.iter().find(|s| s.code == rubric.code.as_str());
+        let next = drill::reschedule(previous, rubric.code.as_str(), rating, now).map_err(|e| {
+            Error::Internal(format!(
+                "the saved drill card of {} cannot be read: {e}",
+                rubric.code
+            ))
+        })?;
+        history.save_review(&next, now, rating as u8, answer.coverage)?;
+        let next_due = next.due.format("%Y-%m-%d");
+        writeln!(out, "  Rated {rating:?}; next review {next_due}.").map_err(io)?;
+        reviewed += 1;
+    }
+    let left = all_due - reviewed;
+    if left == 0 {
+        writeln!(out, "\n{reviewed} card(s) reviewed; none left due.").map_err(io)?;
+    } else {
+        writeln!(
+            out,
+            "\n{reviewed} card(s) reviewed; {left} still due (`roleplay drill review` again)."
+        )
+        .map_err(io)?;
+    }
+    Ok(())
 }
 
 /// The time now, or `ROLEPLAY_NOW` (RFC 3339) for tests and demonstrations.
@@ -217,23 +236,4 @@ fn now() -> Result<DateTime<Utc>, Error> {
             }),
         Err(_) => Ok(Utc::now()),
     }
-}
-
-/// A permutation of `0..n` from a seed (a small linear congruential generator: drills
-/// need variety, not cryptography). `ROLEPLAY_SEED` fixes it for tests.
-fn shuffle(n: usize, seed: u64, salt: u64) -> Vec<usize> {
-    let base = std::env::var("ROLEPLAY_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(seed);
-    let mut state = base.wrapping_mul(31).wrapping_add(salt) | 1;
-    let mut items: Vec<usize> = (0..n).collect();
-    for i in (1..n).rev() {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        let j = ((state >> 33) as usize) % (i + 1);
-        items.swap(i, j);
-    }
-    items
 }

@@ -283,20 +283,9 @@ pub(super) fn run_report(
 
 /// Opens a file with the system's viewer; a failure is only a warning.
 fn open_file(path: &std::path::Path) {
-    let program = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(windows) {
-        "explorer"
-    } else {
-        "xdg-open"
-    };
-    if std::process::Command::new(program)
-        .arg(path)
-        .spawn()
-        .is_err()
-    {
+    if let Err(e) = opener::open(path) {
         super::warn(&format!(
-            "could not open {} with {program}; open it yourself",
+            "could not open {}: {e}; open it yourself",
             path.display()
         ));
     }

@@ -234,22 +234,7 @@ fn show_example(
     format: Format,
     width: usize,
 ) -> Result<ExitCode, Error> {
-    let Some(example) = case
-        .examples
-        .iter()
-        .find(|e| e.name.eq_ignore_ascii_case(name))
-    else {
-        let names: Vec<&str> = case.examples.iter().map(|e| e.name.as_str()).collect();
-        return Err(Error::Usage(format!(
-            "case `{}` has no example `{name}`; it has: {}",
-            case.id,
-            if names.is_empty() {
-                "none".to_string()
-            } else {
-                names.join(", ")
-            }
-        )));
-    };
+    let example = example(case, name)?;
     let written = match format {
         Format::Json => serde_json::to_writer_pretty(&mut *out, example)
             .map_err(std::io::Error::from)
@@ -342,4 +327,24 @@ pub(super) fn write_case(
         }
     }
     Ok(())
+}
+
+/// The case's example answer called `name` (in any case), or an error that lists the
+/// examples it has.
+pub(super) fn example<'c>(case: &'c Case, name: &str) -> Result<&'c crate::model::Example, Error> {
+    case.examples
+        .iter()
+        .find(|e| e.name.eq_ignore_ascii_case(name))
+        .ok_or_else(|| {
+            let names: Vec<&str> = case.examples.iter().map(|e| e.name.as_str()).collect();
+            Error::Usage(format!(
+                "case `{}` has no example `{name}`; it has: {}",
+                case.id,
+                if names.is_empty() {
+                    "none".to_string()
+                } else {
+                    names.join(", ")
+                }
+            ))
+        })
 }

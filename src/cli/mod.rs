@@ -15,6 +15,7 @@ mod pdf;
 mod practice;
 mod progress;
 mod questions;
+mod random;
 mod rehearse;
 mod rubric;
 mod schema;
@@ -174,13 +175,7 @@ pub(crate) fn render_report(
     context: &crate::report::Context<'_>,
     color: bool,
 ) -> io::Result<()> {
-    use crate::report;
-    match format {
-        ReportFormat::Json => report::json::write(out, card, response),
-        ReportFormat::Text => report::text::write(out, card, response, form, style(color)),
-        ReportFormat::Markdown => report::markdown::write(out, card, response, form, context),
-        ReportFormat::Html => report::html::write(out, card, response, form, context),
-    }
+    questions::render_with_extras(format, out, card, response, form, context, color, &[], None)
 }
 
 /// Options shared by commands that need cases.
@@ -395,10 +390,10 @@ fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
+        // NO_COLOR, CLICOLOR(_FORCE), TERM and whether standard output is a terminal,
+        // read as clap reads them for its own help.
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::env::var("TERM").map_or(true, |t| t != "dumb")
-                && io::stdout().is_terminal()
+            anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
         }
     }
 }

@@ -11,7 +11,7 @@ use super::io_error;
 use crate::error::Error;
 use crate::library::shipped;
 use crate::load::AREAS;
-use crate::model::Code;
+use crate::model::{Code, RubricSet};
 
 /// Arguments of `roleplay new`.
 #[derive(Debug, clap::Args)]
@@ -62,19 +62,11 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, Error>
         return new_rubric(code, &args, out);
     }
     let rubrics = shipped::rubrics()?;
-    let terminal = std::io::stdin().is_terminal();
-    let theme = ColorfulTheme::default();
-    let ask = |prompt: &str, given: Option<String>, flag: &str| -> Result<String, Error> {
-        match given {
-            Some(value) => Ok(value),
-            None if terminal => Input::with_theme(&theme)
-                .with_prompt(prompt)
-                .interact_text()
-                .map_err(|e| Error::Usage(e.to_string())),
-            None => Err(Error::Usage(format!("give {flag} (no terminal to ask on)"))),
-        }
+    let asker = Asker {
+        terminal: std::io::stdin().is_terminal(),
+        theme: ColorfulTheme::default(),
     };
-    let id = ask("Case id (lowercase, hyphens)", args.id.clone(), "the ID")?;
+    let id = asker.ask("Case id (lowercase, hyphens)", args.id.clone(), "the ID")?;
     let valid = !id.is_empty()
         && id
             .bytes()
@@ -84,69 +76,15 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, Error>
             "`{id}` is not a valid id: use lowercase letters, digits and hyphens"
         )));
     }
-    let title = ask("Title", args.title.clone(), "--title")?;
-    let participant = ask(
+    let title = asker.ask("Title", args.title.clone(), "--title")?;
+    let participant = asker.ask(
         "The student plays",
         args.participant.clone(),
         "--participant",
     )?;
-    let judge = ask("The judge plays", args.judge.clone(), "--judge")?;
-    let area = match args.area.clone() {
-        Some(area) => area,
-        None if terminal => {
-            let picked = Select::with_theme(&theme)
-                .with_prompt("Event area")
-                .items(AREAS)
-                .default(0)
-                .interact()
-                .map_err(|e| Error::Usage(e.to_string()))?;
-            AREAS[picked].to_string()
-        }
-        None => return Err(Error::Usage("give --area (no terminal to ask on)".into())),
-    };
-    let mut codes: Vec<Code> = Vec::new();
-    for text in &args.indicators {
-        let code = Code::parse_lenient(text)
-            .filter(|c| rubrics.contains(c))
-            .ok_or_else(|| Error::UnknownIndicator {
-                code: text.clone(),
-                hint: "; `roleplay rubric` lists them".into(),
-            })?;
-        codes.push(code);
-    }
-    if codes.is_empty() {
-        if !terminal {
-            return Err(Error::Usage(
-                "give the indicators with -i CR:010,CR:007 (no terminal to ask on)".into(),
-            ));
-        }
-        let all: Vec<_> = rubrics.iter().collect();
-        let labels: Vec<String> = all
-            .iter()
-            .map(|r| format!("{} {}", r.code, r.title))
-            .collect();
-        // Ask again rather than lose what was typed above.
-        loop {
-            let picked = MultiSelect::with_theme(&theme)
-                .with_prompt("Indicators (Space picks one, Enter when done; DECA uses 4 or 5)")
-                .items(&labels)
-                .interact()
-                .map_err(|e| Error::Usage(e.to_string()))?;
-            if (1..=7).contains(&picked.len()) {
-                codes = picked.into_iter().map(|i| all[i].code.clone()).collect();
-                break;
-            }
-            writeln!(
-                out,
-                "Pick 1 to 7 indicators with Space (you picked {}), then press Enter.",
-                picked.len()
-            )
-            .map_err(|e| io_error(e, "write", "standard output"))?;
-        }
-    }
-    if codes.is_empty() || codes.len() > 7 {
-        return Err(Error::Usage("a case tests 1 to 7 indicators".into()));
-    }
+    let judge = asker.ask("The judge plays", args.judge.clone(), "--judge")?;
+    let area = asker.area(args.area.clone())?;
+    let codes = asker.indicators(&args.indicators, rubrics, out)?;
     let (dir, own_folder) = match &args.dir {
         Some(dir) => (dir.clone(), false),
         None => (
@@ -204,6 +142,102 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, Error>
     )
     .map_err(|e| io_error(e, "write", "standard output"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Asks on the terminal for what the flags did not give, or says which flag to give
+/// when there is no terminal.
+struct Asker {
+    terminal: bool,
+    theme: ColorfulTheme,
+}
+
+impl Asker {
+    fn ask(&self, prompt: &str, given: Option<String>, flag: &str) -> Result<String, Error> {
+        match given {
+            Some(value) => Ok(value),
+            None if self.terminal => Input::with_theme(&self.theme)
+                .with_prompt(prompt)
+                .interact_text()
+                .map_err(|e| Error::Usage(e.to_string())),
+            None => Err(Error::Usage(format!("give {flag} (no terminal to ask on)"))),
+        }
+    }
+
+    fn area(&self, given: Option<String>) -> Result<String, Error> {
+        match given {
+            Some(area) => Ok(area),
+            None if self.terminal => {
+                let picked = Select::with_theme(&self.theme)
+                    .with_prompt("Event area")
+                    .items(AREAS)
+                    .default(0)
+                    .interact()
+                    .map_err(|e| Error::Usage(e.to_string()))?;
+                Ok(AREAS[picked].to_string())
+            }
+            None => Err(Error::Usage("give --area (no terminal to ask on)".into())),
+        }
+    }
+
+    /// The indicators given with -i, or picked from the list: 1 to 7 of them.
+    fn indicators(
+        &self,
+        given: &[String],
+        rubrics: &RubricSet,
+        out: &mut dyn Write,
+    ) -> Result<Vec<Code>, Error> {
+        let mut codes: Vec<Code> = Vec::new();
+        for text in given {
+            let code = Code::parse_lenient(text)
+                .filter(|c| rubrics.contains(c))
+                .ok_or_else(|| Error::UnknownIndicator {
+                    code: text.clone(),
+                    hint: "; `roleplay rubric` lists them".into(),
+                })?;
+            codes.push(code);
+        }
+        if codes.is_empty() {
+            codes = self.pick_indicators(rubrics, out)?;
+        }
+        if codes.is_empty() || codes.len() > 7 {
+            return Err(Error::Usage("a case tests 1 to 7 indicators".into()));
+        }
+        Ok(codes)
+    }
+
+    fn pick_indicators(
+        &self,
+        rubrics: &RubricSet,
+        out: &mut dyn Write,
+    ) -> Result<Vec<Code>, Error> {
+        if !self.terminal {
+            return Err(Error::Usage(
+                "give the indicators with -i CR:010,CR:007 (no terminal to ask on)".into(),
+            ));
+        }
+        let all: Vec<_> = rubrics.iter().collect();
+        let labels: Vec<String> = all
+            .iter()
+            .map(|r| format!("{} {}", r.code, r.title))
+            .collect();
+        // Ask again rather than lose what was typed above.
+        loop {
+            let picked = MultiSelect::with_theme(&self.theme)
+                .with_prompt("Indicators (Space picks one, Enter when done; DECA uses 4 or 5)")
+                .items(&labels)
+                .interact()
+                .map_err(|e| Error::Usage(e.to_string()))?;
+            if (1..=7).contains(&picked.len()) {
+                return Ok(picked.into_iter().map(|i| all[i].code.clone()).collect());
+            }
+            writeln!(
+                out,
+                "Pick 1 to 7 indicators with Space (you picked {}), then press Enter.",
+                picked.len()
+            )
+            .map_err(|e| io_error(e, "write", "standard output"))?;
+        }
+    }
 }
 
 /// Writes the commented template of a new indicator, `<dir>/<CODE>.yaml`.

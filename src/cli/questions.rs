@@ -6,9 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::score::read_response;
-use super::{
-    CaseFolders, Format, ReportFormat, catalog, form_for, io_error, render_report, rubrics_and_form,
-};
+use super::{CaseFolders, Format, ReportFormat, catalog, form_for, io_error, rubrics_and_form};
 use crate::engine::{Scorecard, Scorer};
 use crate::error::Error;
 use crate::followup::{self, Asked, FollowUp};
@@ -192,37 +190,25 @@ pub(super) fn render_with_extras(
     asked: &[Asked],
     delivery: Option<&Delivery>,
 ) -> std::io::Result<()> {
-    use crate::transcript::delivery as spoken;
-    use followup::render;
-    if asked.is_empty() && delivery.is_none() {
-        return render_report(format, out, card, response, form, context, color);
-    }
+    use crate::report;
+    let view = || {
+        report::view::View::new(card, response, form, *context)
+            .with_follow_ups(asked)
+            .with_delivery(delivery)
+    };
     match format {
+        ReportFormat::Json if asked.is_empty() && delivery.is_none() => {
+            report::json::write(out, card, response)
+        }
         ReportFormat::Json => {
-            let mut value = crate::report::json::value(card, response);
+            let mut value = report::json::value(card, response);
             add_json(&mut value, asked, delivery);
             serde_json::to_writer_pretty(&mut *out, &value)?;
             writeln!(out)
         }
-        ReportFormat::Html => {
-            let mut page = Vec::new();
-            render_report(format, &mut page, card, response, form, context, color)?;
-            let mut page = render::html(&String::from_utf8_lossy(&page), asked);
-            if let Some(d) = delivery {
-                page = spoken::html(&page, d);
-            }
-            out.write_all(page.as_bytes())
-        }
-        ReportFormat::Text => {
-            render_report(format, out, card, response, form, context, color)?;
-            render::text(out, asked)?;
-            delivery.map_or(Ok(()), |d| spoken::text(out, d))
-        }
-        ReportFormat::Markdown => {
-            render_report(format, out, card, response, form, context, color)?;
-            render::markdown(out, asked)?;
-            delivery.map_or(Ok(()), |d| spoken::markdown(out, d))
-        }
+        ReportFormat::Text => report::text::write(out, &view(), super::style(color)),
+        ReportFormat::Markdown => report::markdown::write(out, &view()),
+        ReportFormat::Html => report::html::write(out, &view()),
     }
 }
 

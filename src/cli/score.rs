@@ -5,10 +5,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{CaseFolders, ReportFormat, case_folders, form_for, io_error, rubrics_and_form, warn};
-use crate::engine::Scorer;
+use crate::engine::{Scorecard, Scorer};
 use crate::error::Error;
 use crate::library::catalog::{Catalog, describe};
+use crate::model::{Answer, Case, Form};
 use crate::report;
+use crate::transcript::delivery::Delivery;
 
 /// Arguments of `roleplay score`.
 #[derive(Debug, clap::Args)]
@@ -66,41 +68,7 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
         ));
     }
     let form = form_for(&case, args.form.is_some(), &form)?;
-    let mut delivery = None;
-    let response = match (&args.example, &args.response) {
-        _ if args.transcript.is_some() => {
-            let path = args
-                .transcript
-                .as_ref()
-                .map_or_else(PathBuf::new, PathBuf::clone);
-            let transcript = crate::transcript::parse(&read_response(&path)?);
-            let minutes = form.timing.map_or(10, |t| t.present);
-            delivery = Some(crate::transcript::delivery::measure(&transcript, minutes));
-            transcript.text()
-        }
-        (Some(name), _) => match case.examples.iter().find(|e| &e.name == name) {
-            Some(example) => example.response.clone(),
-            None => {
-                let names: Vec<&str> = case.examples.iter().map(|e| e.name.as_str()).collect();
-                return Err(Error::Usage(format!(
-                    "case `{}` has no example `{name}`; it has: {}",
-                    case.id,
-                    if names.is_empty() {
-                        "none".to_string()
-                    } else {
-                        names.join(", ")
-                    }
-                )));
-            }
-        },
-        (None, Some(path)) => read_response(path)?,
-        (None, None) => {
-            return Err(Error::Usage(
-                "give a response file, - for standard input, --transcript FILE or --example NAME"
-                    .into(),
-            ));
-        }
-    };
+    let (response, delivery) = response(&args, &case, &form)?;
     let card = Scorer::new(&case, rubrics, &form)?.score(&response);
     // Saved as the response, apart from the answers (as practice saves it): the
     // scored text below holds both.
@@ -121,23 +89,8 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
     };
     // Saved before the report is written: a reader that stops early loses nothing.
     if args.save {
-        use crate::history::store::{NewAttempt, Origin, StoredScore, attempt};
-        let now = attempt::now();
-        let id = super::history::open()?.save(&NewAttempt {
-            case_id: &case.id,
-            case_title: &case.title,
-            started_at: now,
-            finished_at: now,
-            origin: Origin::Score,
-            response: &presentation,
-            answers: &answers,
-            score: &StoredScore::new(&card, &response, &form, &asked),
-            student: args.student.as_deref(),
-        })?;
-        #[allow(clippy::print_stderr)]
-        {
-            eprintln!("Saved as attempt {id}.");
-        }
+        let texts = (presentation.as_str(), response.as_str());
+        save(&args, &case, (&card, &form), texts, &answers, &asked)?;
     }
     let context = report::Context {
         case: Some(&case),
@@ -177,6 +130,68 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
     };
     written.map_err(|e| io_error(e, "write", "standard output"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The words to score: a transcript's (with its delivery figures), a case's example,
+/// or a file's.
+fn response(
+    args: &ScoreArgs,
+    case: &Case,
+    form: &Form,
+) -> Result<(String, Option<Delivery>), Error> {
+    let mut delivery = None;
+    let response = match (&args.example, &args.response) {
+        _ if args.transcript.is_some() => {
+            let path = args
+                .transcript
+                .as_ref()
+                .map_or_else(PathBuf::new, PathBuf::clone);
+            let transcript = crate::transcript::parse(&read_response(&path)?);
+            let minutes = form.timing.map_or(10, |t| t.present);
+            delivery = Some(crate::transcript::delivery::measure(&transcript, minutes));
+            transcript.text()
+        }
+        (Some(name), _) => super::list::example(case, name)?.response.clone(),
+        (None, Some(path)) => read_response(path)?,
+        (None, None) => {
+            return Err(Error::Usage(
+                "give a response file, - for standard input, --transcript FILE or --example NAME"
+                    .into(),
+            ));
+        }
+    };
+    Ok((response, delivery))
+}
+
+/// Saves the scored response in the history and says under which number.
+fn save(
+    args: &ScoreArgs,
+    case: &Case,
+    (card, form): (&Scorecard, &Form),
+    (presentation, text): (&str, &str),
+    answers: &[Answer],
+    asked: &[crate::followup::Asked],
+) -> Result<(), Error> {
+    use crate::history::store::{NewAttempt, Origin, StoredScore, attempt};
+    let now = attempt::now();
+    let id = super::history::open()?.save(&NewAttempt {
+        case_id: &case.id,
+        case_title: &case.title,
+        started_at: now,
+        finished_at: now,
+        origin: Origin::Score,
+        response: presentation,
+        answers,
+        // With the follow-ups asked, as practice keeps them: the next attempt's
+        // follow-ups are worded apart from these.
+        score: &StoredScore::new(card, text, form, asked),
+        student: args.student.as_deref(),
+    })?;
+    #[allow(clippy::print_stderr)]
+    {
+        eprintln!("Saved as attempt {id}.");
+    }
+    Ok(())
 }
 
 /// Reads a response as text. Bytes that are not UTF-8 are replaced (with a warning);

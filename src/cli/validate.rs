@@ -31,11 +31,56 @@ pub(super) fn run(
     out: &mut dyn Write,
 ) -> Result<ExitCode, Error> {
     let rubrics = shipped::rubrics()?;
-    let mut problems_in_folders: Vec<LoadError> = Vec::new();
+    let gathered = gather(&args, rubric_folders)?;
+    // A file given among the paths that reads as a rubric is checked as one.
+    let (found, sources): (Vec<Source>, Vec<Source>) =
+        gathered.sources.into_iter().partition(|s| {
+            std::str::from_utf8(&s.bytes)
+                .is_ok_and(crate::library::coach_rubrics::looks_like_rubric)
+        });
+    let mut rubric_sources = gathered.rubric_sources;
+    rubric_sources.extend(found);
+    let mut diagnostics: Vec<Diagnostic> = gathered
+        .problems
+        .into_iter()
+        .map(|problem| Diagnostic {
+            severity: Severity::Error,
+            problem,
+        })
+        .collect();
+    let files = sources.len() + rubric_sources.len() + diagnostics.len();
+    diagnostics.extend(validate(&sources, rubrics));
+    diagnostics.extend(validate_rubrics(
+        &rubric_sources,
+        shipped::shipped_rubrics()?,
+    ));
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    write(out, args.format, &diagnostics, files, errors)
+        .map_err(|e| io_error(e, "write", "standard output"))?;
+    Ok(if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_FAILURE)
+    })
+}
+
+/// The files to check, read, and the folders or files that could not be.
+struct Gathered {
+    sources: Vec<Source>,
+    rubric_sources: Vec<Source>,
+    problems: Vec<LoadError>,
+}
+
+/// Reads the paths given, or with none every case and coach rubric roleplay finds. A
+/// path that cannot be read is reported like any other problem, and the rest are still
+/// checked.
+fn gather(args: &ValidateArgs, rubric_folders: &[PathBuf]) -> Result<Gathered, Error> {
     let mut sources = Vec::new();
     let mut rubric_sources = Vec::new();
-    // A path that cannot be read is reported like any other problem, and the rest are
-    // still checked.
+    let mut problems_in_folders: Vec<LoadError> = Vec::new();
     let mut unreadable: Vec<LoadError> = Vec::new();
     let mut add_file =
         |path: PathBuf, sources: &mut Vec<Source>| match crate::load::read_file(&path) {
@@ -83,64 +128,45 @@ pub(super) fn run(
             }
         }
     }
-    // A file given among the paths that reads as a rubric is checked as one.
-    let (found, cases): (Vec<Source>, Vec<Source>) = sources.into_iter().partition(|s| {
-        std::str::from_utf8(&s.bytes).is_ok_and(crate::library::coach_rubrics::looks_like_rubric)
-    });
-    let sources: Vec<Source> = cases;
-    rubric_sources.extend(found);
-    let mut diagnostics: Vec<Diagnostic> = problems_in_folders
-        .into_iter()
-        .chain(unreadable)
-        .map(|problem| Diagnostic {
-            severity: Severity::Error,
-            problem,
+    problems_in_folders.extend(unreadable);
+    Ok(Gathered {
+        sources,
+        rubric_sources,
+        problems: problems_in_folders,
+    })
+}
+
+/// Writes every problem, then the count, as text or JSON.
+fn write(
+    out: &mut dyn Write,
+    format: Format,
+    diagnostics: &[Diagnostic],
+    files: usize,
+    errors: usize,
+) -> std::io::Result<()> {
+    let warnings = diagnostics.len() - errors;
+    if format == Format::Text {
+        for d in diagnostics {
+            writeln!(out, "{d}\n")?;
+        }
+        return writeln!(
+            out,
+            "{files} file(s): {errors} error(s), {warnings} warning(s)"
+        );
+    }
+    let items: Vec<serde_json::Value> = diagnostics
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "file": d.problem.path.display().to_string(),
+                "line": d.problem.position.map(|p| p.line),
+                "column": d.problem.position.map(|p| p.column),
+                "severity": if d.severity == Severity::Error { "error" } else { "warning" },
+                "message": d.problem.kind.to_string(),
+            })
         })
         .collect();
-    let files = sources.len() + rubric_sources.len() + diagnostics.len();
-    diagnostics.extend(validate(&sources, rubrics));
-    diagnostics.extend(validate_rubrics(
-        &rubric_sources,
-        shipped::shipped_rubrics()?,
-    ));
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = diagnostics.len() - errors;
-    let written = match args.format {
-        Format::Json => {
-            let items: Vec<serde_json::Value> = diagnostics
-                .iter()
-                .map(|d| {
-                    serde_json::json!({
-                        "file": d.problem.path.display().to_string(),
-                        "line": d.problem.position.map(|p| p.line),
-                        "column": d.problem.position.map(|p| p.column),
-                        "severity": if d.severity == Severity::Error { "error" } else { "warning" },
-                        "message": d.problem.kind.to_string(),
-                    })
-                })
-                .collect();
-            let value = serde_json::json!({ "files": files, "errors": errors, "warnings": warnings, "problems": items });
-            serde_json::to_writer_pretty(&mut *out, &value)
-                .map_err(std::io::Error::from)
-                .and_then(|_| writeln!(out))
-        }
-        Format::Text => (|| {
-            for d in &diagnostics {
-                writeln!(out, "{d}\n")?;
-            }
-            writeln!(
-                out,
-                "{files} file(s): {errors} error(s), {warnings} warning(s)"
-            )
-        })(),
-    };
-    written.map_err(|e| io_error(e, "write", "standard output"))?;
-    Ok(if errors == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(EXIT_FAILURE)
-    })
+    let value = serde_json::json!({ "files": files, "errors": errors, "warnings": warnings, "problems": items });
+    serde_json::to_writer_pretty(&mut *out, &value)?;
+    writeln!(out)
 }

@@ -1,83 +1,27 @@
 //! The printable HTML report: one self-contained page (inline CSS, no scripts, no
 //! fonts or images from anywhere) laid out like DECA's evaluation form, then the
 //! response with every credited phrase highlighted and linked to its indicator.
-//! Every piece of student or coach text is escaped.
+//! It lays out a [`View`]; the wording is the view's. Every piece of student or coach
+//! text is escaped as it is written.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
-use super::{Context, excerpt};
-use crate::engine::scorecard::CAPPED_REASON;
-use crate::engine::{Scorecard, Status};
-use crate::model::{Band, Form};
+use super::view::{self, IndicatorView, Table, Verdict, View};
+use crate::engine::Status;
+use crate::model::Band;
 use crate::text::Span;
 
-const STYLE: &str = r#"
-:root { --ink: #1d2433; --muted: #5b6475; --line: #c9cfdb; --soft: #f3f5f9; --accent: #2450a6;
-  --little: #fde2e1; --below: #fff1c9; --meets: #dff3e4; --exceeds: #d9ecfb; }
-* { box-sizing: border-box; }
-body { font: 11pt/1.45 Georgia, "Times New Roman", serif; color: var(--ink); margin: 0 auto; max-width: 60rem; padding: 1.5rem; background: #fff; }
-h1, h2, h3 { font-family: "Helvetica Neue", Arial, sans-serif; line-height: 1.2; }
-h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
-h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; border-bottom: 2px solid var(--ink); padding-bottom: .2rem; }
-h3 { font-size: 1rem; margin: 1.1rem 0 .3rem; }
-.meta { color: var(--muted); margin: 0 0 1rem; font-family: Arial, sans-serif; font-size: .9rem; }
-.total { display: flex; gap: 1rem; align-items: baseline; border: 2px solid var(--ink); padding: .6rem 1rem; margin: .8rem 0 1rem; font-family: Arial, sans-serif; }
-.total strong { font-size: 1.6rem; }
-.badge { border: 1px solid var(--ink); padding: .1rem .5rem; border-radius: 1rem; font-size: .85rem; }
-table.form { width: 100%; border-collapse: collapse; font-family: Arial, sans-serif; font-size: .85rem; margin: .4rem 0 1rem; }
-table.form th, table.form td { border: 1px solid var(--line); padding: .35rem .45rem; vertical-align: top; }
-table.form thead th { background: var(--soft); text-align: center; }
-table.form td.band { text-align: center; width: 11%; color: var(--muted); }
-table.form td.points { text-align: center; width: 8%; font-weight: bold; }
-table.form td.awarded { color: var(--ink); font-weight: bold; }
-table.form td.awarded span { display: inline-block; min-width: 1.8rem; border: 2px solid var(--ink); border-radius: 50%; padding: .05rem .3rem; }
-td.awarded.little { background: var(--little); } td.awarded.below { background: var(--below); }
-td.awarded.meets { background: var(--meets); } td.awarded.exceeds { background: var(--exceeds); }
-table.form tr.sum td { font-weight: bold; background: var(--soft); }
-table.form a { color: var(--ink); text-decoration: none; }
-.response { white-space: pre-wrap; border: 1px solid var(--line); padding: .8rem 1rem; background: #fff; }
-mark { background: var(--meets); padding: 0 .1rem; border-bottom: 2px solid #3c8d54; }
-mark a { color: inherit; text-decoration: none; }
-mark sup { font: bold .65rem Arial, sans-serif; color: #2b6b40; }
-mark.negated { background: var(--little); border-bottom: 2px solid #b3261e; text-decoration: line-through; }
-mark.stuffed { background: var(--below); border-bottom: 2px dotted #8a6d00; }
-ul.evidence { padding-left: 1.2rem; margin: .3rem 0; }
-ul.evidence li { margin: .2rem 0; }
-.why { color: var(--muted); font-size: .9rem; }
-.credited::marker { content: "✓  "; color: #2b6b40; }
-.negated::marker, .contradicted::marker, .disrespectful::marker { content: "✗  "; color: #b3261e; }
-.stuffed::marker, .quoted::marker { content: "~  "; color: #8a6d00; }
-.missed::marker { content: "–  "; color: var(--muted); }
-.indicator { break-inside: avoid; page-break-inside: avoid; }
-.note { border-left: 3px solid #8a6d00; padding-left: .6rem; color: #5e4b00; }
-blockquote { margin: .3rem 0 .8rem 1rem; padding-left: .8rem; border-left: 3px solid var(--line); }
-footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; font-family: Arial, sans-serif; }
-@media print {
-  @page { margin: 14mm 12mm; }
-  body { padding: 0; max-width: none; font-size: 10pt; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  tr, td, th, li, .total { break-inside: avoid; page-break-inside: avoid; }
-  h2, h3 { break-after: avoid; page-break-after: avoid; }
-  thead { display: table-header-group; }
-  .response { break-inside: auto; }
-  a { color: inherit; }
-}
-"#;
+/// The page's style sheet, printed inline so the file stands alone.
+const STYLE: &str = include_str!("html.css");
 
-/// Writes the report as one HTML page.
-pub fn write(
-    out: &mut dyn Write,
-    card: &Scorecard,
-    response: &str,
-    form: &Form,
-    context: &Context<'_>,
-) -> io::Result<()> {
+/// Writes the report as one HTML page, with its follow-ups and delivery.
+pub fn write(out: &mut dyn Write, view: &View<'_>) -> io::Result<()> {
     let mut page = String::new();
     // Writing to a String cannot fail.
-    let _ = render(&mut page, card, response, form, context);
+    let _ = render(&mut page, view);
     out.write_all(page.as_bytes())
 }
 
@@ -85,13 +29,56 @@ fn anchor(code: &str) -> String {
     format!("ind-{}", code.replace(':', "-"))
 }
 
-fn render(
-    page: &mut String,
-    card: &Scorecard,
-    response: &str,
-    form: &Form,
-    context: &Context<'_>,
-) -> std::fmt::Result {
+fn render(page: &mut String, view: &View<'_>) -> fmt::Result {
+    header(page, view)?;
+    writeln!(page, "<h2>Evaluation form</h2>")?;
+    form_table(page, &view.indicator_table)?;
+    form_table(page, &view.skill_table)?;
+    if !view.reading.is_empty() {
+        writeln!(page, "<h2>{}</h2>\n<ul class=\"reading\">", view::READING)?;
+        for line in &view.reading {
+            writeln!(page, "<li>{}</li>", text(line))?;
+        }
+        writeln!(page, "</ul>")?;
+    }
+    writeln!(page, "<h2>Your response</h2>")?;
+    writeln!(
+        page,
+        "<p class=\"why\">Highlighted: phrases that earned credit (the number links to the indicator). Struck through: negated. Dotted: stuffing.</p>"
+    )?;
+    writeln!(page, "<div class=\"response\">{}</div>", highlighted(view))?;
+    writeln!(page, "<h2>Indicator by indicator</h2>")?;
+    for (n, i) in view.indicators.iter().enumerate() {
+        indicator(page, view, n, i)?;
+    }
+    writeln!(
+        page,
+        "<h2>{}, why</h2>\n<ul class=\"evidence\">",
+        view::SKILLS
+    )?;
+    for s in &view.skills {
+        writeln!(
+            page,
+            "<li><strong>{}: {} / {}.</strong> <span class=\"why\">{}</span></li>",
+            text(s.row.label),
+            s.row.points,
+            s.row.max,
+            text(s.reason)
+        )?;
+    }
+    writeln!(page, "</ul>")?;
+    case(page, view)?;
+    writeln!(
+        page,
+        "<footer>Scored offline by roleplay {}: the same answer always gets the same score.</footer>",
+        env!("CARGO_PKG_VERSION")
+    )?;
+    follow_ups(page, view)?;
+    delivery(page, view)?;
+    writeln!(page, "</body>\n</html>")
+}
+
+fn header(page: &mut String, view: &View<'_>) -> fmt::Result {
     writeln!(
         page,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
@@ -103,167 +90,137 @@ fn render(
     writeln!(
         page,
         "<title>Role-play feedback: {}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
-        text(&card.case_title)
+        text(view.title)
     )?;
-    writeln!(page, "<header>\n<h1>{}</h1>", text(&card.case_title))?;
+    writeln!(page, "<header>\n<h1>{}</h1>", text(view.title))?;
+    let context = &view.context;
     let mut meta = Vec::new();
     if let Some(student) = context.student {
         meta.push(format!("Student: <strong>{}</strong>", text(student)));
     }
-    meta.push(format!("Case <code>{}</code>", text(&card.case_id)));
+    meta.push(format!("Case <code>{}</code>", text(view.case_id)));
     if let Some(event) = context.case.and_then(|c| c.event.as_deref()) {
         meta.push(text(event).to_string());
     }
     if let Some(when) = context.when {
         meta.push(text(when).to_string());
     }
-    meta.push(text(&form.name).to_string());
+    meta.push(text(view.form_name).to_string());
     writeln!(page, "<p class=\"meta\">{}</p>", meta.join(" · "))?;
-    let badge = super::certificate_line(card, form);
     writeln!(
         page,
         "<div class=\"total\"><strong>{} / {}</strong><span>{}</span><span class=\"badge\">{}</span></div>\n<p class=\"meta\">{}</p>\n</header>",
-        card.total,
-        card.max,
-        text(form.band_label(card.rating)),
-        text(&badge),
-        text(super::RATING_NOTE)
-    )?;
+        view.total.0,
+        view.total.1,
+        text(view.rating_label),
+        text(&view.certificate),
+        text(view.rating_note)
+    )
+}
 
-    writeln!(page, "<h2>Evaluation form</h2>")?;
-    form_table(
+fn form_table(page: &mut String, table: &Table<'_>) -> fmt::Result {
+    writeln!(
         page,
-        form,
-        "Performance indicators",
-        &form.indicators.band_floors,
-        form.indicators.max,
-        card.indicators.iter().map(|i| {
-            (
-                format!(
-                    "<a href=\"#{}\">{} {}</a>",
-                    anchor(i.code.as_str()),
-                    text(i.code.as_str()),
-                    text(&i.title)
-                ),
-                i.points,
-                i.band,
-            )
-        }),
+        "<table class=\"form\">\n<thead><tr><th>{}</th>",
+        text(table.heading)
     )?;
-    form_table(
-        page,
-        form,
-        "21st Century Skills",
-        &form.skills.band_floors,
-        form.skills.max,
-        card.skills
-            .iter()
-            .map(|s| (text(&s.label).to_string(), s.points, s.band)),
-    )?;
-
-    let summary = super::reading_summary(card);
-    if !summary.is_empty() {
-        writeln!(
-            page,
-            "<h2>How the whole response reads</h2>\n<ul class=\"reading\">"
-        )?;
-        for line in summary {
-            writeln!(page, "<li>{}</li>", text(&line))?;
-        }
-        writeln!(page, "</ul>")?;
+    for (label, range) in &table.bands {
+        writeln!(page, "<th>{}<br>{range}</th>", text(label))?;
     }
-
-    writeln!(page, "<h2>Your response</h2>")?;
-    writeln!(
-        page,
-        "<p class=\"why\">Highlighted: phrases that earned credit (the number links to the indicator). Struck through: negated. Dotted: stuffing.</p>"
-    )?;
-    writeln!(
-        page,
-        "<div class=\"response\">{}</div>",
-        highlighted(card, response)
-    )?;
-
-    writeln!(page, "<h2>Indicator by indicator</h2>")?;
-    for (n, i) in card.indicators.iter().enumerate() {
-        writeln!(
-            page,
-            "<section class=\"indicator\" id=\"{}\">",
-            anchor(i.code.as_str())
-        )?;
-        writeln!(
-            page,
-            "<h3>{}. {} {}: {} / {} ({})</h3>",
-            n + 1,
-            text(i.code.as_str()),
-            text(&i.title),
-            i.points,
-            i.max,
-            text(form.band_label(i.band))
-        )?;
-        writeln!(page, "<ul class=\"evidence\">")?;
-        let mut any = false;
-        for e in &i.evidence {
-            let (before, hit, after) = excerpt(response, e.context, e.span, 200);
-            let quote = format!(
-                "“{}<strong>{}</strong>{}”",
-                text(&before),
-                text(&hit),
-                text(&after)
-            );
-            if e.status == Status::Repeated {
-                continue;
+    writeln!(page, "<th>Points</th></tr></thead>\n<tbody>")?;
+    let mut sum = 0;
+    for row in &table.rows {
+        let label = match row.code {
+            Some(code) => format!(
+                "<a href=\"#{}\">{} {}</a>",
+                anchor(code.as_str()),
+                text(code.as_str()),
+                text(row.label)
+            ),
+            None => text(row.label).to_string(),
+        };
+        write!(page, "<tr><td>{label}</td>")?;
+        for b in Band::ALL {
+            if b == row.band {
+                write!(
+                    page,
+                    "<td class=\"band awarded {}\"><span>{}</span></td>",
+                    b.key(),
+                    row.points
+                )?;
+            } else {
+                write!(page, "<td class=\"band\"></td>")?;
             }
-            let class = e.status.key().unwrap_or("credited");
-            let why = e
-                .status
-                .why(response)
-                .map(|why| format!(" <span class=\"why\">No credit: {}.</span>", text(&why)))
-                .unwrap_or_default();
-            writeln!(
-                page,
-                "<li class=\"{class}\">{}: {quote}{why}</li>",
-                text(&e.label)
-            )?;
-            any = true;
         }
-        if !any {
-            writeln!(
-                page,
-                "<li class=\"missed\">Nothing in the response spoke to this indicator.</li>"
-            )?;
-        }
-        for m in &i.missed {
-            writeln!(
-                page,
-                "<li class=\"missed\">Missed: {}. <span class=\"why\">Tip: {}</span></li>",
-                text(&m.label),
-                text(&m.tip)
-            )?;
-        }
-        writeln!(page, "</ul>")?;
-        if i.capped {
-            writeln!(page, "<p class=\"note\">{}.</p>", text(CAPPED_REASON))?;
-        }
-        writeln!(page, "</section>")?;
+        writeln!(page, "<td class=\"points\">{}</td></tr>", row.points)?;
+        sum += row.points;
     }
-
     writeln!(
         page,
-        "<h2>21st Century Skills, why</h2>\n<ul class=\"evidence\">"
+        "<tr class=\"sum\"><td colspan=\"5\">Subtotal</td><td class=\"points\">{sum} / {}</td></tr>",
+        table.max
     )?;
-    for s in &card.skills {
+    writeln!(page, "</tbody>\n</table>")
+}
+
+fn indicator(page: &mut String, view: &View<'_>, n: usize, i: &IndicatorView<'_>) -> fmt::Result {
+    let row = &i.row;
+    let code = row.code.map_or("", |c| c.as_str());
+    writeln!(
+        page,
+        "<section class=\"indicator\" id=\"{}\">",
+        anchor(code)
+    )?;
+    writeln!(
+        page,
+        "<h3>{}. {} {}: {} / {} ({})</h3>",
+        n + 1,
+        text(code),
+        text(row.label),
+        row.points,
+        row.max,
+        text(row.band_label)
+    )?;
+    writeln!(page, "<ul class=\"evidence\">")?;
+    for e in &i.evidence {
+        let q = view.quote(e.context, e.span, 200);
+        let quote = format!(
+            "“{}<strong>{}</strong>{}”",
+            text(&q.before),
+            text(&q.hit),
+            text(&q.after)
+        );
+        let class = e.status.key().unwrap_or("credited");
+        let why = e
+            .why
+            .as_ref()
+            .map(|why| format!(" <span class=\"why\">No credit: {}.</span>", text(why)))
+            .unwrap_or_default();
+        let label = text(e.label);
+        writeln!(page, "<li class=\"{class}\">{label}: {quote}{why}</li>")?;
+    }
+    if i.evidence.is_empty() {
+        writeln!(page, "<li class=\"missed\">{}</li>", view::NOTHING_FOUND)?;
+    }
+    for m in &i.missed {
         writeln!(
             page,
-            "<li><strong>{}: {} / {}.</strong> <span class=\"why\">{}</span></li>",
-            text(&s.label),
-            s.points,
-            s.max,
-            text(&s.reason)
+            "<li class=\"missed\">Missed: {}. <span class=\"why\">Tip: {}</span></li>",
+            text(m.label),
+            text(m.tip)
         )?;
     }
     writeln!(page, "</ul>")?;
+    if let Some(reason) = i.capped {
+        writeln!(page, "<p class=\"note\">{}.</p>", text(reason))?;
+    }
+    writeln!(page, "</section>")
+}
 
+/// The case as the student read it, and the judge's questions with the answers given
+/// (or the questions alone when none were answered).
+fn case(page: &mut String, view: &View<'_>) -> fmt::Result {
+    let context = &view.context;
     if let Some(case) = context.case {
         writeln!(page, "<h2>The case</h2>")?;
         writeln!(
@@ -297,97 +254,93 @@ fn render(
         }
         writeln!(page, "</ol>")?;
     }
-    writeln!(
-        page,
-        "<footer>Scored offline by roleplay {}: the same answer always gets the same score.</footer>",
-        env!("CARGO_PKG_VERSION")
-    )?;
-    writeln!(page, "</body>\n</html>")
+    Ok(())
 }
 
-fn form_table(
-    page: &mut String,
-    form: &Form,
-    heading: &str,
-    floors: &[u32; 4],
-    max: u32,
-    rows: impl Iterator<Item = (String, u32, Band)>,
-) -> std::fmt::Result {
-    writeln!(
-        page,
-        "<table class=\"form\">\n<thead><tr><th>{}</th>",
-        text(heading)
-    )?;
-    for band in Band::ALL {
-        let low = floors[band.index()];
-        let high = if band == Band::Exceeds {
-            max
-        } else {
-            floors[band.index() + 1] - 1
-        };
-        let range = if low == high {
-            low.to_string()
-        } else {
-            format!("{low}–{high}")
-        };
-        writeln!(page, "<th>{}<br>{range}</th>", text(form.band_label(band)))?;
+fn follow_ups(page: &mut String, view: &View<'_>) -> fmt::Result {
+    if view.follow_ups.is_empty() {
+        return Ok(());
     }
-    writeln!(page, "<th>Points</th></tr></thead>\n<tbody>")?;
-    let mut sum = 0;
-    let mut count = 0;
-    for (label, points, band) in rows {
-        write!(page, "<tr><td>{label}</td>")?;
-        for b in Band::ALL {
-            if b == band {
-                write!(
-                    page,
-                    "<td class=\"band awarded {}\"><span>{points}</span></td>",
-                    b.key()
-                )?;
-            } else {
-                write!(page, "<td class=\"band\"></td>")?;
-            }
+    write!(
+        page,
+        "<section class=\"follow-ups\"><h2>{}</h2><ol>",
+        view::FOLLOW_UPS
+    )?;
+    for a in &view.follow_ups {
+        write!(
+            page,
+            "<li><p><strong>{} {}</strong>: {}</p><p>Your answer: {}</p>",
+            text(a.indicator.as_str()),
+            text(a.label),
+            text(a.question),
+            a.answer.map_or(view::NO_ANSWER.into(), text)
+        )?;
+        if let Some(words) = a.credited {
+            write!(page, "<p>Credited: &ldquo;{}&rdquo;</p>", text(words))?;
         }
-        writeln!(page, "<td class=\"points\">{points}</td></tr>")?;
-        sum += points;
-        count += 1;
+        write!(page, "<p>Earned: {}</p></li>", text(&a.earned))?;
     }
     writeln!(
         page,
-        "<tr class=\"sum\"><td colspan=\"5\">Subtotal</td><td class=\"points\">{sum} / {}</td></tr>",
-        max * count
+        "</ol><p>{}</p></section>",
+        text(view.follow_up_note())
+    )
+}
+
+fn delivery(page: &mut String, view: &View<'_>) -> fmt::Result {
+    let Some(d) = &view.delivery else {
+        return Ok(());
+    };
+    write!(
+        page,
+        "<section class=\"delivery\"><h2>{}</h2><table><tr><th>Figure</th><th>Yours</th><th>Comfortable</th></tr>",
+        view::DELIVERY
     )?;
-    writeln!(page, "</tbody>\n</table>")
+    for (label, value, range) in &d.figures {
+        write!(
+            page,
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            text(label),
+            text(value),
+            text(range)
+        )?;
+    }
+    write!(page, "</table>")?;
+    for t in &d.tips {
+        write!(page, "<p>Tip: {}</p>", text(t))?;
+    }
+    writeln!(page, "</section>")
 }
 
 /// The response with credited phrases, negated phrases and stuffed sentences marked.
-fn highlighted(card: &Scorecard, response: &str) -> String {
+fn highlighted(view: &View<'_>) -> String {
     let mut marks: Vec<(Span, String, String)> = Vec::new();
-    for (span, kind) in &card.stuffed {
+    for (span, reason) in &view.stuffed {
         marks.push((
             *span,
-            "<mark class=\"stuffed\" title=\"".to_string() + &attr(kind.reason()) + "\">",
+            "<mark class=\"stuffed\" title=\"".to_string() + &attr(reason) + "\">",
             "</mark>".into(),
         ));
     }
-    for (n, i) in card.indicators.iter().enumerate() {
+    for (n, i) in view.indicators.iter().enumerate() {
+        let code = i.row.code.map_or("", |c| c.as_str());
         for e in &i.evidence {
-            match e.status {
-                Status::Credited => marks.push((
+            match (e.verdict, e.status) {
+                (Verdict::Credited, _) => marks.push((
                     e.span,
                     format!(
                         "<mark title=\"{} {}\"><a href=\"#{}\">",
-                        attr(i.code.as_str()),
-                        attr(&e.label),
-                        anchor(i.code.as_str())
+                        attr(code),
+                        attr(e.label),
+                        anchor(code)
                     ),
                     format!("</a><sup>{}</sup></mark>", n + 1),
                 )),
-                Status::Negated(_) => marks.push((
+                (_, Status::Negated(_)) => marks.push((
                     e.span,
                     format!(
                         "<mark class=\"negated\" title=\"negated: {}\">",
-                        attr(&e.label)
+                        attr(e.label)
                     ),
                     "</mark>".into(),
                 )),
@@ -397,6 +350,7 @@ fn highlighted(card: &Scorecard, response: &str) -> String {
     }
     // Earliest first, longest first; a mark that overlaps one already placed is dropped.
     marks.sort_by_key(|(span, _, _)| (span.start, std::cmp::Reverse(span.end)));
+    let response = view.response;
     let mut html = String::with_capacity(response.len() * 2);
     let mut at = 0;
     for (span, open, close) in marks {

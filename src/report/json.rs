@@ -29,6 +29,7 @@ use std::io::{self, Write};
 use crate::engine::{
     Evidence, IndicatorScore, MisconceptionHit, Missed, Scorecard, SkillScore, Status,
 };
+use crate::model::SkillMeasure;
 use crate::text::{LineIndex, Span};
 
 mod wire;
@@ -70,7 +71,7 @@ impl WireScorecard {
                 .skills
                 .iter()
                 .map(|s| WireSkill {
-                    id: s.id.clone(),
+                    id: s.id.key().to_string(),
                     label: s.label.clone(),
                     points: s.points,
                     max: s.max,
@@ -165,15 +166,21 @@ impl WireScorecard {
             skills: self
                 .skills
                 .iter()
-                .map(|s| SkillScore {
-                    id: s.id.clone(),
-                    label: s.label.clone(),
-                    points: s.points,
-                    max: s.max,
-                    band: s.band,
-                    reason: s.reason.clone(),
+                .map(|s| {
+                    let id = SkillMeasure::ALL
+                        .into_iter()
+                        .find(|m| m.key() == s.id)
+                        .ok_or_else(|| format!("unknown skills measure `{}`", s.id))?;
+                    Ok(SkillScore {
+                        id,
+                        label: s.label.clone(),
+                        points: s.points,
+                        max: s.max,
+                        band: s.band,
+                        reason: s.reason.clone(),
+                    })
                 })
-                .collect(),
+                .collect::<Result<Vec<_>, String>>()?,
             total: self.total,
             max: self.max,
             rating: self.rating,

@@ -1,186 +1,191 @@
 //! The Markdown report, for pasting into a learning platform: the form as a table,
-//! then per indicator the quotes, what earned nothing and why, and tips.
+//! then per indicator the quotes, what earned nothing and why, and tips. It lays out a
+//! [`View`]; the wording is the view's.
 
 use std::io::{self, Write};
 
-use super::{Context, excerpt};
-use crate::engine::scorecard::CAPPED_REASON;
-use crate::engine::{Scorecard, Status};
-use crate::model::Form;
+use super::view::{self, IndicatorView, Table, Verdict, View};
+use super::visible::visible;
+use super::words::upper_first;
 
-/// Writes the report in Markdown.
-pub fn write(
-    out: &mut dyn Write,
-    card: &Scorecard,
-    response: &str,
-    form: &Form,
-    context: &Context<'_>,
-) -> io::Result<()> {
-    writeln!(out, "# {}", escape(&card.case_title))?;
+/// Writes the report in Markdown, then its follow-ups and delivery.
+pub fn write(out: &mut dyn Write, view: &View<'_>) -> io::Result<()> {
+    header(out, view)?;
+    table(out, &view.indicator_table)?;
     writeln!(out)?;
-    if let Some(student) = context.student {
-        writeln!(out, "**Student:** {}", escape(student))?;
-        writeln!(out)?;
+    table(out, &view.skill_table)?;
+    if !view.reading.is_empty() {
+        writeln!(out, "\n## {}\n", view::READING)?;
+        for line in &view.reading {
+            writeln!(out, "- {}", escape(line))?;
+        }
     }
-    if let Some(when) = context.when {
-        writeln!(out, "*{}*", escape(when))?;
-        writeln!(out)?;
+    for i in &view.indicators {
+        indicator(out, view, i)?;
+    }
+    misconceptions(out, view)?;
+    writeln!(out, "\n## {}\n", view::SKILLS)?;
+    for s in &view.skills {
+        let row = &s.row;
+        let (label, reason) = (escape(row.label), escape(s.reason));
+        writeln!(out, "- **{label}: {}/{}.** {reason}", row.points, row.max)?;
+    }
+    answers(out, view)?;
+    follow_ups(out, view)?;
+    delivery(out, view)
+}
+
+fn header(out: &mut dyn Write, view: &View<'_>) -> io::Result<()> {
+    writeln!(out, "# {}\n", escape(view.title))?;
+    if let Some(student) = view.context.student {
+        writeln!(out, "**Student:** {}\n", escape(student))?;
+    }
+    if let Some(when) = view.context.when {
+        writeln!(out, "*{}*\n", escape(when))?;
     }
     writeln!(
         out,
-        "**Total: {}/{}**, {} ({}).",
-        card.total,
-        card.max,
-        form.band_label(card.rating),
-        super::certificate_line(card, form)
+        "**Total: {}/{}**, {} ({}).\n",
+        view.total.0, view.total.1, view.rating_label, view.certificate
     )?;
-    writeln!(out)?;
-    writeln!(out, "*{}*", super::RATING_NOTE)?;
-    writeln!(out)?;
-    let indicators = card.indicators.iter().map(|i| {
-        (
-            format!("{} {}", i.code, escape(&i.title)),
-            i.points,
-            i.max,
-            i.band,
-        )
-    });
-    table(out, form, "Performance indicator", indicators)?;
-    writeln!(out)?;
-    let skills = card
-        .skills
-        .iter()
-        .map(|s| (escape(&s.label), s.points, s.max, s.band));
-    table(out, form, "21st Century Skills", skills)?;
-    let summary = super::reading_summary(card);
-    if !summary.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "## How the whole response reads")?;
-        writeln!(out)?;
-        for line in summary {
-            writeln!(out, "- {}", escape(&line))?;
-        }
+    writeln!(out, "*{}*\n", view.rating_note)
+}
+
+/// A form table: one row per line with its points and band.
+fn table(out: &mut dyn Write, table: &Table<'_>) -> io::Result<()> {
+    writeln!(out, "| {} | Points | Band |", table.column)?;
+    writeln!(out, "|---|---:|---|")?;
+    for row in &table.rows {
+        let label = match row.code {
+            Some(code) => format!("{code} {}", escape(row.label)),
+            None => escape(row.label),
+        };
+        let (points, max, band) = (row.points, row.max, row.band_label);
+        writeln!(out, "| {label} | {points}/{max} | {band} |")?;
     }
-    for i in &card.indicators {
-        writeln!(out)?;
-        writeln!(
-            out,
-            "## {} {}: {}/{} ({})",
-            i.code,
-            escape(&i.title),
-            i.points,
-            i.max,
-            form.band_label(i.band)
-        )?;
-        writeln!(out)?;
-        let mut any = false;
-        for e in &i.evidence {
-            let (before, hit, after) = excerpt(response, e.context, e.span, 160);
-            let quote = format!(
-                "\"{}**{}**{}\"",
-                escape(&before),
-                escape(&hit),
-                escape(&after)
-            );
-            let mark = match e.status {
-                Status::Credited => "✓",
-                Status::Repeated => continue,
-                Status::Negated(_) | Status::Contradicted(_) | Status::Disrespectful => "✗",
-                Status::Stuffed(_) | Status::Quoted => "~",
-            };
-            let why = e
-                .status
-                .why(response)
-                .map(|why| format!(" (no credit: {})", escape(&why)))
-                .unwrap_or_default();
-            let line = format!("- {mark} {}: {quote}{why}", escape(&e.label));
-            writeln!(out, "{line}")?;
-            any = true;
-        }
-        if !any {
-            writeln!(out, "- Nothing in the response spoke to this indicator.")?;
-        }
-        if i.capped {
-            writeln!(out, "- {}.", escape(&format!("H{}", &CAPPED_REASON[1..])))?;
-        }
-        if !i.missed.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "Missed:")?;
-            writeln!(out)?;
-            for m in &i.missed {
-                writeln!(out, "- **{}.** Tip: {}", escape(&m.label), escape(&m.tip))?;
-            }
-        }
+    Ok(())
+}
+
+fn indicator(out: &mut dyn Write, view: &View<'_>, i: &IndicatorView<'_>) -> io::Result<()> {
+    let row = &i.row;
+    let code = row.code.map_or("", |c| c.as_str());
+    writeln!(
+        out,
+        "\n## {code} {}: {}/{} ({})\n",
+        escape(row.label),
+        row.points,
+        row.max,
+        row.band_label
+    )?;
+    for e in &i.evidence {
+        let q = view.quote(e.context, e.span, 160);
+        let quote = format!(
+            "\"{}**{}**{}\"",
+            escape(&q.before),
+            escape(&q.hit),
+            escape(&q.after)
+        );
+        let mark = match e.verdict {
+            Verdict::Credited => "✓",
+            Verdict::Refused => "✗",
+            Verdict::Doubted => "~",
+        };
+        let why = e
+            .why
+            .as_ref()
+            .map(|why| format!(" (no credit: {})", escape(why)))
+            .unwrap_or_default();
+        writeln!(out, "- {mark} {}: {quote}{why}", escape(e.label))?;
     }
-    if !card.misconceptions.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "## A judge would catch this")?;
-        writeln!(out)?;
-        for m in &card.misconceptions {
-            let (before, hit, after) = excerpt(response, m.context, m.span, 160);
-            writeln!(
-                out,
-                "- **{}** ({}): \"{}**{}**{}\". {}",
-                escape(&m.label),
-                m.code,
-                escape(&before),
-                escape(&hit),
-                escape(&after),
-                escape(&m.correction)
-            )?;
-        }
+    if i.evidence.is_empty() {
+        writeln!(out, "- {}", view::NOTHING_FOUND)?;
     }
-    writeln!(out)?;
-    writeln!(out, "## 21st Century Skills")?;
-    writeln!(out)?;
-    for s in &card.skills {
-        writeln!(
-            out,
-            "- **{}: {}/{}.** {}",
-            escape(&s.label),
-            s.points,
-            s.max,
-            escape(&s.reason)
-        )?;
+    if let Some(reason) = i.capped {
+        writeln!(out, "- {}.", escape(&upper_first(reason)))?;
     }
-    if !context.answers.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "## The judge's questions")?;
-        for a in context.answers {
-            writeln!(out)?;
-            writeln!(out, "**{}**", escape(&a.question))?;
-            writeln!(out)?;
-            writeln!(
-                out,
-                "> {}",
-                a.answer
-                    .lines()
-                    .map(escape)
-                    .collect::<Vec<_>>()
-                    .join("\n> ")
-            )?;
+    if !i.missed.is_empty() {
+        writeln!(out, "\nMissed:\n")?;
+        for m in &i.missed {
+            writeln!(out, "- **{}.** Tip: {}", escape(m.label), escape(m.tip))?;
         }
     }
     Ok(())
 }
 
-/// A form table: one row per line with its points and band.
-fn table(
-    out: &mut dyn Write,
-    form: &Form,
-    heading: &str,
-    rows: impl Iterator<Item = (String, u32, u32, crate::model::Band)>,
-) -> io::Result<()> {
-    writeln!(out, "| {heading} | Points | Band |")?;
-    writeln!(out, "|---|---:|---|")?;
-    for (label, points, max, band) in rows {
+fn misconceptions(out: &mut dyn Write, view: &View<'_>) -> io::Result<()> {
+    if view.misconceptions.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n## {}\n", view::MISCONCEPTIONS)?;
+    for m in &view.misconceptions {
+        let q = view.quote(m.context, m.span, 160);
         writeln!(
             out,
-            "| {label} | {points}/{max} | {} |",
-            form.band_label(band)
+            "- **{}** ({}): \"{}**{}**{}\". {}",
+            escape(m.label),
+            m.code,
+            escape(&q.before),
+            escape(&q.hit),
+            escape(&q.after),
+            escape(m.correction)
         )?;
     }
     Ok(())
+}
+
+fn answers(out: &mut dyn Write, view: &View<'_>) -> io::Result<()> {
+    if view.context.answers.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n## The judge's questions")?;
+    for a in view.context.answers {
+        writeln!(out, "\n**{}**\n", escape(&a.question))?;
+        let lines: Vec<String> = a.answer.lines().map(escape).collect();
+        writeln!(out, "> {}", lines.join("\n> "))?;
+    }
+    Ok(())
+}
+
+fn follow_ups(out: &mut dyn Write, view: &View<'_>) -> io::Result<()> {
+    if view.follow_ups.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n## {}\n", view::FOLLOW_UPS)?;
+    for (n, a) in view.follow_ups.iter().enumerate() {
+        writeln!(
+            out,
+            "{}. **{} {}**: {}",
+            n + 1,
+            a.indicator,
+            shown(a.label),
+            shown(a.question)
+        )?;
+        let answer = a.answer.map_or(view::NO_ANSWER.into(), shown);
+        writeln!(out, "   - Your answer: {answer}")?;
+        if let Some(words) = a.credited {
+            writeln!(out, "   - Credited: \"{}\"", shown(words))?;
+        }
+        writeln!(out, "   - Earned: {}", shown(&a.earned))?;
+    }
+    writeln!(out, "\n{}", view.follow_up_note())
+}
+
+fn delivery(out: &mut dyn Write, view: &View<'_>) -> io::Result<()> {
+    let Some(d) = &view.delivery else {
+        return Ok(());
+    };
+    writeln!(out, "\n## {}\n", view::DELIVERY)?;
+    writeln!(out, "| Figure | Yours | Comfortable |\n|---|---|---|")?;
+    for (label, value, range) in &d.figures {
+        writeln!(out, "| {label} | {value} | {range} |")?;
+    }
+    writeln!(out)?;
+    d.tips.iter().try_for_each(|t| writeln!(out, "- Tip: {t}"))
+}
+
+/// A student's own words: control characters shown, then escaped.
+fn shown(text: &str) -> String {
+    escape(&visible(text))
 }
 
 /// Escapes the characters Markdown would read as formatting or HTML. Line breaks

@@ -1,5 +1,6 @@
-//! Rendering a [`Scorecard`](crate::engine::Scorecard): each renderer takes the
-//! scorecard and the response it scored and writes to any `Write`.
+//! Rendering a [`Scorecard`](crate::engine::Scorecard). The text, Markdown and HTML
+//! reports lay out one [`view::View`] of the scorecard, worded once; JSON writes the
+//! contract's wire shape.
 
 pub mod agreement;
 pub mod attempts;
@@ -11,7 +12,9 @@ pub mod roster;
 pub mod spreadsheet;
 pub mod summary;
 pub mod text;
+pub mod view;
 pub mod visible;
+pub mod words;
 
 use crate::model::Answer;
 use crate::model::Case;

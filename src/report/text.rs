@@ -1,14 +1,17 @@
 //! The terminal report: a compact table of the form, then per indicator what earned
-//! credit (quoted), what earned nothing and why, and what was missed, with a tip.
+//! credit (quoted), what earned nothing and why, and what was missed, with a tip. It
+//! lays out a [`View`]; the wording is the view's.
 
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Effects, Style as Ansi};
 
-use super::{Style, excerpt};
-use crate::engine::scorecard::CAPPED_REASON;
-use crate::engine::{Scorecard, Status};
-use crate::model::{Band, Form};
+use super::Style;
+use super::view::{self, EvidenceView, IndicatorView, Quote, Table, Verdict, View};
+use super::visible::visible;
+use super::words::upper_first;
+pub use super::words::{fit, wrap};
+use crate::model::Band;
 
 /// ANSI colour for the terminal reports and lists, or plain text when colour is off.
 pub(crate) struct Painter {
@@ -48,268 +51,261 @@ impl Painter {
     }
 }
 
-/// Writes the report for one scored response.
-pub fn write(
-    out: &mut dyn Write,
-    card: &Scorecard,
-    response: &str,
-    form: &Form,
-    style: Style,
-) -> io::Result<()> {
-    let p = Painter { color: style.color };
-    let width = style.width.clamp(60, 120);
-    writeln!(
-        out,
-        "{}  {}",
-        p.bold(&card.case_title),
-        p.dim(&format!("({})", card.case_id))
-    )?;
-    writeln!(
-        out,
-        "Total {}  {}",
-        p.bold(&format!("{}/{}", card.total, card.max)),
-        p.band(card.rating, form.band_label(card.rating)),
-    )?;
-    let note = format!(
-        "{}. {}",
-        upper_first(&super::certificate_line(card, form)),
-        super::RATING_NOTE
-    );
-    for line in wrap(&note, width) {
-        writeln!(out, "{}", p.dim(&line))?;
-    }
-    writeln!(out)?;
+/// Where the report is going, with the painter for its colours.
+struct Page<'o> {
+    out: &'o mut dyn Write,
+    p: Painter,
+    width: usize,
+}
 
-    let label_width = width - 20;
-    writeln!(
+/// Writes the report for one scored response, then its follow-ups and delivery.
+pub fn write(out: &mut dyn Write, view: &View<'_>, style: Style) -> io::Result<()> {
+    let mut page = Page {
         out,
-        "{}",
-        p.bold(&format!(
-            "{:<label_width$}  points  band",
-            "Performance indicators"
-        ))
-    )?;
-    for i in &card.indicators {
-        let label = fit(&format!("{:<7} {}", i.code.as_str(), i.title), label_width);
-        let points = format!("{:>2}/{:<2}", i.points, i.max);
-        writeln!(
-            out,
-            "{label:<label_width$}  {points:>6}  {}",
-            p.band(i.band, i.band.key())
-        )?;
+        p: Painter { color: style.color },
+        width: style.width.clamp(60, 120),
+    };
+    page.header(view)?;
+    page.tables(view)?;
+    page.reading(view)?;
+    for i in &view.indicators {
+        page.indicator(view, i)?;
     }
-    writeln!(out, "{}", p.bold("21st Century Skills"))?;
-    for s in &card.skills {
-        let label = fit(&s.label, label_width);
-        let points = format!("{:>2}/{:<2}", s.points, s.max);
+    page.misconceptions(view)?;
+    page.skills(view)?;
+    if let Some(note) = &view.stuffed_note {
+        writeln!(page.out)?;
+        writeln!(page.out, "{}", page.p.fg(AnsiColor::Yellow, note))?;
+    }
+    write_follow_ups(page.out, view)?;
+    page.delivery(view)
+}
+
+impl Page<'_> {
+    fn header(&mut self, view: &View<'_>) -> io::Result<()> {
+        let p = &self.p;
         writeln!(
-            out,
-            "{label:<label_width$}  {points:>6}  {}",
-            p.band(s.band, s.band.key())
+            self.out,
+            "{}  {}",
+            p.bold(view.title),
+            p.dim(&format!("({})", view.case_id))
         )?;
+        writeln!(
+            self.out,
+            "Total {}  {}",
+            p.bold(&format!("{}/{}", view.total.0, view.total.1)),
+            p.band(view.rating, view.rating_label),
+        )?;
+        let note = format!("{}. {}", upper_first(&view.certificate), view.rating_note);
+        for line in wrap(&note, self.width) {
+            writeln!(self.out, "{}", p.dim(&line))?;
+        }
+        writeln!(self.out)
     }
 
-    let summary = super::reading_summary(card);
-    if !summary.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "{}", p.bold("How the whole response reads"))?;
-        for line in summary {
-            for (n, piece) in wrap(&line, width - 4).into_iter().enumerate() {
-                writeln!(out, "{} {piece}", if n == 0 { "  -" } else { "   " })?;
+    fn tables(&mut self, view: &View<'_>) -> io::Result<()> {
+        let label_width = self.width - 20;
+        writeln!(
+            self.out,
+            "{}",
+            self.p.bold(&format!(
+                "{:<label_width$}  points  band",
+                view.indicator_table.heading
+            ))
+        )?;
+        self.rows(&view.indicator_table)?;
+        writeln!(self.out, "{}", self.p.bold(view.skill_table.heading))?;
+        self.rows(&view.skill_table)
+    }
+
+    fn rows(&mut self, table: &Table<'_>) -> io::Result<()> {
+        let label_width = self.width - 20;
+        for row in &table.rows {
+            let label = match row.code {
+                Some(code) => fit(&format!("{:<7} {}", code.as_str(), row.label), label_width),
+                None => fit(row.label, label_width),
+            };
+            let points = format!("{:>2}/{:<2}", row.points, row.max);
+            writeln!(
+                self.out,
+                "{label:<label_width$}  {points:>6}  {}",
+                self.p.band(row.band, row.band.key())
+            )?;
+        }
+        Ok(())
+    }
+
+    fn reading(&mut self, view: &View<'_>) -> io::Result<()> {
+        if view.reading.is_empty() {
+            return Ok(());
+        }
+        writeln!(self.out)?;
+        writeln!(self.out, "{}", self.p.bold(view::READING))?;
+        for line in &view.reading {
+            for (n, piece) in wrap(line, self.width - 4).into_iter().enumerate() {
+                writeln!(self.out, "{} {piece}", if n == 0 { "  -" } else { "   " })?;
             }
         }
+        Ok(())
     }
 
-    let quote_width = width.saturating_sub(10);
-    for i in &card.indicators {
-        writeln!(out)?;
+    fn indicator(&mut self, view: &View<'_>, i: &IndicatorView<'_>) -> io::Result<()> {
+        let (p, width) = (&self.p, self.width);
+        let row = &i.row;
+        let code = row.code.map_or("", |c| c.as_str());
+        writeln!(self.out)?;
         writeln!(
-            out,
+            self.out,
             "{}  {}",
-            p.bold(&fit(
-                &format!("{} {}", i.code.as_str(), i.title),
-                width - 14
-            )),
-            p.band(i.band, &format!("{}/{} {}", i.points, i.max, i.band.key()))
+            p.bold(&fit(&format!("{code} {}", row.label), width - 14)),
+            p.band(
+                row.band,
+                &format!("{}/{} {}", row.points, row.max, row.band.key())
+            )
         )?;
         if i.evidence.is_empty() {
-            writeln!(
-                out,
-                "  {}",
-                p.dim("no phrase of this indicator found; points reflect the whole response")
-            )?;
+            writeln!(self.out, "  {}", p.dim(view::NOTHING_FOUND_BRIEF))?;
         }
         for e in &i.evidence {
-            let (before, hit, after) = excerpt(response, e.context, e.span, quote_width);
-            let (mark, note) = match e.status {
-                Status::Credited => (p.fg(AnsiColor::Green, "+"), None),
-                Status::Repeated => continue,
-                Status::Negated(by) => (
-                    p.fg(AnsiColor::Red, "x"),
-                    Some(p.fg(
-                        AnsiColor::Red,
-                        &format!("no credit: negated by \"{}\"", fit(&response[by], 20)),
-                    )),
-                ),
-                Status::Stuffed(kind) => (
-                    p.fg(AnsiColor::Yellow, "~"),
-                    Some(p.fg(
-                        AnsiColor::Yellow,
-                        &format!("no credit, stuffing: {}", kind.reason()),
-                    )),
-                ),
-                Status::Quoted => (
-                    p.fg(AnsiColor::Yellow, "~"),
-                    Some(p.fg(AnsiColor::Yellow, "no credit: someone else's words")),
-                ),
-                Status::Contradicted(by) => (
-                    p.fg(AnsiColor::Red, "x"),
-                    Some(p.fg(
-                        AnsiColor::Red,
-                        &format!("no credit: wrong position, \"{}\"", fit(&response[by], 30)),
-                    )),
-                ),
-                Status::Disrespectful => (
-                    p.fg(AnsiColor::Red, "x"),
-                    Some(p.fg(
-                        AnsiColor::Red,
-                        "no credit: said in a way that dismisses or blames the customer",
-                    )),
-                ),
-            };
-            writeln!(out, "  {mark} {}", fit(&e.label, width - 4))?;
-            writeln!(out, "      \"{}{}{}\"", before, p.bold(&hit), after)?;
-            if let Some(note) = note {
-                writeln!(out, "      {note}")?;
-            }
+            self.evidence(view, e)?;
         }
-        if i.capped {
-            writeln!(
-                out,
-                "  {}",
-                p.fg(AnsiColor::Yellow, &format!("! {CAPPED_REASON}"))
-            )?;
+        if let Some(reason) = i.capped {
+            let note = self.p.fg(AnsiColor::Yellow, &format!("! {reason}"));
+            writeln!(self.out, "  {note}")?;
         }
-        for m in i.missed.iter().take(4) {
-            writeln!(
-                out,
-                "  {} {}",
-                p.dim("-"),
-                p.dim(&format!("missed: {}", fit(&m.label, width - 14)))
-            )?;
+        self.missed(i)
+    }
+
+    fn evidence(&mut self, view: &View<'_>, e: &EvidenceView<'_>) -> io::Result<()> {
+        let (p, width) = (&self.p, self.width);
+        let q = view.quote(e.context, e.span, width.saturating_sub(10));
+        let (mark, colour) = match e.verdict {
+            Verdict::Credited => ("+", AnsiColor::Green),
+            Verdict::Refused => ("x", AnsiColor::Red),
+            Verdict::Doubted => ("~", AnsiColor::Yellow),
+        };
+        writeln!(
+            self.out,
+            "  {} {}",
+            p.fg(colour, mark),
+            fit(e.label, width - 4)
+        )?;
+        self.quote(&q)?;
+        if let Some(note) = &e.brief {
+            writeln!(self.out, "      {}", self.p.fg(colour, note))?;
+        }
+        Ok(())
+    }
+
+    /// The first few missed ideas with their tips, the rest by name only: every
+    /// command that prints this report shows them.
+    fn missed(&mut self, i: &IndicatorView<'_>) -> io::Result<()> {
+        let (p, width) = (&self.p, self.width);
+        for m in i.missed.iter().take(view::MISSED_WITH_TIPS) {
+            let label = p.dim(&format!("missed: {}", fit(m.label, width - 14)));
+            writeln!(self.out, "  {} {label}", p.dim("-"))?;
             for line in wrap(&format!("tip: {}", m.tip), width - 6) {
-                writeln!(out, "      {line}")?;
+                writeln!(self.out, "      {line}")?;
             }
         }
-        // The rest by name only: every command that prints this report shows them.
-        if i.missed.len() > 4 {
-            let rest: Vec<&str> = i.missed[4..].iter().map(|m| m.label.as_str()).collect();
-            for (n, line) in wrap(&format!("- also missed: {}", rest.join("; ")), width - 6)
+        if i.missed.len() > view::MISSED_WITH_TIPS {
+            let rest: Vec<&str> = i.missed[view::MISSED_WITH_TIPS..]
                 .iter()
-                .enumerate()
-            {
+                .map(|m| m.label)
+                .collect();
+            let text = format!("- also missed: {}", rest.join("; "));
+            for (n, line) in wrap(&text, width - 6).iter().enumerate() {
                 let indent = if n == 0 { "  " } else { "    " };
-                writeln!(out, "{indent}{}", p.dim(line))?;
+                writeln!(self.out, "{indent}{}", p.dim(line))?;
             }
         }
+        Ok(())
     }
 
-    if !card.misconceptions.is_empty() {
-        writeln!(out)?;
-        writeln!(
-            out,
-            "{}",
-            p.fg(AnsiColor::Red, &p.bold("A judge would catch this"))
-        )?;
-        for m in &card.misconceptions {
-            let (before, hit, after) = excerpt(response, m.context, m.span, quote_width);
-            writeln!(out, "  ! {} ({})", fit(&m.label, width - 14), m.code)?;
-            writeln!(out, "      \"{}{}{}\"", before, p.bold(&hit), after)?;
-            for line in wrap(&m.correction, width - 6) {
-                writeln!(out, "      {line}")?;
+    fn misconceptions(&mut self, view: &View<'_>) -> io::Result<()> {
+        if view.misconceptions.is_empty() {
+            return Ok(());
+        }
+        let (p, width) = (&self.p, self.width);
+        writeln!(self.out)?;
+        let heading = p.fg(AnsiColor::Red, &p.bold(view::MISCONCEPTIONS));
+        writeln!(self.out, "{heading}")?;
+        for m in &view.misconceptions {
+            let q = view.quote(m.context, m.span, width.saturating_sub(10));
+            writeln!(self.out, "  ! {} ({})", fit(m.label, width - 14), m.code)?;
+            self.quote(&q)?;
+            for line in wrap(m.correction, width - 6) {
+                writeln!(self.out, "      {line}")?;
             }
         }
+        Ok(())
     }
-    writeln!(out)?;
-    writeln!(out, "{}", p.bold("21st Century Skills, why"))?;
-    for s in &card.skills {
-        writeln!(out, "  {}/{} {}", s.points, s.max, fit(&s.label, width - 8))?;
-        for line in wrap(&s.reason, width - 6) {
-            writeln!(out, "      {}", p.dim(&line))?;
+
+    fn skills(&mut self, view: &View<'_>) -> io::Result<()> {
+        let (p, width) = (&self.p, self.width);
+        writeln!(self.out)?;
+        writeln!(self.out, "{}", p.bold(&format!("{}, why", view::SKILLS)))?;
+        for s in &view.skills {
+            let row = &s.row;
+            let label = fit(row.label, width - 8);
+            writeln!(self.out, "  {}/{} {label}", row.points, row.max)?;
+            for line in wrap(s.reason, width - 6) {
+                writeln!(self.out, "      {}", p.dim(&line))?;
+            }
         }
+        Ok(())
     }
-    if !card.stuffed.is_empty() {
-        writeln!(out)?;
+
+    /// A quote on its own line, the matched words in bold.
+    fn quote(&mut self, q: &Quote) -> io::Result<()> {
+        let hit = self.p.bold(&q.hit);
+        writeln!(self.out, "      \"{}{hit}{}\"", q.before, q.after)
+    }
+
+    fn delivery(&mut self, view: &View<'_>) -> io::Result<()> {
+        let Some(d) = &view.delivery else {
+            return Ok(());
+        };
+        let heading = view::DELIVERY.to_uppercase();
+        writeln!(self.out, "\n{heading} (from the transcript)")?;
+        if let Some(speaker) = &d.speaker {
+            writeln!(self.out, "  {speaker}")?;
+        }
+        for (label, value, range) in &d.figures {
+            writeln!(self.out, "  {label:<32} {value:<22} comfortable: {range}")?;
+        }
+        if d.tips.is_empty() {
+            writeln!(self.out, "  Tip: {}", view::DELIVERY_STEADY)?;
+        }
+        for t in &d.tips {
+            writeln!(self.out, "  Tip: {t}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes the follow-up questions, each with the answer and what it earned; nothing
+/// when none were asked. The session's summary shows them too.
+pub fn write_follow_ups(out: &mut dyn Write, view: &View<'_>) -> io::Result<()> {
+    if view.follow_ups.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n{}", view::FOLLOW_UPS.to_uppercase())?;
+    for (n, a) in view.follow_ups.iter().enumerate() {
         writeln!(
             out,
-            "{}",
-            p.fg(AnsiColor::Yellow, &format!("{} sentence(s) only named ideas without saying what you would do; they earned nothing.", card.stuffed.len()))
+            "  {}. [{} {}] {}",
+            n + 1,
+            a.indicator,
+            a.label,
+            visible(a.question)
         )?;
-    }
-    Ok(())
-}
-
-/// Cuts text to `width` columns of the terminal (wide characters count two), at a
-/// word when one ends near the cut, marking the cut with an ellipsis.
-pub(crate) fn fit(text: &str, width: usize) -> String {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let room = width.saturating_sub(1);
-    let mut cut = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > room {
-            break;
+        let answer = a.answer.map_or(view::NO_ANSWER.into(), visible);
+        writeln!(out, "     Your answer: {answer}")?;
+        if let Some(words) = a.credited {
+            writeln!(out, "     Credited: \"{}\"", visible(words))?;
         }
-        used += w;
-        cut.push(c);
+        writeln!(out, "     Earned: {}", a.earned)?;
     }
-    // Prefer the end of a word when one is within the last third of the room.
-    if let Some(space) = cut.rfind(' ').filter(|&i| i * 3 >= cut.len() * 2) {
-        cut.truncate(space);
-    }
-    format!("{}…", cut.trim_end())
-}
-
-/// Wraps text into lines of at most `width` terminal columns, breaking between
-/// words (a word longer than a line is split).
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    textwrap::wrap(&text, width.max(1))
-        .into_iter()
-        .map(|line| line.into_owned())
-        .collect()
-}
-
-/// The text with its first letter in upper case.
-fn upper_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
-}
-
-#[cfg(test)]
-mod wrap_tests {
-    use super::{fit, wrap};
-    use unicode_width::UnicodeWidthStr;
-
-    #[test]
-    fn wide_characters_take_two_columns() {
-        for line in wrap("顧客の苦情に対応する 顧客の苦情に対応する 顧客の苦情", 12)
-        {
-            assert!(line.width() <= 12, "{line}");
-        }
-        assert!(fit("顧客の苦情に対応する", 9).width() <= 9);
-    }
-
-    #[test]
-    fn fit_cuts_at_a_word_with_an_ellipsis() {
-        assert_eq!(fit("Handle customer complaints", 20), "Handle customer…");
-        assert_eq!(fit("short", 20), "short");
-        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
-    }
+    writeln!(out, "  {}", view.follow_up_note())
 }

@@ -2,8 +2,6 @@
 //! pause and how much of the time was used, each beside the range a judge finds
 //! comfortable, with a tip when it falls outside.
 
-use std::io::{self, Write};
-
 use serde::Serialize;
 
 use super::Transcript;
@@ -200,61 +198,6 @@ pub fn lines(d: &Delivery) -> Vec<(String, String, String)> {
             format!("{:.0}% to {:.0}%", TIME_USED.0 * 100.0, TIME_USED.1 * 100.0),
         ),
     ]
-}
-
-/// The plain-text section.
-pub fn text(out: &mut dyn Write, d: &Delivery) -> io::Result<()> {
-    writeln!(out, "\nDELIVERY (from the transcript)")?;
-    if let Some(speaker) = &d.speaker {
-        writeln!(out, "  Scored the words of {speaker} ({} words).", d.words)?;
-    }
-    for (label, value, range) in lines(d) {
-        writeln!(out, "  {label:<32} {value:<22} comfortable: {range}")?;
-    }
-    if d.tips.is_empty() {
-        writeln!(
-            out,
-            "  Tip: every figure is in the comfortable range; keep rehearsing out loud."
-        )
-    } else {
-        d.tips.iter().try_for_each(|t| writeln!(out, "  Tip: {t}"))
-    }
-}
-
-/// The Markdown section.
-pub fn markdown(out: &mut dyn Write, d: &Delivery) -> io::Result<()> {
-    writeln!(out, "\n## Delivery\n")?;
-    writeln!(out, "| Figure | Yours | Comfortable |\n|---|---|---|")?;
-    for (label, value, range) in lines(d) {
-        writeln!(out, "| {label} | {value} | {range} |")?;
-    }
-    writeln!(out)?;
-    d.tips.iter().try_for_each(|t| writeln!(out, "- Tip: {t}"))
-}
-
-/// The HTML section, before the page's closing `</body>`.
-pub fn html(page: &str, d: &Delivery) -> String {
-    let esc = |t: &str| html_escape::encode_text(t).into_owned();
-    let mut section = String::from(
-        "<section class=\"delivery\"><h2>Delivery</h2><table><tr><th>Figure</th><th>Yours</th><th>Comfortable</th></tr>",
-    );
-    for (label, value, range) in lines(d) {
-        section.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&label),
-            esc(&value),
-            esc(&range)
-        ));
-    }
-    section.push_str("</table>");
-    for t in &d.tips {
-        section.push_str(&format!("<p>Tip: {}</p>", esc(t)));
-    }
-    section.push_str("</section>\n");
-    match page.rfind("</body>") {
-        Some(at) => format!("{}{section}{}", &page[..at], &page[at..]),
-        None => format!("{page}{section}"),
-    }
 }
 
 #[cfg(test)]

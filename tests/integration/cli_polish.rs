@@ -88,3 +88,32 @@ fn rubric_explains_the_levels() {
     let one = stdout(&["rubric", "CR:010"]);
     assert!(one.contains("Level CS: career-sustaining"), "{one}");
 }
+
+/// `list` on a pseudo-terminal: its output, escapes kept.
+fn list_on_a_terminal(no_color: Option<&str>) -> String {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_roleplay"));
+    command
+        .args(["list", "--indicator", "CR:010"])
+        .env("TERM", "xterm")
+        .env("PAGER", "cat")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE");
+    if let Some(value) = no_color {
+        command.env("NO_COLOR", value);
+    }
+    let mut p = rexpect::spawn_with_options(
+        command,
+        rexpect::reader::Options::new().timeout_ms(Some(20_000)),
+    )
+    .unwrap();
+    p.exp_eof().unwrap()
+}
+
+#[test]
+fn colour_comes_on_a_terminal_and_never_under_no_color() {
+    assert!(list_on_a_terminal(None).contains("\u{1b}["), "no colour");
+    let plain = list_on_a_terminal(Some("1"));
+    assert!(!plain.contains("\u{1b}["), "colour under NO_COLOR: {plain}");
+    assert!(plain.contains("summit-gear-ski-return"), "{plain}");
+}

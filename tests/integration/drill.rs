@@ -338,3 +338,28 @@ fn match_marks_the_wrong_pairs_and_refuses_a_typo() {
     assert_eq!(marks, 3, "{text}");
     assert!(text.contains(" of 3 right in"), "{text}");
 }
+
+#[test]
+fn the_same_seed_deals_the_same_match_and_another_seed_another() {
+    let deal = |seed: &str| {
+        let home = tempfile::tempdir().unwrap();
+        let out = roleplay()
+            .env("ROLEPLAY_HOME", home.path())
+            .env("ROLEPLAY_SEED", seed)
+            .args(["drill", "match", "--count", "3"])
+            .write_stdin("1a 2b 3c\n")
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        // The dealt cards: the numbered codes and the lettered titles, before the answer.
+        text.lines()
+            .take_while(|l| !l.starts_with('>'))
+            .filter(|l| l.starts_with("  "))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let first = deal("7");
+    assert_eq!(first.len(), 6, "{first:?}");
+    assert_eq!(deal("7"), first);
+    assert_ne!(deal("8"), first);
+}

@@ -3,7 +3,7 @@
 use predicates::prelude::PredicateBooleanExt;
 use serde_json::Value;
 
-use crate::util::{json_of, roleplay};
+use crate::util::{json_of, repo, roleplay};
 
 /// A case with `count` indicators, judged on `form`, with a response file beside it.
 fn case_on_form(dir: &std::path::Path, form: &str, codes: &[&str]) -> std::path::PathBuf {
@@ -304,4 +304,37 @@ fn the_library_has_a_case_on_every_shipped_form() {
         .map(|f| f.id.clone())
         .collect();
     assert_eq!(forms, shipped);
+}
+
+#[test]
+fn an_unknown_skills_measure_is_refused_at_its_position_with_the_known_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let shipped = std::fs::read_to_string(repo("rubrics/forms/deca-principles.yaml")).unwrap();
+    assert!(shipped.contains("id: impression"));
+    let form = dir.path().join("form.yaml");
+    std::fs::write(&form, shipped.replacen("id: impression", "id: charisma", 1)).unwrap();
+    let out = roleplay()
+        .args([
+            "score",
+            "--case",
+            "summit-gear-ski-return",
+            "--example",
+            "strong",
+        ])
+        .arg("--form")
+        .arg(&form)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = shipped
+        .lines()
+        .position(|l| l.contains("id: impression"))
+        .unwrap()
+        + 1;
+    assert!(stderr.contains(&format!("form.yaml:{line}:")), "{stderr}");
+    assert!(
+        stderr.contains("`charisma`") && stderr.contains("`impression`"),
+        "{stderr}"
+    );
 }

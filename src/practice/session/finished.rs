@@ -114,7 +114,7 @@ mod answer_tests {
     fn impression(card: &Scorecard) -> u32 {
         card.skills
             .iter()
-            .find(|s| s.id == "impression")
+            .find(|s| s.id.key() == "impression")
             .map(|s| s.points)
             .unwrap()
     }
@@ -134,7 +134,7 @@ mod answer_tests {
         let reason = |card: &Scorecard| {
             card.skills
                 .iter()
-                .find(|s| s.id == "impression")
+                .find(|s| s.id.key() == "impression")
                 .map(|s| s.reason.clone())
         };
         assert_eq!(
@@ -173,7 +173,7 @@ mod answer_tests {
         let line = |card: &Scorecard, id: &str| {
             card.skills
                 .iter()
-                .find(|s| s.id == id)
+                .find(|s| s.id.key() == id)
                 .map(|s| s.points)
                 .unwrap()
         };

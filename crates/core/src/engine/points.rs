@@ -6,6 +6,7 @@
 //! terms, the case copied back, or the right words said rudely, whatever else is in it.
 
 use super::reading::Reading;
+use crate::model::SkillMeasure;
 
 /// The level of the whole response on the indicators' 0-14 scale, before the gates:
 /// intercept, then weights of ln(1 + facts used), the share of the case's facts used,
@@ -152,20 +153,20 @@ const SKILLS: [(&str, [f64; 3]); 5] = [
 /// The signal each skills line weighs besides the level: reasons per sentence,
 /// firm commitments less hedges per sentence, fillers per 100 words, nothing, and
 /// the share of the judge's questions answered.
-pub fn skill(id: &str, level: f64, r: &Reading, questions: f64) -> f64 {
+pub fn skill(id: &SkillMeasure, level: f64, r: &Reading, questions: f64) -> f64 {
     if r.words == 0 {
         return 0.0;
     }
     let sentences = r.sentences.max(1) as f64;
     let (weights, signal) = match id {
-        "reasoning" => (SKILLS[0].1, r.reasons as f64 / sentences),
-        "judgment" => (
+        SkillMeasure::Reasoning => (SKILLS[0].1, r.reasons as f64 / sentences),
+        SkillMeasure::Judgment => (
             SKILLS[1].1,
             (r.commitments as f64 - r.hedges as f64) / sentences,
         ),
-        "communication" => (SKILLS[2].1, r.fillers),
-        "creativity" => (SKILLS[3].1, 0.0),
-        _ => (SKILLS[4].1, questions),
+        SkillMeasure::Communication => (SKILLS[2].1, r.fillers),
+        SkillMeasure::Creativity => (SKILLS[3].1, 0.0),
+        SkillMeasure::Impression => (SKILLS[4].1, questions),
     };
     let (share, _) = gate(r);
     ((weights[0] + weights[1] * level + weights[2] * signal) * share).clamp(0.0, 6.0)

@@ -327,7 +327,7 @@ impl Scorer {
                 let share = points::skill(&line.id, level, reading, questions) / 6.0;
                 let points = (share * f64::from(form.max)).round() as u32;
                 SkillScore {
-                    id: line.id.clone(),
+                    id: line.id,
                     label: line.label.clone(),
                     points,
                     max: form.max,

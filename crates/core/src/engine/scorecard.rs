@@ -132,8 +132,8 @@ pub struct IndicatorScore {
 /// One 21st Century Skills line.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SkillScore {
-    /// The measure's id, `reasoning`.
-    pub id: String,
+    /// The measure the line weighs, `reasoning` in JSON.
+    pub id: crate::model::SkillMeasure,
     /// The form's label.
     pub label: String,
     /// Points awarded.

@@ -5,6 +5,7 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
+use crate::model::SkillMeasure;
 use crate::text::Tokenized;
 use crate::text::normalize::norms;
 
@@ -61,30 +62,30 @@ pub fn concrete_details(tokenized: &Tokenized, known: impl Fn(&str) -> bool) -> 
 
 /// What a skills line weighed, in a sentence for the student.
 pub fn reason(
-    id: &str,
+    id: &SkillMeasure,
     r: &super::Reading,
     questions: f64,
     specifics: usize,
     new_specifics: usize,
 ) -> String {
     match id {
-        "reasoning" => format!(
+        SkillMeasure::Reasoning => format!(
             "{} reason(s) given (because, so that...); {} of the case's facts used",
             r.reasons,
             r.facts.len()
         ),
-        "judgment" => format!(
+        SkillMeasure::Judgment => format!(
             "{} firm commitment(s) to act, {} hedge(s), {} concrete detail(s)",
             r.commitments, r.hedges, specifics
         ),
-        "communication" => format!(
+        SkillMeasure::Communication => format!(
             "{} words in {} sentences; {:.1} filler(s) per 100 words",
             r.words, r.sentences, r.fillers
         ),
-        "creativity" => format!(
+        SkillMeasure::Creativity => format!(
             "{new_specifics} detail(s) of your own beyond the case; {} of the case's facts used",
             r.facts.len()
         ),
-        _ => format!("judge's questions answered {:.0}%", questions * 100.0),
+        SkillMeasure::Impression => format!("judge's questions answered {:.0}%", questions * 100.0),
     }
 }

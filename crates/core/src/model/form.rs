@@ -76,9 +76,8 @@ pub struct SkillLines {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SkillLine {
-    /// Which measure the engine uses for it: reasoning, judgment, communication,
-    /// creativity or impression.
-    pub id: String,
+    /// Which measure the engine uses for it.
+    pub id: SkillMeasure,
     /// The line as the form prints it.
     pub label: String,
 }
@@ -95,14 +94,50 @@ pub struct TotalLine {
     pub certificate: u32,
 }
 
-/// The skills measures the engine knows how to score.
-pub const SKILL_IDS: [&str; 5] = [
-    "reasoning",
-    "judgment",
-    "communication",
-    "creativity",
-    "impression",
-];
+/// The skills measures the engine knows how to score: what a 21st Century Skills line
+/// weighs besides the response's level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SkillMeasure {
+    /// Reasons given and the case's facts used.
+    Reasoning,
+    /// Firm commitments against hedges, and concrete details.
+    Judgment,
+    /// Length, sentences and fillers.
+    Communication,
+    /// Details of the student's own beyond the case.
+    Creativity,
+    /// The judge's questions answered.
+    Impression,
+}
+
+impl SkillMeasure {
+    /// Every measure, in the shipped form's order.
+    pub const ALL: [SkillMeasure; 5] = [
+        SkillMeasure::Reasoning,
+        SkillMeasure::Judgment,
+        SkillMeasure::Communication,
+        SkillMeasure::Creativity,
+        SkillMeasure::Impression,
+    ];
+
+    /// The id a form file and the JSON use, `reasoning`.
+    pub fn key(self) -> &'static str {
+        match self {
+            SkillMeasure::Reasoning => "reasoning",
+            SkillMeasure::Judgment => "judgment",
+            SkillMeasure::Communication => "communication",
+            SkillMeasure::Creativity => "creativity",
+            SkillMeasure::Impression => "impression",
+        }
+    }
+}
+
+impl std::fmt::Display for SkillMeasure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}
 
 impl Form {
     /// The label the form prints for a band.
@@ -139,15 +174,6 @@ impl Form {
         check_floors("total", &self.total.band_floors, self.total.max)?;
         if self.indicators.count == 0 || self.indicators.max == 0 {
             return Err("indicators: count and max must be above 0".into());
-        }
-        for line in &self.skills.lines {
-            if !SKILL_IDS.contains(&line.id.as_str()) {
-                return Err(format!(
-                    "skills: unknown line `{}` (expected one of {})",
-                    line.id,
-                    SKILL_IDS.join(", ")
-                ));
-            }
         }
         if self.skills_share() > self.total.max {
             return Err("skills lines are worth more than the total".into());

@@ -189,23 +189,52 @@ pub fn from_csv(text: &str, name: &str, limits: Limits) -> Result<Vec<MarkSet>, 
             "the header must name the columns student, case, code and points (judge and note are optional)".into(),
         );
     };
-    let (judge, note) = (column("judge"), column("note"));
-    let mut marks: Vec<MarkSet> = Vec::new();
-    let mut errors = Vec::new();
-    // Where each (case, student, judge, code) was first marked, to refuse a second mark.
-    let mut seen: BTreeMap<(String, String, String, Code), String> = BTreeMap::new();
+    let columns = Columns {
+        student,
+        case,
+        code,
+        points,
+        judge: column("judge"),
+        note: column("note"),
+    };
+    let mut gathered = Gathered::default();
     for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
+        match record {
+            Ok(record) => gathered.add(&record, &columns, name, limits),
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                errors.push(MarkError {
+                gathered.errors.push(MarkError {
                     origin: format!("{name}:{line}"),
                     message: e.to_string(),
                 });
-                continue;
             }
-        };
+        }
+    }
+    finish(gathered.marks, gathered.errors)
+}
+
+/// Where each CSV column is.
+struct Columns {
+    student: usize,
+    case: usize,
+    code: usize,
+    points: usize,
+    judge: Option<usize>,
+    note: Option<usize>,
+}
+
+/// The mark sets gathered from CSV rows so far, and the rows refused.
+#[derive(Default)]
+struct Gathered {
+    marks: Vec<MarkSet>,
+    errors: Vec<MarkError>,
+    /// Where each (case, student, judge, code) was first marked, to refuse a second mark.
+    seen: BTreeMap<(String, String, String, Code), String>,
+}
+
+impl Gathered {
+    /// One row: a judge's points for one indicator of one response.
+    fn add(&mut self, record: &csv::StringRecord, columns: &Columns, name: &str, limits: Limits) {
         let line = record.position().map_or(0, |p| p.line());
         let origin = format!("{name}:{line}");
         let cell = |i: Option<usize>| {
@@ -214,16 +243,16 @@ pub fn from_csv(text: &str, name: &str, limits: Limits) -> Result<Vec<MarkSet>, 
                 .filter(|s| !s.is_empty())
         };
         let (Some(s), Some(c), Some(k), Some(p)) = (
-            cell(Some(student)),
-            cell(Some(case)),
-            cell(Some(code)),
-            cell(Some(points)),
+            cell(Some(columns.student)),
+            cell(Some(columns.case)),
+            cell(Some(columns.code)),
+            cell(Some(columns.points)),
         ) else {
-            errors.push(MarkError {
+            self.errors.push(MarkError {
                 origin,
                 message: "missing student, case, code or points".into(),
             });
-            continue;
+            return;
         };
         let checked = p
             .parse::<u32>()
@@ -237,27 +266,28 @@ pub fn from_csv(text: &str, name: &str, limits: Limits) -> Result<Vec<MarkSet>, 
         let (code, points) = match checked {
             Ok(pair) => pair,
             Err(message) => {
-                errors.push(MarkError { origin, message });
-                continue;
+                self.errors.push(MarkError { origin, message });
+                return;
             }
         };
-        let (s, j) = (student_name(s), judge_name(cell(judge)));
+        let (s, j) = (student_name(s), judge_name(cell(columns.judge)));
         let key = (c.to_string(), s.clone(), j.clone(), code.clone());
-        if let Some(first) = seen.get(&key) {
-            errors.push(MarkError {
+        if let Some(first) = self.seen.get(&key) {
+            self.errors.push(MarkError {
                 origin,
                 message: format!("{c}/{s} already has {code} from {j} at {first}"),
             });
-            continue;
+            return;
         }
-        seen.insert(key, origin.clone());
-        let found = marks
+        self.seen.insert(key, origin.clone());
+        let found = self
+            .marks
             .iter()
             .position(|m| m.case == c && m.student == s && m.judge == j);
         let set = match found {
-            Some(i) => &mut marks[i],
+            Some(i) => &mut self.marks[i],
             None => {
-                marks.push(MarkSet {
+                self.marks.push(MarkSet {
                     case: c.to_string(),
                     student: s,
                     judge: j,
@@ -267,16 +297,15 @@ pub fn from_csv(text: &str, name: &str, limits: Limits) -> Result<Vec<MarkSet>, 
                     notes: BTreeMap::new(),
                     origin,
                 });
-                let last = marks.len() - 1;
-                &mut marks[last]
+                let last = self.marks.len() - 1;
+                &mut self.marks[last]
             }
         };
-        if let Some(text) = cell(note) {
+        if let Some(text) = cell(columns.note) {
             set.notes.insert(code.clone(), text.to_string());
         }
         set.indicators.insert(code, points);
     }
-    finish(marks, errors)
 }
 
 fn finish(marks: Vec<MarkSet>, errors: Vec<MarkError>) -> Result<Vec<MarkSet>, Vec<MarkError>> {
@@ -363,122 +392,4 @@ fn without_position(e: &serde_json::Error) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const LIMITS: Limits = Limits {
-        indicator_max: 14,
-        skill_max: 6,
-        skill_lines: 5,
-    };
-
-    fn code(text: &str) -> Code {
-        Code::parse(text).unwrap()
-    }
-
-    #[test]
-    fn graded_lines_name_the_case_and_student_together() {
-        let text = r#"{"response": "c1/strong", "judge": "judge-1", "indicators": {"CR:004": 12, "cr:005": 9}, "skills": [5, 5, 4, 4, 5], "note": "Good."}
-
-{"response": "c1/weak", "judge": "judge-1", "indicators": {"CR:004": 3}, "skills": [1, 1, 1, 1, 1]}"#;
-        let marks = from_jsonl(text, "judges.jsonl", LIMITS).unwrap();
-        assert_eq!(marks.len(), 2);
-        assert_eq!(
-            (marks[0].case.as_str(), marks[0].student.as_str()),
-            ("c1", "strong")
-        );
-        assert_eq!(marks[0].indicators[&code("CR:005")], 9);
-        assert_eq!(marks[0].note.as_deref(), Some("Good."));
-        assert_eq!(marks[1].origin, "judges.jsonl:3");
-    }
-
-    #[test]
-    fn calibration_lines_name_the_case_apart_and_may_carry_more_fields() {
-        let text = r#"{"case": "c1", "response": "solid", "judge": "A", "indicators": {"CR:016": 10}, "skills": [4, 4, 5, 3, 4], "total": 69, "rating": "meets"}"#;
-        let marks = from_jsonl(text, "sheets.jsonl", LIMITS).unwrap();
-        assert_eq!(marks[0].response(), "c1/solid");
-        assert_eq!(marks[0].judge, "A");
-    }
-
-    #[test]
-    fn every_bad_line_is_reported_with_its_line_and_what_was_expected() {
-        let text = "{\"response\": \"c1/a\", \"indicators\": {\"CR:004\": 15}}\nnot json\n{\"response\": \"nocase\", \"indicators\": {\"CR:004\": 1}}\n{\"response\": \"c1/b\", \"indicators\": {\"CR:004\": 1}, \"skills\": [1, 2]}\n{\"response\": \"c1/c\", \"indicators\": {\"CR:004\": 1.5}}\n";
-        let errors = from_jsonl(text, "m.jsonl", LIMITS).unwrap_err();
-        let origins: Vec<&str> = errors.iter().map(|e| e.origin.as_str()).collect();
-        assert_eq!(
-            origins,
-            [
-                "m.jsonl:1",
-                "m.jsonl:2",
-                "m.jsonl:3",
-                "m.jsonl:4",
-                "m.jsonl:5"
-            ]
-        );
-        assert!(
-            errors[0].message.contains("expected 0 to 14"),
-            "{}",
-            errors[0]
-        );
-        assert!(
-            errors[1]
-                .message
-                .contains("each line must be one JSON object"),
-            "{}",
-            errors[1]
-        );
-        assert!(
-            errors[2].message.contains("<case>/<student>"),
-            "{}",
-            errors[2]
-        );
-        assert!(errors[3].message.contains("expected 5"), "{}", errors[3]);
-        assert!(!errors[4].message.contains("at line"), "{}", errors[4]);
-    }
-
-    #[test]
-    fn a_second_line_for_the_same_response_and_judge_is_refused() {
-        let line = r#"{"response": "c1/a", "judge": "j", "indicators": {"CR:004": 1}}"#;
-        let errors = from_jsonl(&format!("{line}\n{line}\n"), "m.jsonl", LIMITS).unwrap_err();
-        assert_eq!(errors.len(), 1);
-        assert!(
-            errors[0]
-                .to_string()
-                .starts_with("m.jsonl:2: c1/a is marked by j again (first at m.jsonl:1)")
-        );
-    }
-
-    #[test]
-    fn csv_rows_gather_per_student_case_and_judge() {
-        let text = "student,case,code,points,note\nana,c1,CR:004,12,\"Named the fee, twice\"\nana.txt,c1,CR:005,9,\nben,c1,CR:004,3,\n";
-        let marks = from_csv(text, "marks.csv", LIMITS).unwrap();
-        assert_eq!(marks.len(), 2);
-        assert_eq!(marks[0].judge, DEFAULT_JUDGE);
-        assert_eq!(marks[0].indicators.len(), 2);
-        assert_eq!(marks[0].skills, None);
-        assert_eq!(marks[0].notes[&code("CR:004")], "Named the fee, twice");
-        assert_eq!(marks[1].origin, "marks.csv:4");
-    }
-
-    #[test]
-    fn csv_problems_name_their_line() {
-        let errors = from_csv("name,points\n", "m.csv", LIMITS).unwrap_err();
-        assert!(errors[0].message.contains("student, case, code and points"));
-        let text = "student,case,code,points,judge\nana,c1,CR:004,twelve,\nana,c1,XX,3,\nana,c1,CR:004,3,me\nana,c1,cr:004,4,me\n";
-        let errors = from_csv(text, "m.csv", LIMITS).unwrap_err();
-        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        assert_eq!(shown.len(), 3, "{shown:?}");
-        assert!(
-            shown[0].starts_with("m.csv:2: points `twelve`"),
-            "{shown:?}"
-        );
-        assert!(
-            shown[1].starts_with("m.csv:3: `XX` is not an indicator code"),
-            "{shown:?}"
-        );
-        assert!(
-            shown[2].starts_with("m.csv:5: c1/ana already has CR:004 from me at m.csv:4"),
-            "{shown:?}"
-        );
-    }
-}
+mod tests;
