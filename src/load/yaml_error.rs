@@ -1,5 +1,5 @@
 //! serde_yaml's errors reworded for people: the key or value at fault, what was
-//! expected, and the position (a duplicate key is pointed at its second use).
+//! expected, and the position.
 
 use std::path::{Path, PathBuf};
 
@@ -71,7 +71,6 @@ pub(super) fn yaml_error(path: &Path, text: &str, error: &serde_yaml::Error) -> 
         }
         _ => (None, message.as_str()),
     };
-    let position = refine_position(text, position, body);
     let kind = if let Some(rest) = body.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or_default().to_string();
         LoadErrorKind::UnknownKey {
@@ -100,51 +99,6 @@ pub(super) fn yaml_error(path: &Path, text: &str, error: &serde_yaml::Error) -> 
         }
     };
     LoadError::at(PathBuf::from(path), text, position, kind)
-}
-
-/// serde_yaml places a key written twice at the mapping that holds it (often 1:1):
-/// find the second key itself.
-fn refine_position(text: &str, position: Option<Position>, body: &str) -> Option<Position> {
-    let start = position.unwrap_or(Position { line: 1, column: 1 });
-    if body.contains("is written twice") {
-        let key = body.split('`').nth(1).unwrap_or_default();
-        return duplicate_key(text, start, key).or(position);
-    }
-    position
-}
-
-/// The second `key:` among the keys of the block mapping that starts at `start`.
-fn duplicate_key(text: &str, start: Position, key: &str) -> Option<Position> {
-    let indent = start.column - 1;
-    let mut seen = 0;
-    for (i, line) in text.lines().enumerate().skip(start.line - 1) {
-        let first = i + 1 == start.line;
-        let body = line.get(indent..).unwrap_or_default();
-        let own_indent = line.len() - line.trim_start().len();
-        if !first && !line.trim().is_empty() && !line.trim_start().starts_with('#') {
-            if own_indent < indent {
-                break;
-            }
-            if own_indent > indent {
-                continue;
-            }
-        }
-        let body = if first { body } else { line.trim_start() };
-        let named = body
-            .strip_prefix(key)
-            .or_else(|| body.strip_prefix(&format!("\"{key}\"")))
-            .or_else(|| body.strip_prefix(&format!("'{key}'")));
-        if named.is_some_and(|rest| rest.trim_start().starts_with(':')) {
-            seen += 1;
-            if seen == 2 {
-                return Some(Position {
-                    line: i + 1,
-                    column: line[..indent.min(line.len())].chars().count() + 1,
-                });
-            }
-        }
-    }
-    None
 }
 
 /// The keys listed after "expected one of" in serde's unknown-field message.

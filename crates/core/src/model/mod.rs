@@ -11,7 +11,7 @@ pub use answer::Answer;
 pub use band::{Band, BandRange};
 pub use case::{Case, CaseFollowUp, CaseSource, Example, JudgeNotes, LookFor};
 pub use code::Code;
-pub use form::{Form, Timing};
+pub use form::{Form, FormProblem, Timing};
 pub use rubric::{
     Concept, ConceptExamples, Level, Misconception, Pattern, Phrase, PhraseWords, Rubric, RubricSet,
 };
