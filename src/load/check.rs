@@ -7,7 +7,6 @@ use crate::error::{LoadErrorKind, Position};
 use crate::model::{Code, RubricSet};
 use crate::suggest::closest;
 
-use super::raw::RawRubric;
 use super::tree::Node;
 
 /// What checking a case needs to know beyond the file, passed in by the caller.
@@ -44,8 +43,9 @@ pub(crate) fn case(root: &Node, context: &Context) -> Vec<Found> {
         } else if listed.contains(&code) {
             let message = format!("indicators[{i}]: indicator `{code}` is listed twice");
             found.push((item.position, syntax(message)));
+        } else {
+            listed.push(code);
         }
-        listed.push(code);
     }
     let listed = indicators.map(|_| listed.as_slice());
     // The maps keyed by the case's own codes.
@@ -124,42 +124,36 @@ fn follow_ups(root: &Node, listed: &[Code], rubrics: &RubricSet, found: &mut Vec
     }
 }
 
-/// Every problem of a rubric read without error: no concepts, a concept id used
-/// twice (at its second use), a concept with nothing to match.
-pub(crate) fn rubric(raw: &RubricFile) -> Vec<Found> {
-    let (raw, root) = (raw.raw, raw.root);
+/// Every problem of a rubric's concepts: none at all, an id used twice (at its second
+/// use), a concept with nothing to match.
+pub(crate) fn rubric(root: &Node) -> Vec<Found> {
     let mut found = Vec::new();
-    let concepts = root.get("concepts");
-    if raw.concepts.is_empty() {
-        let at = concepts.map_or(root.position, |c| c.position);
+    let Some(concepts) = root.get("concepts") else {
+        // A missing key is reported by the typed read.
+        return found;
+    };
+    if concepts.items().is_empty() {
         let message = "a rubric needs at least one concept".to_string();
-        found.push((at, LoadErrorKind::Invalid(message)));
+        found.push((concepts.position, LoadErrorKind::Invalid(message)));
     }
-    for (i, concept) in raw.concepts.iter().enumerate() {
-        let node = concepts.and_then(|c| c.item(i));
-        let at = node
-            .and_then(|n| n.get("id"))
-            .or(node)
-            .map_or(root.position, |n| n.position);
-        let id = &concept.id.0;
-        if raw.concepts[..i].iter().any(|c| c.id.0 == *id) {
+    let mut ids: Vec<&str> = Vec::new();
+    for concept in concepts.items() {
+        let Some(id_node) = concept.get("id") else {
+            continue;
+        };
+        let id = id_node.text().unwrap_or_default();
+        if ids.contains(&id) {
             let message = format!("concept id `{id}` is used twice");
-            found.push((at, LoadErrorKind::Invalid(message)));
+            found.push((id_node.position, LoadErrorKind::Invalid(message)));
         }
-        if concept.phrases.is_empty() && concept.patterns.is_empty() {
+        ids.push(id);
+        let empty = |key: &str| concept.get(key).is_none_or(|list| list.items().is_empty());
+        if empty("phrases") && empty("patterns") {
             let message = format!("concept `{id}` needs at least one phrase");
-            found.push((at, LoadErrorKind::Invalid(message)));
+            found.push((id_node.position, LoadErrorKind::Invalid(message)));
         }
     }
     found
-}
-
-/// A rubric as read, beside its tree.
-pub(crate) struct RubricFile<'a> {
-    /// The typed read.
-    pub raw: &'a RawRubric,
-    /// Its positions.
-    pub root: &'a Node,
 }
 
 fn syntax(message: String) -> LoadErrorKind {

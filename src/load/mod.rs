@@ -149,9 +149,7 @@ pub fn rubric_problems(text: &str, path: &Path) -> Result<Rubric, Vec<LoadError>
     let mut found = Vec::new();
     if let Some(root) = &root {
         found.extend(keys::rubric(root));
-        if let Ok(raw) = &raw {
-            found.extend(check::rubric(&check::RubricFile { raw, root }));
-        }
+        found.extend(check::rubric(root));
     }
     let mut problems: Vec<LoadError> = found
         .into_iter()

@@ -71,11 +71,6 @@ impl Node {
     pub fn get(&self, key: &str) -> Option<&Node> {
         self.entry(key).map(|(_, v)| v)
     }
-
-    /// The `index`th item of a list.
-    pub fn item(&self, index: usize) -> Option<&Node> {
-        self.items().get(index).map(Rc::as_ref)
-    }
 }
 
 /// A key written twice in one mapping, found while the tree is built.
@@ -329,12 +324,12 @@ mod tests {
         assert_eq!(root.get("title").unwrap().position, at(1, 8));
         let indicators = root.get("indicators").unwrap();
         assert_eq!(indicators.position, at(2, 13));
-        assert_eq!(indicators.item(1).unwrap().position, at(2, 22));
+        assert_eq!(indicators.items()[1].position, at(2, 22));
         let (key, items) = root.get("look_for").unwrap().entries()[0].clone();
         assert_eq!((key.text(), key.position), (Some("CR:010"), at(4, 3)));
-        let item = items.item(0).unwrap();
+        let item = &items.items()[0];
         assert_eq!(item.position, at(5, 7));
-        let phrase = item.get("phrases").unwrap().item(0).unwrap();
+        let phrase = &item.get("phrases").unwrap().items()[0];
         assert_eq!((phrase.text(), phrase.position), (Some("a b"), at(7, 11)));
     }
 
@@ -361,6 +356,6 @@ mod tests {
     #[test]
     fn columns_count_characters_not_bytes() {
         let (root, _) = parse("é: [ä, b]\n").unwrap();
-        assert_eq!(root.get("é").unwrap().item(1).unwrap().position, at(1, 8));
+        assert_eq!(root.get("é").unwrap().items()[1].position, at(1, 8));
     }
 }
