@@ -75,15 +75,11 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, Error>
         }
     };
     let id = ask("Case id (lowercase, hyphens)", args.id.clone(), "the ID")?;
-    let valid = !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if !valid {
+    let Some(id) = crate::model::CaseId::parse(&id) else {
         return Err(Error::Usage(format!(
             "`{id}` is not a valid id: use lowercase letters, digits and hyphens"
         )));
-    }
+    };
     let title = ask("Title", args.title.clone(), "--title")?;
     let participant = ask(
         "The student plays",

@@ -8,7 +8,7 @@ use super::tree::{self, Node};
 use crate::engine::matcher::phrases_said;
 use crate::error::{LoadError, LoadErrorKind, Position};
 use crate::load;
-use crate::model::{Case, CaseSource, RubricSet};
+use crate::model::{Case, CaseId, CaseSource, RubricSet};
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -264,7 +264,7 @@ pub struct Source {
 /// Checks every file: errors, then warnings, then ids used twice. Sorted by file and position.
 pub fn validate(sources: &[Source], rubrics: &RubricSet) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    let mut ids: Vec<(String, PathBuf)> = Vec::new();
+    let mut ids: Vec<(CaseId, PathBuf)> = Vec::new();
     for source in sources {
         let text = match std::str::from_utf8(&source.bytes) {
             Ok(text) => text,

@@ -25,8 +25,8 @@ use yaml_error::yaml_error;
 
 use crate::error::{Error, LoadError, LoadErrorKind, Position};
 use crate::model::{
-    BandRange, Case, CaseSource, Concept, ConceptExamples, Example, Form, JudgeNotes, LookFor,
-    Pattern, Phrase, Rubric, RubricSet,
+    BandRange, Case, CaseId, CaseSource, Concept, ConceptExamples, Example, Form, JudgeNotes,
+    LookFor, Pattern, Phrase, Rubric, RubricSet,
 };
 use tree::Node;
 
@@ -231,8 +231,10 @@ fn read_tree(text: &str, path: &Path, text_keys: &[&str]) -> Result<Option<Rc<No
     shape::check_flow_depth(text)
         .map_err(|e| LoadError::at(path, text, e.position, LoadErrorKind::Syntax(e.message)))?;
     shape::check_document(text, text_keys).map_err(|e| yaml_error(path, text, &e))?;
-    let Some((root, repeated)) = tree::parse(text) else {
-        return Ok(None);
+    let (root, repeated) = match tree::read(text) {
+        Ok(tree) => tree,
+        Err(Some(error)) => return Err(yaml_error::syntax_error(path, text, &error)),
+        Err(None) => return Ok(None),
     };
     if let Some(repeated) = repeated {
         let message = format!(
@@ -339,25 +341,20 @@ fn is_blank_yaml(text: &str) -> bool {
     })
 }
 
-fn id_from_stem(path: &Path) -> Result<String, LoadError> {
+/// The case id a file's name gives when the case has no `id:`.
+fn id_from_stem(path: &Path) -> Result<CaseId, LoadError> {
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default();
-    let ok = !stem.is_empty()
-        && stem
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if ok {
-        Ok(stem.to_string())
-    } else {
-        Err(LoadError::file(
+    CaseId::parse(stem).ok_or_else(|| {
+        LoadError::file(
             path,
             LoadErrorKind::Invalid(format!(
                 "the file name `{stem}` cannot be a case id; add `id:` with lowercase letters, digits and hyphens, or rename the file"
             )),
-        ))
-    }
+        )
+    })
 }
 
 fn look_for(raw: RawLookFor) -> LookFor {
@@ -440,7 +437,7 @@ pub fn case_schema(rubrics: &RubricSet) -> serde_json::Value {
                 .chain([None])
                 .collect::<Vec<_>>()
         );
-        properties["id"]["pattern"] = serde_json::json!("^[a-z0-9]+(-[a-z0-9]+)*$");
+        properties["id"]["pattern"] = serde_json::json!(CaseId::PATTERN);
     }
     schema["$schema"] = serde_json::json!("https://json-schema.org/draft/2020-12/schema");
     schema

@@ -9,7 +9,7 @@ use serde::de::{self, Deserializer, Visitor};
 
 pub use super::extras::{CodeMap, FormId, RawJudgeNotes};
 pub use super::fields::{CodeText, IndicatorList, LookForMap, Weight};
-use crate::model::{BandRange, Level};
+use crate::model::{BandRange, CaseId, Level};
 use crate::suggest::closest;
 use crate::text::tokenize;
 
@@ -38,7 +38,7 @@ pub struct RawCase {
     /// Lowercase letters, digits and hyphens; defaults to the file's name.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub id: Option<Identifier>,
+    pub id: Option<CaseIdText>,
     /// The case's title.
     #[schemars(with = "String")]
     pub title: Text,
@@ -326,17 +326,32 @@ checked_string!(
 );
 
 checked_string!(
-    /// An identifier: lowercase letters, digits and hyphens.
+    /// A concept's or misconception's id: the same rule as a case id ([`CaseId`]).
     Identifier,
-    |s| {
-        let ok = !s.is_empty()
-            && s.len() <= 80
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !s.starts_with('-')
-            && !s.ends_with('-');
-        if ok { Ok(()) } else { Err(format!("`{s}` is not a valid id: use lowercase letters, digits and hyphens, like `voltmart-return-window`")) }
-    }
+    |s| CaseId::parse(s).map(|_| ()).ok_or_else(|| invalid_id(s))
 );
+
+/// A case's `id:`, checked by the one rule for case ids ([`CaseId`]).
+#[derive(Debug, Clone)]
+pub struct CaseIdText(pub CaseId);
+
+impl<'de> Deserialize<'de> for CaseIdText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let check: fn(&str) -> Result<(), String> =
+            |s| CaseId::parse(s).map(|_| ()).ok_or_else(|| invalid_id(s));
+        let text = deserializer.deserialize_str(CheckedVisitor(check))?;
+        CaseId::parse(&text)
+            .map(CaseIdText)
+            .ok_or_else(|| de::Error::custom(invalid_id(&text)))
+    }
+}
+
+/// Why `text` is not an id, for a case id and a concept id alike.
+fn invalid_id(text: &str) -> String {
+    format!(
+        "`{text}` is not a valid id: use lowercase letters, digits and hyphens, like `voltmart-return-window`"
+    )
+}
 
 checked_string!(
     /// An event area from [`AREAS`].

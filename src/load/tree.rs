@@ -82,21 +82,44 @@ pub struct RepeatedKey {
     pub position: Position,
 }
 
-/// The tree of the document's first document, and the first key written twice in
-/// any mapping. `None` when the text is not YAML: serde_yaml's read reports that, with
-/// the same parser's words.
+/// The tree of the stream's first document, and the first key written twice in any
+/// mapping. `None` when the text is not YAML (see [`read`]).
 pub fn parse(text: &str) -> Option<(Rc<Node>, Option<RepeatedKey>)> {
+    read(text).ok()
+}
+
+/// Where and why the text stops being YAML, as libyaml says it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// What is wrong, such as `found unexpected end of stream`.
+    pub problem: String,
+    /// Where the parser found it.
+    pub at: Position,
+    /// For a reader's error (a control character, bad UTF-8): the byte it names.
+    pub offset: Option<usize>,
+    /// What the parser was reading, such as `while scanning a quoted scalar`, and where
+    /// that began.
+    pub context: Option<(String, Position)>,
+}
+
+/// The tree of the stream's first document (the whole stream is parsed, so a mistake
+/// in a later document is found too). `Err(Some(..))` when the text is not YAML;
+/// `Err(None)` when it parses but makes no tree (an alias to no anchor): serde_yaml's
+/// read words that.
+pub fn read(text: &str) -> Result<(Rc<Node>, Option<RepeatedKey>), Option<SyntaxError>> {
     let mut parser = Parser::new(text.as_bytes());
     let mut builder = Builder::default();
+    let mut documents = 0;
     loop {
-        match parser.next()? {
-            Event::StreamEnd | Event::DocumentEnd if builder.root.is_some() => break,
-            Event::StreamEnd => return None,
-            event => builder.take(event)?,
+        match parser.next().map_err(Some)? {
+            Event::StreamEnd => break,
+            Event::DocumentEnd => documents += 1,
+            _ if documents > 0 => {}
+            event => builder.take(event).ok_or(None)?,
         }
     }
-    let root = builder.root?;
-    Some((root, builder.repeated))
+    let root = builder.root.ok_or(None)?;
+    Ok((root, builder.repeated))
 }
 
 /// What the tree is built from: the parser's events, each with its start.
@@ -204,8 +227,6 @@ struct Parser<'a> {
     _input: &'a [u8],
     /// Whether libyaml set the parser up (so it must be deleted).
     ready: bool,
-    /// Whether the text stopped being YAML.
-    failed: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -226,28 +247,32 @@ impl<'a> Parser<'a> {
             sys,
             _input: input,
             ready,
-            failed: !ready,
         }
     }
 
-    /// The next event; `None` once the parser has failed.
-    fn next(&mut self) -> Option<Event> {
-        if self.failed {
-            return None;
+    /// The next event, or why the text is not YAML.
+    fn next(&mut self) -> Result<Event, SyntaxError> {
+        if !self.ready {
+            return Err(SyntaxError {
+                problem: "the YAML parser could not start".into(),
+                at: Position { line: 1, column: 1 },
+                offset: None,
+                context: None,
+            });
         }
         let mut event = MaybeUninit::<sys::yaml_event_t>::uninit();
         // SAFETY: the parser was initialised; each event is read before it is deleted,
-        // and its strings are copied out first.
+        // and its strings are copied out first. After a failure libyaml keeps its
+        // error in the parser and fails again at once.
         unsafe {
             let parser = self.sys.as_mut_ptr();
             if sys::yaml_parser_parse(parser, event.as_mut_ptr()).fail {
-                self.failed = true;
-                return None;
+                return Err(syntax_error(&*parser));
             }
             let event = event.as_mut_ptr();
             let converted = convert(&*event);
             sys::yaml_event_delete(event);
-            Some(converted)
+            Ok(converted)
         }
     }
 }
@@ -292,6 +317,27 @@ unsafe fn convert(event: &sys::yaml_event_t) -> Event {
             sys::YAML_SEQUENCE_END_EVENT | sys::YAML_MAPPING_END_EVENT => Event::End,
             _ => Event::Other,
         }
+    }
+}
+
+/// The parser's error, copied out.
+///
+/// # Safety
+/// `parser` is an initialised parser whose last call failed.
+unsafe fn syntax_error(parser: &sys::yaml_parser_t) -> SyntaxError {
+    let mark = |m: sys::yaml_mark_t| Position {
+        line: m.line as usize + 1,
+        column: m.column as usize + 1,
+    };
+    let problem = unsafe { c_string(parser.problem.cast()) };
+    let context = unsafe { c_string(parser.context.cast()) };
+    // A reader's error has no line, only the byte it stopped at.
+    let marked = parser.problem_mark.line != 0 || parser.problem_mark.column != 0;
+    SyntaxError {
+        problem: problem.unwrap_or_else(|| "the YAML parser failed".into()),
+        at: mark(parser.problem_mark),
+        offset: (!marked).then_some(parser.problem_offset as usize),
+        context: context.map(|c| (c, mark(parser.context_mark))),
     }
 }
 
@@ -349,7 +395,9 @@ mod tests {
     fn aliases_share_their_node_and_bad_yaml_has_no_tree() {
         let (root, _) = parse("a: &x [1, 2]\nb: *x\n").unwrap();
         assert_eq!(root.get("b").unwrap().items().len(), 2);
-        assert!(parse("a: [1, 2\n").is_none());
+        let error = read("a: [1, 2\n").unwrap_err().unwrap();
+        assert!(error.problem.contains("did not find expected"), "{error:?}");
+        assert!(parse("a: 1\n---\nb: [\n").is_none());
         assert!(parse("a: *missing\n").is_none());
     }
 

@@ -191,3 +191,32 @@ fn a_rubric_defined_twice_is_placed_at_its_code() {
         "{text}"
     );
 }
+
+#[test]
+fn one_id_rule_for_an_id_key_a_file_name_and_roleplay_new() {
+    // A hyphen at either end was refused in `id:` but taken from a file name or by
+    // `roleplay new`; now all three refuse it.
+    let dir = tempfile::tempdir().unwrap();
+    let case = "title: T\nparticipant_role: a\njudge_role: b\nsituation: c\nindicators: [CR:010]\n";
+    std::fs::write(dir.path().join("-hyphen-first-.yaml"), case).unwrap();
+    std::fs::write(dir.path().join("keyed.yaml"), format!("id: Keyed-\n{case}")).unwrap();
+    let text = validate(dir.path(), &[]);
+    assert!(
+        text.contains(
+            "-hyphen-first-.yaml: error: the file name `-hyphen-first-` cannot be a case id"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("keyed.yaml:1:5: error: id: `Keyed-` is not a valid id"),
+        "{text}"
+    );
+    roleplay()
+        .args(["new", "trailing-", "--title", "T"])
+        .arg("--dir")
+        .arg(dir.path())
+        .write_stdin("")
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("`trailing-` is not a valid id"));
+}

@@ -105,7 +105,7 @@ impl Scorer {
         Ok(Scorer {
             mistakes,
             mistake_matcher,
-            case_id: case.id.clone(),
+            case_id: case.id.to_string(),
             case_title: case.title.clone(),
             form: form.clone(),
             facts: CaseFacts::new(
