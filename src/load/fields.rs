@@ -18,13 +18,18 @@ pub struct Weight(pub u32);
 impl<'de> Deserialize<'de> for Weight {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = i64::deserialize(deserializer)?;
-        if (1..=3).contains(&value) {
-            Ok(Weight(value as u32))
-        } else {
-            Err(de::Error::custom(format!(
-                "weight {value} is out of range: use 1, 2 or 3"
-            )))
-        }
+        check_weight(value)
+            .map(|_| Weight(value as u32))
+            .map_err(de::Error::custom)
+    }
+}
+
+/// A weight is 1, 2 or 3.
+pub(super) fn check_weight(value: i64) -> Result<(), String> {
+    if (1..=3).contains(&value) {
+        Ok(())
+    } else {
+        Err(format!("weight {value} is out of range: use 1, 2 or 3"))
     }
 }
 
@@ -45,7 +50,8 @@ impl<'de> Deserialize<'de> for CodeText {
     }
 }
 
-fn parse_code(text: &str) -> Result<Code, String> {
+/// A well-formed code, or why not.
+pub(super) fn parse_code(text: &str) -> Result<Code, String> {
     Code::parse(text)
         .ok_or_else(|| format!("`{text}` is not an indicator code; write it like `CR:010`"))
 }

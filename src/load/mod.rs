@@ -11,6 +11,7 @@ mod keys;
 pub mod lint;
 mod shape;
 mod tree;
+mod values;
 mod yaml_error;
 mod yaml_words;
 
@@ -94,6 +95,7 @@ pub fn case_problems(
     if let Some(root) = &root {
         let found = keys::case(root)
             .into_iter()
+            .chain(values::case(root))
             .chain(check::case(root, &context));
         problems.extend(found.map(|(at, kind)| LoadError::at(path, text, Some(at), kind)));
     }
@@ -149,6 +151,7 @@ pub fn rubric_problems(text: &str, path: &Path) -> Result<Rubric, Vec<LoadError>
     let mut found = Vec::new();
     if let Some(root) = &root {
         found.extend(keys::rubric(root));
+        found.extend(values::rubric(root));
         found.extend(check::rubric(root));
     }
     let mut problems: Vec<LoadError> = found

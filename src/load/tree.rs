@@ -28,6 +28,8 @@ pub enum Value {
     /// Text as written (after YAML's unquoting and folding); plain scalars keep their
     /// text too, so `010` is `"010"` here.
     Scalar(String),
+    /// YAML's null: a plain `~`, `null` or nothing.
+    Null,
     /// A list, in order.
     List(Vec<Rc<Node>>),
     /// A mapping's keys and values, in order (a key written twice is kept twice).
@@ -127,7 +129,7 @@ enum Event {
     Other,
     StreamEnd,
     DocumentEnd,
-    Scalar(String, Option<String>, Position),
+    Scalar(Value, Option<String>, Position),
     Alias(String),
     ListStart(Option<String>, Position),
     MapStart(Option<String>, Position),
@@ -155,11 +157,8 @@ impl Builder {
     fn take(&mut self, event: Event) -> Option<()> {
         match event {
             Event::Other | Event::StreamEnd | Event::DocumentEnd => {}
-            Event::Scalar(text, anchor, position) => {
-                let node = Rc::new(Node {
-                    position,
-                    value: Value::Scalar(text),
-                });
+            Event::Scalar(value, anchor, position) => {
+                let node = Rc::new(Node { position, value });
                 self.finish(node, anchor);
             }
             // An alias shares the anchored node: nothing is copied, however often used.
@@ -216,7 +215,7 @@ impl Builder {
                     entries.push((key, node));
                 }
             },
-            Value::Scalar(_) => {}
+            Value::Scalar(_) | Value::Null => {}
         }
     }
 }
@@ -303,7 +302,14 @@ unsafe fn convert(event: &sys::yaml_event_t) -> Event {
                 let data = &event.data.scalar;
                 let bytes = std::slice::from_raw_parts(data.value, data.length as usize);
                 let text = String::from_utf8_lossy(bytes).into_owned();
-                Event::Scalar(text, c_string(data.anchor), at)
+                let null = data.style == sys::YAML_PLAIN_SCALAR_STYLE
+                    && matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL");
+                let value = if null {
+                    Value::Null
+                } else {
+                    Value::Scalar(text)
+                };
+                Event::Scalar(value, c_string(data.anchor), at)
             }
             sys::YAML_ALIAS_EVENT => {
                 Event::Alias(c_string(event.data.alias.anchor).unwrap_or_default())
@@ -393,7 +399,9 @@ mod tests {
 
     #[test]
     fn aliases_share_their_node_and_bad_yaml_has_no_tree() {
-        let (root, _) = parse("a: &x [1, 2]\nb: *x\n").unwrap();
+        let (root, _) = parse("a: &x [1, 2]\nb: *x\nc: ~\nd: '~'\n").unwrap();
+        assert!(matches!(root.get("c").unwrap().value, Value::Null));
+        assert_eq!(root.get("d").unwrap().text(), Some("~"));
         assert_eq!(root.get("b").unwrap().items().len(), 2);
         let error = read("a: [1, 2\n").unwrap_err().unwrap();
         assert!(error.problem.contains("did not find expected"), "{error:?}");

@@ -220,3 +220,42 @@ fn one_id_rule_for_an_id_key_a_file_name_and_roleplay_new() {
         .code(1)
         .stderr(predicates::str::contains("`trailing-` is not a valid id"));
 }
+
+#[test]
+fn every_bad_value_is_reported_at_once_not_only_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = "title: Boots
+participant_role: a sales associate
+judge_role: \"  \"
+situation: You are to assume the role of a sales associate.
+area: retial
+indicators: [CR:010]
+look_for:
+  CR:010:
+    - label: Names the spray
+      phrases: ['spray.*']
+      patterns: ['(open']
+      weight: 7
+examples:
+  - name: strong
+    expect: great
+    response: Hello.
+";
+    let path = dir.path().join("values.yaml");
+    std::fs::write(&path, case).unwrap();
+    let text = validate(dir.path(), &[]);
+    let file = path.display().to_string();
+    let expected = [
+        "3:13: error: judge_role: must not be empty",
+        "5:7: error: area: unknown area `retial` (did you mean `retail`?)",
+        "10:17: error: look_for.CR:010[0].phrases[0]: phrase `spray.*` looks like a regular expression",
+        "11:18: error: look_for.CR:010[0].patterns[0]: pattern `(open` does not compile",
+        "12:15: error: look_for.CR:010[0].weight: weight 7 is out of range",
+        "15:13: error: examples[0].expect: `great` is not a band",
+    ];
+    for line in expected {
+        assert!(text.contains(&format!("{file}:{line}")), "{line}\n{text}");
+    }
+    // The typed read's own report of the first bad value is the same error, once.
+    assert!(text.contains("1 file(s): 6 error(s)"), "{text}");
+}
