@@ -1,10 +1,12 @@
-//! Unknown keys, every one of them, over the positioned tree. serde's typed read stops
-//! at the first; a coach with three typos should hear of all three. The keys each part
-//! of a file may have come from the raw types themselves (the field list serde's derive
-//! hands its deserializer), so this list cannot drift from what the read accepts.
+//! Unknown and missing keys, every one of them, over the positioned tree. serde's typed
+//! read stops at the first; a coach with three typos should hear of all three. The keys
+//! each part of a file may have come from the raw types themselves (the field list
+//! serde's derive hands its deserializer, and the required keys of the schema derived
+//! from the same types), so these lists cannot drift from what the read accepts.
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
@@ -14,43 +16,71 @@ use super::raw::{
     RawCase, RawConcept, RawConceptExamples, RawExample, RawFollowUp, RawLookForFields,
     RawMisconception, RawRubric,
 };
-use super::tree::Node;
+use super::tree::{Node, Value};
 use crate::error::LoadErrorKind;
 
-/// Every unknown key of a case file.
+/// Every unknown or missing key of a case file.
 pub(crate) fn case(root: &Node) -> Vec<Found> {
     let mut found = Vec::new();
-    unknown(root, fields::<RawCase>(), &mut found);
-    for example in items(root, "examples") {
-        unknown(example, fields::<RawExample>(), &mut found);
+    keys::<RawCase>(root, "", &mut found);
+    for (i, example) in items(root, "examples").enumerate() {
+        keys::<RawExample>(example, &format!("examples[{i}]"), &mut found);
     }
     if let Some(notes) = root.get("judge_notes") {
-        unknown(notes, fields::<RawJudgeNotes>(), &mut found);
+        keys::<RawJudgeNotes>(notes, "judge_notes", &mut found);
     }
-    for follow_up in items(root, "follow_ups") {
-        unknown(follow_up, fields::<RawFollowUp>(), &mut found);
+    for (i, follow_up) in items(root, "follow_ups").enumerate() {
+        keys::<RawFollowUp>(follow_up, &format!("follow_ups[{i}]"), &mut found);
     }
     let look_for = root.get("look_for").map(Node::entries).unwrap_or_default();
-    for item in look_for.iter().flat_map(|(_, items)| items.items()) {
-        unknown(item, fields::<RawLookForFields>(), &mut found);
+    for (code, items) in look_for {
+        let code = code.text().unwrap_or_default();
+        for (i, item) in items.items().iter().enumerate() {
+            let path = format!("look_for.{code}[{i}]");
+            keys::<RawLookForFields>(item, &path, &mut found);
+        }
     }
     found
 }
 
-/// Every unknown key of a rubric file.
+/// Every unknown or missing key of a rubric file.
 pub(crate) fn rubric(root: &Node) -> Vec<Found> {
     let mut found = Vec::new();
-    unknown(root, fields::<RawRubric>(), &mut found);
-    for concept in items(root, "concepts") {
-        unknown(concept, fields::<RawConcept>(), &mut found);
+    keys::<RawRubric>(root, "", &mut found);
+    for (i, concept) in items(root, "concepts").enumerate() {
+        let path = format!("concepts[{i}]");
+        keys::<RawConcept>(concept, &path, &mut found);
         if let Some(examples) = concept.get("examples") {
-            unknown(examples, fields::<RawConceptExamples>(), &mut found);
+            keys::<RawConceptExamples>(examples, &format!("{path}.examples"), &mut found);
         }
     }
-    for misconception in items(root, "misconceptions") {
-        unknown(misconception, fields::<RawMisconception>(), &mut found);
+    for (i, misconception) in items(root, "misconceptions").enumerate() {
+        let path = format!("misconceptions[{i}]");
+        keys::<RawMisconception>(misconception, &path, &mut found);
     }
     found
+}
+
+/// The unknown keys of the mapping `node` (a `T` at `path`), and the keys `T` needs
+/// that it lacks, placed where serde_yaml places them: at the mapping.
+fn keys<'de, T: Deserialize<'de> + JsonSchema>(node: &Node, path: &str, found: &mut Vec<Found>) {
+    if !matches!(node.value, Value::Map(_)) {
+        // Not a mapping at all: the typed read says so.
+        return;
+    }
+    unknown(node, fields::<T>(), found);
+    let schema = schemars::schema_for!(T);
+    let required = schema.get("required").and_then(|r| r.as_array());
+    for key in required.into_iter().flatten().filter_map(|k| k.as_str()) {
+        if node.get(key).is_none() {
+            let key = if path.is_empty() {
+                key.to_string()
+            } else {
+                format!("{path}.{key}")
+            };
+            found.push((node.position, LoadErrorKind::MissingKey(key)));
+        }
+    }
 }
 
 /// The items of the list under `key`.
@@ -151,9 +181,9 @@ mod tests {
         let (root, _) = super::super::tree::parse(text).unwrap();
         let found: Vec<(usize, usize, String)> = case(&root)
             .into_iter()
-            .map(|(at, kind)| match kind {
-                LoadErrorKind::UnknownKey { key, .. } => (at.line, at.column, key),
-                other => panic!("{other:?}"),
+            .filter_map(|(at, kind)| match kind {
+                LoadErrorKind::UnknownKey { key, .. } => Some((at.line, at.column, key)),
+                _ => None,
             })
             .collect();
         assert_eq!(

@@ -54,7 +54,8 @@ pub fn case_from_bytes(
 }
 
 /// Checks a case given as text; `path` names it in messages and gives the default id.
-/// The first problem (in file order) when there are any.
+/// One problem when there are any: the first in file order, a missing key after a
+/// mistake inside its mapping.
 pub fn case_from_str(
     text: &str,
     path: &Path,
@@ -135,7 +136,7 @@ pub fn case_problems(
     })
 }
 
-/// Checks a rubric file given as text; the first problem (in file order) when there are any.
+/// Checks a rubric file given as text; one problem when there are any, as for a case.
 pub fn rubric_from_str(text: &str, path: &Path) -> Result<Rubric, LoadError> {
     rubric_problems(text, path).map_err(|p| first(p, path))
 }
@@ -193,10 +194,17 @@ fn in_file_order(mut problems: Vec<LoadError>) -> Vec<LoadError> {
     problems
 }
 
-/// The first of a non-empty list of problems.
+/// The problem to report when only one is: the first in file order, except that a
+/// missing key (placed at the start of its mapping, though noticed at its end) comes
+/// after a mistake written inside that mapping, as the typed read reports them.
 fn first(problems: Vec<LoadError>, path: &Path) -> LoadError {
+    let missing = |p: &LoadError| matches!(p.kind, LoadErrorKind::MissingKey(_));
+    let headline = problems
+        .iter()
+        .position(|p| !missing(p))
+        .unwrap_or_default();
     let fallback = || LoadError::file(path, LoadErrorKind::Invalid("no problem was found".into()));
-    problems.into_iter().next().unwrap_or_else(fallback)
+    problems.into_iter().nth(headline).unwrap_or_else(fallback)
 }
 
 /// Checks an evaluation form given as text.

@@ -259,3 +259,32 @@ examples:
     // The typed read's own report of the first bad value is the same error, once.
     assert!(text.contains("1 file(s): 6 error(s)"), "{text}");
 }
+
+#[test]
+fn every_missing_key_is_reported_at_once_at_its_mapping() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = "participant_role: a sales associate
+judge_role: a customer
+indicators: [CR:010]
+look_for:
+  CR:010:
+    - phrases: [spray]
+examples:
+  - name: strong
+    expect: meets
+";
+    let path = dir.path().join("missing.yaml");
+    std::fs::write(&path, case).unwrap();
+    let text = validate(dir.path(), &[]);
+    let file = path.display().to_string();
+    let expected = [
+        "1:1: error: missing required key `title`",
+        "1:1: error: missing required key `situation`",
+        "6:7: error: missing required key `look_for.CR:010[0].label`",
+        "8:5: error: missing required key `examples[0].response`",
+    ];
+    for line in expected {
+        assert!(text.contains(&format!("{file}:{line}")), "{line}\n{text}");
+    }
+    assert!(text.contains("1 file(s): 4 error(s)"), "{text}");
+}
