@@ -16,7 +16,6 @@ mod yaml_error;
 mod yaml_words;
 
 use std::path::Path;
-
 use std::rc::Rc;
 
 use check::Context;
@@ -66,9 +65,9 @@ pub fn case_from_str(
 }
 
 /// Checks a case given as text: the case, or every problem found in it, in file order.
-/// The file is read once by serde (the first problem of its shape) and its positioned
-/// tree is checked once (every code, form and follow-up), so a coach sees the
-/// mistakes together.
+/// The typed read gives the first problem it meets; the positioned tree is checked
+/// once for the rest (every unknown or missing key, bad value, code, form and
+/// follow-up), so a coach sees the mistakes together.
 pub fn case_problems(
     text: &str,
     path: &Path,
