@@ -300,7 +300,12 @@ unsafe fn convert(event: &sys::yaml_event_t) -> Event {
             sys::YAML_DOCUMENT_END_EVENT => Event::DocumentEnd,
             sys::YAML_SCALAR_EVENT => {
                 let data = &event.data.scalar;
-                let bytes = std::slice::from_raw_parts(data.value, data.length as usize);
+                // An empty value may come without a buffer: a slice needs a pointer.
+                let bytes = if data.value.is_null() || data.length == 0 {
+                    &[][..]
+                } else {
+                    std::slice::from_raw_parts(data.value, data.length as usize)
+                };
                 let text = String::from_utf8_lossy(bytes).into_owned();
                 let null = data.style == sys::YAML_PLAIN_SCALAR_STYLE
                     && matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL");
