@@ -82,7 +82,7 @@ pub fn score(
             let card = scorer.score_cached(&row.response, cache);
             let scored = Scored {
                 student: row.student,
-                case: case.id.clone(),
+                case: case.id.to_string(),
                 total: card.total,
                 rating: card.rating,
                 lines: card

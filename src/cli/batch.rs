@@ -374,7 +374,7 @@ impl Cases {
                     // An empty response's card carries the titles the roster shows.
                     let card = scorer.score("");
                     self.titles.insert(
-                        case.id.clone(),
+                        case.id.to_string(),
                         CaseTitles {
                             title: card.case_title.clone(),
                             indicators: card

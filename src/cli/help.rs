@@ -178,7 +178,7 @@ pub(super) fn run_completions(
 ) -> Result<ExitCode, Error> {
     let rubrics = shipped::rubrics()?;
     let catalog = catalog(&args.folders, rubrics)?;
-    let mut ids: Vec<String> = catalog.cases.iter().map(|c| c.id.clone()).collect();
+    let mut ids: Vec<String> = catalog.cases.iter().map(|c| c.id.to_string()).collect();
     ids.sort();
     let ids = PossibleValuesParser::new(ids);
     let mut command = command();

@@ -67,15 +67,11 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, Error>
         theme: ColorfulTheme::default(),
     };
     let id = asker.ask("Case id (lowercase, hyphens)", args.id.clone(), "the ID")?;
-    let valid = !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if !valid {
+    let Some(id) = crate::model::CaseId::parse(&id) else {
         return Err(Error::Usage(format!(
             "`{id}` is not a valid id: use lowercase letters, digits and hyphens"
         )));
-    }
+    };
     let title = asker.ask("Title", args.title.clone(), "--title")?;
     let participant = asker.ask(
         "The student plays",

@@ -95,7 +95,7 @@ pub(super) fn run(args: TestArgs, out: &mut dyn Write) -> Result<ExitCode, Error
                 })
                 .collect();
             outcomes.push(Outcome {
-                case: case.id.clone(),
+                case: case.id.to_string(),
                 example: example.name.clone(),
                 expect: example.expect.to_string(),
                 total: card.total,

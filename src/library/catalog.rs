@@ -5,14 +5,14 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, LoadError, LoadErrorKind};
 use crate::library::shipped;
 use crate::load;
-use crate::model::{Case, CaseSource, RubricSet};
+use crate::model::{Case, CaseId, CaseSource, RubricSet};
 use crate::suggest::closest;
 
 /// Two cases that share an id; the first one found is used.
 #[derive(Debug, Clone)]
 pub struct Duplicate {
     /// The shared id.
-    pub id: String,
+    pub id: CaseId,
     /// The case that is used.
     pub kept: CaseSource,
     /// The case that is ignored.

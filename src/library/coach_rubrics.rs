@@ -35,18 +35,20 @@ pub fn load(folders: &[PathBuf]) -> Result<(Vec<Rubric>, Vec<LoadError>), Error>
     let mut rubrics: Vec<Rubric> = Vec::new();
     let mut problems = Vec::new();
     for path in files(folders)? {
-        match load_file(&path) {
+        match read(&path) {
             // The first folder given wins, as with cases.
-            Ok(rubric) if rubrics.iter().any(|r| r.code == rubric.code) => {
-                problems.push(LoadError::file(
+            Ok((rubric, text)) if rubrics.iter().any(|r| r.code == rubric.code) => {
+                problems.push(LoadError::at(
                     &path,
+                    &text,
+                    load::key_position(&text, "code"),
                     LoadErrorKind::Invalid(format!(
                         "{} is already defined by another of your rubric files; this one is ignored",
                         rubric.code
                     )),
                 ));
             }
-            Ok(rubric) => rubrics.push(rubric),
+            Ok((rubric, _)) => rubrics.push(rubric),
             Err(Error::Load(e)) => problems.push(e),
             Err(e) => return Err(e),
         }
@@ -56,17 +58,18 @@ pub fn load(folders: &[PathBuf]) -> Result<(Vec<Rubric>, Vec<LoadError>), Error>
 
 /// Loads one rubric file.
 pub fn load_file(path: &Path) -> Result<Rubric, Error> {
+    read(path).map(|(rubric, _)| rubric)
+}
+
+/// Loads one rubric file, and gives its text for placing later problems.
+fn read(path: &Path) -> Result<(Rubric, String), Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
         action: "read",
         path: path.to_path_buf(),
         source,
     })?;
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|_| Error::Load(LoadError::file(path, LoadErrorKind::NotUtf8)))?;
-    Ok(load::rubric_from_str(
-        text.trim_start_matches('\u{feff}'),
-        path,
-    )?)
+    let text = load::utf8(&bytes, path)?;
+    Ok((load::rubric_from_str(text, path)?, text.to_string()))
 }
 
 /// Whether a YAML file reads as a rubric rather than a case: it has a top-level `code:`

@@ -8,28 +8,15 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
-use super::context;
 use super::fields::LookForKey;
 use super::raw::Text;
 use crate::model::Code;
-use crate::suggest::closest;
 
 checked_string!(
-    /// The id of an evaluation form the project ships.
+    /// The id of an evaluation form; whether the project ships it is checked over the
+    /// tree, beside the other checks that need more than the file.
     FormId,
-    |s| context::read(|ctx| {
-        if ctx.forms.is_empty() || ctx.forms.iter().any(|f| f == s) {
-            return Ok(());
-        }
-        let names: Vec<&str> = ctx.forms.iter().map(String::as_str).collect();
-        let hint = closest(s, &names)
-            .map(|b| format!(" (did you mean `{b}`?)"))
-            .unwrap_or_default();
-        Err(format!(
-            "unknown form `{s}`{hint}; the shipped forms are: {}",
-            names.join(", ")
-        ))
-    })
+    |_| Ok(())
 );
 
 /// What the person playing the judge reads: the character, extra questions, and what
@@ -85,12 +72,5 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for CodeMap<T> {
         }
 
         deserializer.deserialize_map(MapVisitor(PhantomData))
-    }
-}
-
-impl<T> CodeMap<T> {
-    /// The codes, in file order.
-    pub fn codes(&self) -> impl Iterator<Item = &Code> {
-        self.0.iter().map(|(c, _)| c)
     }
 }

@@ -1,17 +1,15 @@
-//! Checked field types of the raw files: weights, codes (any, or known to the rubrics),
-//! indicator lists and `look_for` maps, each checked as it is read so its error carries
-//! the position serde_yaml knows.
+//! Checked field types of the raw files: weights, codes, indicator lists and `look_for`
+//! maps, each checked as it is read so its error carries the position serde_yaml knows.
+//! What needs the rubrics or the rest of the case (a known code, a code listed twice)
+//! is checked afterwards over the positioned tree (`check.rs`).
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
-use super::context;
 use super::raw::RawLookFor;
 use crate::model::Code;
-use crate::suggest::closest;
 
 /// A concept or look_for weight, 1 to 3.
 #[derive(Debug, Clone, Copy)]
@@ -20,13 +18,18 @@ pub struct Weight(pub u32);
 impl<'de> Deserialize<'de> for Weight {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = i64::deserialize(deserializer)?;
-        if (1..=3).contains(&value) {
-            Ok(Weight(value as u32))
-        } else {
-            Err(de::Error::custom(format!(
-                "weight {value} is out of range: use 1, 2 or 3"
-            )))
-        }
+        check_weight(value)
+            .map(|_| Weight(value as u32))
+            .map_err(de::Error::custom)
+    }
+}
+
+/// A weight is 1, 2 or 3.
+pub(super) fn check_weight(value: i64) -> Result<(), String> {
+    if (1..=3).contains(&value) {
+        Ok(())
+    } else {
+        Err(format!("weight {value} is out of range: use 1, 2 or 3"))
     }
 }
 
@@ -47,46 +50,13 @@ impl<'de> Deserialize<'de> for CodeText {
     }
 }
 
-fn parse_code(text: &str) -> Result<Code, String> {
+/// A well-formed code, or why not.
+pub(super) fn parse_code(text: &str) -> Result<Code, String> {
     Code::parse(text)
         .ok_or_else(|| format!("`{text}` is not an indicator code; write it like `CR:010`"))
 }
 
-/// An indicator code that a rubric defines.
-#[derive(Debug, Clone)]
-pub struct KnownCode(pub Code);
-
-checked_string!(
-    /// An indicator code that a rubric defines.
-    KnownCodeString,
-    |s| check_known(&parse_code(s)?)
-);
-
-impl<'de> Deserialize<'de> for KnownCode {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = KnownCodeString::deserialize(deserializer)?;
-        parse_code(&text.0)
-            .map(KnownCode)
-            .map_err(de::Error::custom)
-    }
-}
-
-fn check_known(code: &Code) -> Result<(), String> {
-    context::read(|ctx| {
-        if ctx.known.is_empty() || ctx.known.contains(code) {
-            return Ok(());
-        }
-        let names: Vec<&str> = ctx.known.iter().map(Code::as_str).collect();
-        let hint = closest(code.as_str(), &names)
-            .map(|b| format!(" (did you mean `{b}`?)"))
-            .unwrap_or_default();
-        Err(format!(
-            "unknown indicator code `{code}`{hint}; `roleplay rubric` lists the known ones"
-        ))
-    })
-}
-
-/// The case's indicators: 1 to 7 known codes, none twice.
+/// The case's indicators: 1 to 7 well-formed codes.
 #[derive(Debug, Clone)]
 pub struct IndicatorList(pub Vec<Code>);
 
@@ -107,13 +77,7 @@ impl<'de> Deserialize<'de> for IndicatorList {
                 mut seq: A,
             ) -> Result<IndicatorList, A::Error> {
                 let mut codes: Vec<Code> = Vec::new();
-                let mut seen = BTreeSet::new();
-                while let Some(KnownCode(code)) = seq.next_element()? {
-                    if !seen.insert(code.clone()) {
-                        return Err(de::Error::custom(format!(
-                            "indicator `{code}` is listed twice"
-                        )));
-                    }
+                while let Some(CodeText(code)) = seq.next_element()? {
                     codes.push(code);
                 }
                 if codes.is_empty() || codes.len() > 7 {
@@ -130,34 +94,15 @@ impl<'de> Deserialize<'de> for IndicatorList {
     }
 }
 
-/// `look_for`, in file order, with each key a known code listed in `indicators`.
+/// `look_for`, in file order, each key a well-formed code.
 #[derive(Debug, Default)]
 pub struct LookForMap(pub Vec<(Code, Vec<RawLookFor>)>);
 
 pub(super) struct LookForKey(pub(super) Code);
 
-checked_string!(
-    /// A `look_for` key: a known code that the case lists in `indicators`.
-    LookForKeyString,
-    |s| {
-        let code = parse_code(s)?;
-        check_known(&code)?;
-        context::read(|ctx| match &ctx.indicators {
-            Some(listed) if !listed.contains(&code) => Err(format!(
-                "`{code}` is not one of this case's indicators ({})",
-                listed.iter().map(Code::as_str).collect::<Vec<_>>().join(", ")
-            )),
-            _ => Ok(()),
-        })
-    }
-);
-
 impl<'de> Deserialize<'de> for LookForKey {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = LookForKeyString::deserialize(deserializer)?;
-        parse_code(&text.0)
-            .map(LookForKey)
-            .map_err(de::Error::custom)
+        CodeText::deserialize(deserializer).map(|c| LookForKey(c.0))
     }
 }
 

@@ -4,10 +4,11 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use super::tree::{self, Node};
 use crate::engine::matcher::phrases_said;
 use crate::error::{LoadError, LoadErrorKind, Position};
 use crate::load;
-use crate::model::{Case, CaseSource, RubricSet};
+use crate::model::{Case, CaseId, CaseSource, RubricSet};
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -44,84 +45,25 @@ const LONGEST: usize = 420;
 /// The most errors reported for one file; past it, a note says checking stopped.
 const MAX_ERRORS: usize = 50;
 
-/// Every error in a case file. After each error the offending line (and the block
-/// under it) is blanked and the file read again, so one pass finds them all; line
-/// numbers stay those of the real file.
+/// Every error in a case file, found in one read (see [`load::case_problems`]), at
+/// most [`MAX_ERRORS`] of them.
 pub fn case_errors(text: &str, path: &Path, rubrics: &RubricSet) -> (Option<Case>, Vec<LoadError>) {
-    let mut masked: Vec<String> = text.lines().map(str::to_string).collect();
-    let mut errors: Vec<LoadError> = Vec::new();
-    let mut last_line = 0;
-    for _ in 0..MAX_ERRORS {
-        let current = masked.join("\n");
-        let source = CaseSource::File(path.to_path_buf());
-        match load::case_from_str(&current, path, source, rubrics) {
-            Ok(case) => return (errors.is_empty().then_some(case), errors),
-            Err(error) => {
-                let artifact =
-                    matches!(error.kind, LoadErrorKind::MissingKey(_)) && !errors.is_empty();
-                let position = error.position;
-                let repeated = errors
-                    .iter()
-                    .any(|e| e.position == position && e.kind == error.kind);
-                if artifact || repeated {
-                    return (None, errors);
-                }
-                // Past a YAML syntax error the parser's later complaints are echoes of it.
-                if matches!(error.kind, LoadErrorKind::Parse(_)) {
-                    if errors.is_empty() {
-                        errors.push(LoadError::at(path, text, position, error.kind));
-                    }
-                    return (None, errors);
-                }
-                let Some(Position { line, .. }) = position else {
-                    // A whole-file error once lines were blanked ("the file is empty") is ours.
-                    if errors.is_empty() {
-                        errors.push(LoadError::at(path, text, position, error.kind));
-                    }
-                    return (None, errors);
-                };
-                // Serde reads top to bottom, so an error above the last one comes from the
-                // blanking itself (a parent left empty): blank it too, but do not report it.
-                if line >= last_line {
-                    errors.push(LoadError::at(path, text, position, error.kind));
-                    last_line = line;
-                }
-                if !mask_block(&mut masked, line) {
-                    return (None, errors);
-                }
+    let source = CaseSource::File(path.to_path_buf());
+    match load::case_problems(text, path, source, rubrics) {
+        Ok(case) => (Some(case), Vec::new()),
+        Err(mut errors) => {
+            if errors.len() > MAX_ERRORS {
+                errors.truncate(MAX_ERRORS);
+                errors.push(LoadError::file(
+                    path,
+                    LoadErrorKind::Invalid(format!(
+                        "stopped after {MAX_ERRORS} errors in this file; fix these and run validate again"
+                    )),
+                ));
             }
+            (None, errors)
         }
     }
-    // Only reached when every round found an error.
-    errors.push(LoadError::file(
-        path,
-        LoadErrorKind::Invalid(format!(
-            "stopped after {MAX_ERRORS} errors in this file; fix these and run validate again"
-        )),
-    ));
-    (None, errors)
-}
-
-/// Blanks line `line` (1-based) and the lines indented under it. False when there was
-/// nothing left to blank.
-fn mask_block(lines: &mut [String], line: usize) -> bool {
-    let Some(first) = line.checked_sub(1).filter(|&i| i < lines.len()) else {
-        return false;
-    };
-    if lines[first].trim().is_empty() {
-        return false;
-    }
-    let indent = |l: &str| l.len() - l.trim_start().len();
-    let base = indent(&lines[first]);
-    lines[first].clear();
-    for l in lines.iter_mut().skip(first + 1) {
-        if l.trim().is_empty() || indent(l) > base {
-            l.clear();
-        } else {
-            break;
-        }
-    }
-    true
 }
 
 /// The template's placeholder text, as `roleplay new` writes it: a case that still
@@ -141,12 +83,15 @@ pub const PLACEHOLDERS: &[&str] = &[
 /// Warnings about a case that loads.
 pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
     let mut warnings = Vec::new();
-    let at = |needle: &str| find_line(text, needle);
+    let root = tree::parse(text).map(|(root, _)| root);
+    let root = root.as_deref();
+    // Where a top-level key is written.
+    let at = |key: &str| key_position(root, key);
     let warn = |position: Option<Position>, message: String| {
         LoadError::at(path, text, position, LoadErrorKind::Invalid(message))
     };
     for placeholder in PLACEHOLDERS {
-        if let Some(position) = at(placeholder) {
+        if let Some(position) = find_line(text, placeholder) {
             warnings.push(warn(
                 Some(position),
                 format!("placeholder text from the template is still here (\"{placeholder}\"): replace it with the case's own words"),
@@ -156,17 +101,22 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
     let words = case.situation.split_whitespace().count();
     if !(SHORTEST..=LONGEST).contains(&words) {
         warnings.push(warn(
-            at("situation:"),
+            at("situation"),
             format!("the situation has {words} words; DECA's run about 150 to 350"),
         ));
     }
-    let indicators_at = at("indicators:");
+    let indicators = root.and_then(|r| r.get("indicators"));
     for code in &case.indicators {
         if case.look_for(code).is_empty() {
             // Point at the code itself when it sits on the `indicators:` line or below it.
-            let position = indicators_at
-                .and_then(|start| find_line_from(text, code.as_str(), start.line))
-                .or(indicators_at);
+            let listed = indicators.and_then(|list| {
+                let item = list
+                    .items()
+                    .iter()
+                    .find(|i| i.text() == Some(code.as_str()));
+                item.map(|i| i.position)
+            });
+            let position = listed.or(at("indicators"));
             warnings.push(warn(
                 position,
                 format!("{code} has no case-specific `look_for`: any generic answer can earn it"),
@@ -177,7 +127,7 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
         let listed = case.indicators.len();
         if listed != form.indicators.count as usize {
             warnings.push(warn(
-                at("indicators:"),
+                at("indicators"),
                 format!(
                     "the case lists {listed} indicator(s); its form, {}, is built for {}",
                     form.id, form.indicators.count
@@ -188,7 +138,7 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
         for (word, id) in [("Team", "deca-team"), ("Principles", "deca-principles")] {
             if event.contains(word) != (form.id == id) {
                 warnings.push(warn(
-                    at("event:").or(at("form:")),
+                    at("event").or(at("form")),
                     format!("a {word} event is judged on its own form: set both `event` and `form: {id}`, or neither"),
                 ));
             }
@@ -202,8 +152,7 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
         not_in_case
             .into_iter()
             .map(|phrase| {
-                let position =
-                    at("look_for:").and_then(|start| find_line_from(text, &phrase, start.line));
+                let position = phrase_position(root, &phrase);
                 warn(
                     position,
                     format!("the `look_for` phrase `{phrase}` is not in the case: use the case's own facts (names, figures, the policy, the promise)"),
@@ -229,8 +178,7 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
         };
         for (phrase, said) in phrases.iter().zip(said) {
             if !said {
-                let position =
-                    at("look_for:").and_then(|start| find_phrase(text, phrase, start.line));
+                let position = phrase_position(root, phrase);
                 warnings.push(warn(
                     position,
                     format!("no example answer says the phrase `{phrase}`: check it matches how students speak"),
@@ -275,50 +223,34 @@ fn internal(e: &aho_corasick::BuildError) -> String {
     format!("internal error (a bug in roleplay, please report it): cannot check the phrases: {e}")
 }
 
-/// The first line containing `needle`, for warnings about a loaded case.
+/// The first line containing `needle`: where a template's placeholder text is left,
+/// which may be any words inside any value (a search for text, not for a value).
 fn find_line(text: &str, needle: &str) -> Option<Position> {
-    find_line_from(text, needle, 1)
+    text.lines().enumerate().find_map(|(i, line)| {
+        line.find(needle).map(|col| Position {
+            line: i + 1,
+            column: line[..col].chars().count() + 1,
+        })
+    })
 }
 
-/// The first line at or after line `from` (1-based) containing `needle`.
-fn find_line_from(text: &str, needle: &str, from: usize) -> Option<Position> {
-    text.lines()
-        .enumerate()
-        .skip(from.saturating_sub(1))
-        .find_map(|(i, line)| {
-            line.find(needle).map(|col| Position {
-                line: i + 1,
-                column: line[..col].chars().count() + 1,
-            })
-        })
+/// Where a top-level key of the file is written.
+fn key_position(root: Option<&Node>, key: &str) -> Option<Position> {
+    root?.entry(key).map(|(k, _)| k.position)
 }
 
-/// Where a `look_for` phrase is written, at or after line `from`: an item of a
-/// `phrases` list (`[a, b]` or `- a`), not the same words inside a label or a tip.
-fn find_phrase(text: &str, phrase: &str, from: usize) -> Option<Position> {
-    let is_prose = |line: &str| {
-        let t = line.trim_start().trim_start_matches("- ");
-        t.starts_with("label:") || t.starts_with("tip:")
-    };
-    text.lines()
-        .enumerate()
-        .skip(from.saturating_sub(1))
-        .filter(|(_, line)| !is_prose(line))
-        .find_map(|(i, line)| {
-            line.match_indices(phrase).find_map(|(col, _)| {
-                let before = line[..col].trim_end_matches(['"', '\'']).trim_end();
-                let after = line[col + phrase.len()..]
-                    .trim_start_matches(['"', '\''])
-                    .trim_start();
-                let starts = before.ends_with(['[', ',', '-', ':']);
-                let ends = after.is_empty() || after.starts_with([',', ']', '#']);
-                (starts && ends).then(|| Position {
-                    line: i + 1,
-                    column: line[..col].chars().count() + 1,
-                })
-            })
-        })
-        .or_else(|| find_line_from(text, phrase, from))
+/// Where a `look_for` phrase is written: the first item of a `phrases` list (not the
+/// same words inside a label or a tip) that holds it.
+fn phrase_position(root: Option<&Node>, phrase: &str) -> Option<Position> {
+    let look_for = root?.get("look_for")?;
+    look_for
+        .entries()
+        .iter()
+        .flat_map(|(_, items)| items.items())
+        .filter_map(|item| item.get("phrases"))
+        .flat_map(Node::items)
+        .find(|p| p.text() == Some(phrase))
+        .map(|p| p.position)
 }
 
 /// A file to check: its name for messages and its bytes.
@@ -332,7 +264,7 @@ pub struct Source {
 /// Checks every file: errors, then warnings, then ids used twice. Sorted by file and position.
 pub fn validate(sources: &[Source], rubrics: &RubricSet) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    let mut ids: Vec<(String, PathBuf)> = Vec::new();
+    let mut ids: Vec<(CaseId, PathBuf)> = Vec::new();
     for source in sources {
         let text = match std::str::from_utf8(&source.bytes) {
             Ok(text) => text,
@@ -369,7 +301,7 @@ pub fn validate(sources: &[Source], rubrics: &RubricSet) -> Vec<Diagnostic> {
                     problem: LoadError::at(
                         &source.path,
                         text,
-                        find_line(text, "id:"),
+                        load::key_position(text, "id"),
                         LoadErrorKind::Invalid(message),
                     ),
                 });
@@ -391,19 +323,21 @@ pub fn validate(sources: &[Source], rubrics: &RubricSet) -> Vec<Diagnostic> {
 pub fn validate_rubrics(sources: &[Source], shipped: &RubricSet) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for source in sources {
-        let Ok(text) = std::str::from_utf8(&source.bytes) else {
-            diagnostics.push(Diagnostic {
-                severity: Severity::Error,
-                problem: LoadError::file(&source.path, LoadErrorKind::NotUtf8),
-            });
-            continue;
+        let text = match load::utf8(&source.bytes, &source.path) {
+            Ok(text) => text,
+            Err(problem) => {
+                diagnostics.push(Diagnostic {
+                    severity: Severity::Error,
+                    problem,
+                });
+                continue;
+            }
         };
-        let text = text.trim_start_matches('\u{feff}');
-        match load::rubric_from_str(text, &source.path) {
-            Err(problem) => diagnostics.push(Diagnostic {
+        match load::rubric_problems(text, &source.path) {
+            Err(problems) => diagnostics.extend(problems.into_iter().map(|problem| Diagnostic {
                 severity: Severity::Error,
                 problem,
-            }),
+            })),
             Ok(rubric) => {
                 if let Some(old) = shipped.get(&rubric.code) {
                     let message = format!(
@@ -415,7 +349,7 @@ pub fn validate_rubrics(sources: &[Source], shipped: &RubricSet) -> Vec<Diagnost
                         problem: LoadError::at(
                             &source.path,
                             text,
-                            find_line(text, "code:"),
+                            load::key_position(text, "code"),
                             LoadErrorKind::Invalid(message),
                         ),
                     });
@@ -447,8 +381,9 @@ mod tests {
     #[test]
     fn a_phrase_is_found_in_its_list_not_in_a_label() {
         let text = "look_for:\n  CR:010:\n    - label: Offers store credit\n      tip: Say credit.\n      phrases: [a refund, credit]\n";
+        let root = tree::parse(text).map(|t| t.0);
         assert_eq!(
-            find_phrase(text, "credit", 1),
+            phrase_position(root.as_deref(), "credit"),
             Some(Position {
                 line: 5,
                 column: 27
@@ -456,7 +391,14 @@ mod tests {
         );
         let listed =
             "look_for:\n  CR:010:\n    - label: credit\n      phrases:\n        - \"credit\"\n";
-        assert_eq!(find_phrase(listed, "credit", 1).map(|p| p.line), Some(5));
+        let root = tree::parse(listed).map(|t| t.0);
+        assert_eq!(
+            phrase_position(root.as_deref(), "credit"),
+            Some(Position {
+                line: 5,
+                column: 11
+            })
+        );
     }
 
     #[test]

@@ -2,28 +2,33 @@
 //! types. Every problem is reported with the file and, where there is one, the line
 //! and column.
 
-mod context;
 #[macro_use]
 pub(crate) mod raw;
+mod check;
 mod extras;
 mod fields;
+mod keys;
 pub mod lint;
 mod shape;
+mod tree;
+mod values;
 mod yaml_error;
 mod yaml_words;
 
 use std::path::Path;
+use std::rc::Rc;
 
-use context::Context;
+use check::Context;
 pub use raw::AREAS;
 use raw::{RawCase, RawConcept, RawExample, RawLookFor, RawRubric};
 use yaml_error::yaml_error;
 
 use crate::error::{Error, LoadError, LoadErrorKind, Position};
 use crate::model::{
-    BandRange, Case, CaseSource, Concept, ConceptExamples, Example, Form, JudgeNotes, LookFor,
-    Pattern, Phrase, Rubric, RubricSet,
+    BandRange, Case, CaseId, CaseSource, Concept, ConceptExamples, Example, Form, JudgeNotes,
+    LookFor, Pattern, Phrase, Rubric, RubricSet,
 };
+use tree::Node;
 
 /// Reads a case file from disk and checks it against `rubrics`.
 pub fn case_from_file(path: &Path, rubrics: &RubricSet) -> Result<Case, Error> {
@@ -48,53 +53,59 @@ pub fn case_from_bytes(
 }
 
 /// Checks a case given as text; `path` names it in messages and gives the default id.
+/// One problem when there are any: the first in file order, a missing key after a
+/// mistake inside its mapping.
 pub fn case_from_str(
     text: &str,
     path: &Path,
     source: CaseSource,
     rubrics: &RubricSet,
 ) -> Result<Case, LoadError> {
+    case_problems(text, path, source, rubrics).map_err(|p| first(p, path))
+}
+
+/// Checks a case given as text: the case, or every problem found in it, in file order.
+/// The typed read gives the first problem it meets; the positioned tree is checked
+/// once for the rest (every unknown or missing key, bad value, code, form and
+/// follow-up), so a coach sees the mistakes together.
+pub fn case_problems(
+    text: &str,
+    path: &Path,
+    source: CaseSource,
+    rubrics: &RubricSet,
+) -> Result<Case, Vec<LoadError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if is_blank_yaml(text) {
-        return Err(LoadError::file(path, LoadErrorKind::Empty));
+        return Err(vec![LoadError::file(path, LoadErrorKind::Empty)]);
     }
-    check_shape(text, path, CASE_TEXT_KEYS)?;
-    let known: Vec<_> = rubrics.codes().cloned().collect();
+    let root = read_tree(text, path, CASE_TEXT_KEYS).map_err(|e| vec![e])?;
     // A broken shipped form is reported elsewhere; here it only means "do not check".
     let forms: Vec<String> = crate::library::shipped::forms()
         .map(|forms| forms.iter().map(|f| f.id.clone()).collect())
         .unwrap_or_default();
-    let parse = |indicators| {
-        let context = Context {
-            known: known.clone(),
-            indicators,
-            forms: forms.clone(),
-        };
-        context::with_context(context, || serde_yaml::from_str::<RawCase>(text))
+    let context = Context {
+        rubrics,
+        forms: &forms,
     };
-    let raw = parse(None).map_err(|e| yaml_error(path, text, &e))?;
-    let keyed = raw.look_for.0.iter().map(|(code, _)| code);
-    let noted = raw.judge_notes.iter().flat_map(|n| n.exceeds.codes());
-    let banded = raw.examples.iter().flat_map(|e| e.bands.codes());
-    let stray = keyed
-        .chain(noted)
-        .chain(banded)
-        .any(|code| !raw.indicators.0.contains(code));
-    if stray {
-        // A second pass knows the indicators, so the look_for key's check fails with a position.
-        let error = parse(Some(raw.indicators.0.clone())).err();
-        return Err(match error {
-            Some(e) => yaml_error(path, text, &e),
-            None => LoadError::file(
-                path,
-                LoadErrorKind::Invalid("a code keyed by the case is not in indicators".into()),
-            ),
-        });
+    let raw = serde_yaml::from_str::<RawCase>(text);
+    let mut problems = Vec::new();
+    if let Err(e) = &raw {
+        problems.push(yaml_error(path, text, e));
     }
-    crate::followup::check::case_follow_ups(&raw, rubrics, path, text)?;
+    if let Some(root) = &root {
+        let found = keys::case(root)
+            .into_iter()
+            .chain(values::case(root))
+            .chain(check::case(root, &context));
+        problems.extend(found.map(|(at, kind)| LoadError::at(path, text, Some(at), kind)));
+    }
+    let raw = match raw {
+        Ok(raw) if problems.is_empty() => raw,
+        _ => return Err(in_file_order(problems)),
+    };
     let id = match raw.id {
         Some(id) => id.0,
-        None => id_from_stem(path)?,
+        None => id_from_stem(path).map_err(|e| vec![e])?,
     };
     Ok(Case {
         id,
@@ -124,46 +135,36 @@ pub fn case_from_str(
     })
 }
 
-/// Checks a rubric file given as text.
+/// Checks a rubric file given as text; one problem when there are any, as for a case.
 pub fn rubric_from_str(text: &str, path: &Path) -> Result<Rubric, LoadError> {
+    rubric_problems(text, path).map_err(|p| first(p, path))
+}
+
+/// Checks a rubric file given as text: the rubric, or every problem found, in file order.
+pub fn rubric_problems(text: &str, path: &Path) -> Result<Rubric, Vec<LoadError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if is_blank_yaml(text) {
-        return Err(LoadError::file(path, LoadErrorKind::Empty));
+        return Err(vec![LoadError::file(path, LoadErrorKind::Empty)]);
     }
-    check_shape(text, path, &[])?;
-    let raw: RawRubric = serde_yaml::from_str(text).map_err(|e| yaml_error(path, text, &e))?;
-    let mut ids: Vec<&str> = Vec::new();
-    for concept in &raw.concepts {
-        if ids.contains(&concept.id.0.as_str()) {
-            let kind =
-                LoadErrorKind::Invalid(format!("concept id `{}` is used twice", concept.id.0));
-            return Err(LoadError::at(
-                path,
-                text,
-                find_id(text, &concept.id.0, 1),
-                kind,
-            ));
-        }
-        ids.push(&concept.id.0);
-        if concept.phrases.is_empty() && concept.patterns.is_empty() {
-            let kind = LoadErrorKind::Invalid(format!(
-                "concept `{}` needs at least one phrase",
-                concept.id.0
-            ));
-            return Err(LoadError::at(
-                path,
-                text,
-                find_text(text, &concept.id.0, 0),
-                kind,
-            ));
-        }
+    let root = read_tree(text, path, &[]).map_err(|e| vec![e])?;
+    let raw = serde_yaml::from_str::<RawRubric>(text);
+    let mut found = Vec::new();
+    if let Some(root) = &root {
+        found.extend(keys::rubric(root));
+        found.extend(values::rubric(root));
+        found.extend(check::rubric(root));
     }
-    if raw.concepts.is_empty() {
-        return Err(LoadError::file(
-            path,
-            LoadErrorKind::Invalid("a rubric needs at least one concept".into()),
-        ));
+    let mut problems: Vec<LoadError> = found
+        .into_iter()
+        .map(|(at, kind)| LoadError::at(path, text, Some(at), kind))
+        .collect();
+    if let Err(e) = &raw {
+        problems.push(yaml_error(path, text, e));
     }
+    let raw = match raw {
+        Ok(raw) if problems.is_empty() => raw,
+        _ => return Err(in_file_order(problems)),
+    };
     Ok(Rubric {
         code: raw.code.0,
         title: raw.title.0,
@@ -185,16 +186,44 @@ pub fn rubric_from_str(text: &str, path: &Path) -> Result<Rubric, LoadError> {
     })
 }
 
+/// Problems sorted by where they are (a problem of the whole file first), each once.
+fn in_file_order(mut problems: Vec<LoadError>) -> Vec<LoadError> {
+    problems.sort_by_key(|p| p.position.map(|p| (p.line, p.column)));
+    problems.dedup();
+    problems
+}
+
+/// The problem to report when only one is: the first in file order, except that a
+/// missing key (placed at the start of its mapping, though noticed at its end) comes
+/// after a mistake written inside that mapping, as the typed read reports them.
+fn first(problems: Vec<LoadError>, path: &Path) -> LoadError {
+    let missing = |p: &LoadError| matches!(p.kind, LoadErrorKind::MissingKey(_));
+    let headline = problems
+        .iter()
+        .position(|p| !missing(p))
+        .unwrap_or_default();
+    let fallback = || LoadError::file(path, LoadErrorKind::Invalid("no problem was found".into()));
+    problems.into_iter().nth(headline).unwrap_or_else(fallback)
+}
+
 /// Checks an evaluation form given as text.
 pub fn form_from_str(text: &str, path: &Path) -> Result<Form, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if is_blank_yaml(text) {
         return Err(LoadError::file(path, LoadErrorKind::Empty));
     }
-    check_shape(text, path, &[])?;
+    let root = read_tree(text, path, &[])?;
     let form: Form = serde_yaml::from_str(text).map_err(|e| yaml_error(path, text, &e))?;
-    form.check()
-        .map_err(|m| LoadError::file(path, LoadErrorKind::Invalid(m)))?;
+    form.check().map_err(|problem| {
+        let at = root.as_deref().and_then(|r| r.entry(problem.key));
+        let position = at.map(|(key, _)| key.position);
+        LoadError::at(
+            path,
+            text,
+            position,
+            LoadErrorKind::Invalid(problem.message),
+        )
+    })?;
     Ok(form)
 }
 
@@ -205,12 +234,27 @@ pub fn form_from_file(path: &Path) -> Result<Form, Error> {
     Ok(form_from_str(text, path)?)
 }
 
-/// Refuses a hostile document before it is read: nesting past the depth limit, aliases
-/// that expand past the budget, a key written twice.
-fn check_shape(text: &str, path: &Path, text_keys: &[&str]) -> Result<(), LoadError> {
+/// Refuses a hostile document before it is read (nesting past the depth limit, aliases
+/// that expand past the budget, a key written twice), and gives its positioned tree.
+/// No tree when the text is not YAML: the typed read reports that.
+fn read_tree(text: &str, path: &Path, text_keys: &[&str]) -> Result<Option<Rc<Node>>, LoadError> {
     shape::check_flow_depth(text)
         .map_err(|e| LoadError::at(path, text, e.position, LoadErrorKind::Syntax(e.message)))?;
-    shape::check_document(text, text_keys).map_err(|e| yaml_error(path, text, &e))
+    shape::check_document(text, text_keys).map_err(|e| yaml_error(path, text, &e))?;
+    let (root, repeated) = match tree::read(text) {
+        Ok(tree) => tree,
+        Err(Some(error)) => return Err(yaml_error::syntax_error(path, text, &error)),
+        Err(None) => return Ok(None),
+    };
+    if let Some(repeated) = repeated {
+        let message = format!(
+            "the key `{}` is written twice in this mapping",
+            repeated.key
+        );
+        let kind = LoadErrorKind::Syntax(message);
+        return Err(LoadError::at(path, text, Some(repeated.position), kind));
+    }
+    Ok(Some(root))
 }
 
 /// The keys of a case file whose value (or each item of whose list) is required
@@ -277,7 +321,9 @@ pub fn rubric_set(rubrics: Vec<Rubric>) -> RubricSet {
     RubricSet::new(rubrics)
 }
 
-fn utf8<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, LoadError> {
+/// The bytes as text without a byte-order mark; not UTF-8 is an error placed after the
+/// last good character.
+pub(crate) fn utf8<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, LoadError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
         let text = std::str::from_utf8(good).unwrap_or_default();
@@ -292,6 +338,12 @@ fn utf8<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, LoadError> {
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
+/// Where a top-level key of a YAML file is written, when the file is YAML and has it.
+pub(crate) fn key_position(text: &str, key: &str) -> Option<Position> {
+    let (root, _) = tree::parse(text)?;
+    root.entry(key).map(|(k, _)| k.position)
+}
+
 fn is_blank_yaml(text: &str) -> bool {
     text.lines().all(|l| {
         let l = l.trim();
@@ -299,25 +351,20 @@ fn is_blank_yaml(text: &str) -> bool {
     })
 }
 
-fn id_from_stem(path: &Path) -> Result<String, LoadError> {
+/// The case id a file's name gives when the case has no `id:`.
+fn id_from_stem(path: &Path) -> Result<CaseId, LoadError> {
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default();
-    let ok = !stem.is_empty()
-        && stem
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if ok {
-        Ok(stem.to_string())
-    } else {
-        Err(LoadError::file(
+    CaseId::parse(stem).ok_or_else(|| {
+        LoadError::file(
             path,
             LoadErrorKind::Invalid(format!(
                 "the file name `{stem}` cannot be a case id; add `id:` with lowercase letters, digits and hyphens, or rename the file"
             )),
-        ))
-    }
+        )
+    })
 }
 
 fn look_for(raw: RawLookFor) -> LookFor {
@@ -385,39 +432,6 @@ fn pattern(source: &str) -> Option<Pattern> {
     })
 }
 
-/// The position of the value of the `nth` `id:` key whose value is `id` (quoted or
-/// not, in a list item or not): where a repeated concept id is written.
-fn find_id(text: &str, id: &str, nth: usize) -> Option<Position> {
-    text.lines()
-        .enumerate()
-        .filter_map(|(i, line)| {
-            let rest = line.trim_start().trim_start_matches("- ").trim_start();
-            let value = rest.strip_prefix("id:")?;
-            let written = value.split(" #").next().unwrap_or(value).trim();
-            (written.trim_matches(['"', '\'']) == id).then(|| {
-                let col = line.len() - value.trim_start().len();
-                (i, line, col)
-            })
-        })
-        .nth(nth)
-        .map(|(i, line, col)| Position {
-            line: i + 1,
-            column: line[..col].chars().count() + 1,
-        })
-}
-
-/// The position of the `nth` line that contains `needle`, for checks made after serde.
-fn find_text(text: &str, needle: &str, nth: usize) -> Option<Position> {
-    text.lines()
-        .enumerate()
-        .filter_map(|(i, line)| line.find(needle).map(|col| (i, line, col)))
-        .nth(nth)
-        .map(|(i, line, col)| Position {
-            line: i + 1,
-            column: line[..col].chars().count() + 1,
-        })
-}
-
 /// The JSON Schema of a case file (a schemars schema is already JSON: no fallback), with the known indicator codes and areas listed so
 /// an editor can complete them.
 pub fn case_schema(rubrics: &RubricSet) -> serde_json::Value {
@@ -433,7 +447,7 @@ pub fn case_schema(rubrics: &RubricSet) -> serde_json::Value {
                 .chain([None])
                 .collect::<Vec<_>>()
         );
-        properties["id"]["pattern"] = serde_json::json!("^[a-z0-9]+(-[a-z0-9]+)*$");
+        properties["id"]["pattern"] = serde_json::json!(CaseId::PATTERN);
     }
     schema["$schema"] = serde_json::json!("https://json-schema.org/draft/2020-12/schema");
     schema

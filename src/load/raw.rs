@@ -9,7 +9,7 @@ use serde::de::{self, Deserializer, Visitor};
 
 pub use super::extras::{CodeMap, FormId, RawJudgeNotes};
 pub use super::fields::{CodeText, IndicatorList, LookForMap, Weight};
-use crate::model::{BandRange, Level};
+use crate::model::{BandRange, CaseId, Level};
 use crate::suggest::closest;
 use crate::text::tokenize;
 
@@ -38,7 +38,7 @@ pub struct RawCase {
     /// Lowercase letters, digits and hyphens; defaults to the file's name.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub id: Option<Identifier>,
+    pub id: Option<CaseIdText>,
     /// The case's title.
     #[schemars(with = "String")]
     pub title: Text,
@@ -322,38 +322,78 @@ impl<'de> Visitor<'de> for CheckedVisitor {
 checked_string!(
     /// Text that must not be blank.
     Text,
-    |s| if s.trim().is_empty() { Err("must not be empty".into()) } else { Ok(()) }
+    check_text
 );
 
-checked_string!(
-    /// An identifier: lowercase letters, digits and hyphens.
-    Identifier,
-    |s| {
-        let ok = !s.is_empty()
-            && s.len() <= 80
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !s.starts_with('-')
-            && !s.ends_with('-');
-        if ok { Ok(()) } else { Err(format!("`{s}` is not a valid id: use lowercase letters, digits and hyphens, like `voltmart-return-window`")) }
+/// Text must not be blank.
+pub(super) fn check_text(s: &str) -> Result<(), String> {
+    if s.trim().is_empty() {
+        Err("must not be empty".into())
+    } else {
+        Ok(())
     }
+}
+
+/// An id follows the one rule for ids ([`CaseId`]).
+pub(super) fn check_id(s: &str) -> Result<(), String> {
+    CaseId::parse(s).map(|_| ()).ok_or_else(|| invalid_id(s))
+}
+
+checked_string!(
+    /// A concept's or misconception's id: the same rule as a case id ([`CaseId`]).
+    Identifier,
+    check_id
 );
+
+/// A case's `id:`, checked by the one rule for case ids ([`CaseId`]).
+#[derive(Debug, Clone)]
+pub struct CaseIdText(pub CaseId);
+
+impl<'de> Deserialize<'de> for CaseIdText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = deserializer.deserialize_str(CheckedVisitor(check_id))?;
+        CaseId::parse(&text)
+            .map(CaseIdText)
+            .ok_or_else(|| de::Error::custom(invalid_id(&text)))
+    }
+}
+
+/// Why `text` is not an id, for a case id and a concept id alike.
+fn invalid_id(text: &str) -> String {
+    format!(
+        "`{text}` is not a valid id: use lowercase letters, digits and hyphens, like `voltmart-return-window`"
+    )
+}
 
 checked_string!(
     /// An event area from [`AREAS`].
     Area,
-    |s| {
-        if AREAS.contains(&s) {
-            return Ok(());
-        }
-        let hint = closest(s, AREAS).map(|b| format!(" (did you mean `{b}`?)")).unwrap_or_default();
-        Err(format!("unknown area `{s}`{hint}; expected one of: {}", AREAS.join(", ")))
-    }
+    check_area
 );
+
+/// An area is one of [`AREAS`].
+pub(super) fn check_area(s: &str) -> Result<(), String> {
+    if AREAS.contains(&s) {
+        return Ok(());
+    }
+    let hint = closest(s, AREAS)
+        .map(|b| format!(" (did you mean `{b}`?)"))
+        .unwrap_or_default();
+    Err(format!(
+        "unknown area `{s}`{hint}; expected one of: {}",
+        AREAS.join(", ")
+    ))
+}
+
+/// A band or a band range.
+pub(super) fn check_expect(s: &str) -> Result<(), String> {
+    s.parse::<BandRange>().map(|_| ())
+}
 
 checked_string!(
     /// A band or band range such as `meets..exceeds`.
     ExpectText,
-    |s| s.parse::<BandRange>().map(|_| ())
+    check_expect
 );
 
 checked_string!(
@@ -365,15 +405,23 @@ checked_string!(
 checked_string!(
     /// A regular expression that compiles.
     PatternText,
-    |s| {
-        regex::RegexBuilder::new(s)
-            .case_insensitive(true)
-            .size_limit(1 << 20)
-            .build()
-            .map(|_| ())
-            .map_err(|e| format!("pattern `{s}` does not compile: {}", last_line(&e.to_string())))
-    }
+    check_pattern
 );
+
+/// A pattern compiles, with the size limit matching uses.
+pub(super) fn check_pattern(s: &str) -> Result<(), String> {
+    regex::RegexBuilder::new(s)
+        .case_insensitive(true)
+        .size_limit(1 << 20)
+        .build()
+        .map(|_| ())
+        .map_err(|e| {
+            format!(
+                "pattern `{s}` does not compile: {}",
+                last_line(&e.to_string())
+            )
+        })
+}
 
 /// The last non-blank line of an error message: the regex crate puts the cause there.
 fn last_line(text: &str) -> String {
@@ -384,7 +432,8 @@ fn last_line(text: &str) -> String {
         .to_string()
 }
 
-fn check_phrase(phrase: &str) -> Result<(), String> {
+/// A phrase is plain words, with at least one word to match.
+pub(super) fn check_phrase(phrase: &str) -> Result<(), String> {
     const REGEX_SIGNS: &[&str] = &[
         ".*", ".+", "\\b", "\\w", "\\s", "\\d", "(?", "|", "[", "]", "{", "}",
     ];

@@ -1,6 +1,6 @@
 //! Checks made on a YAML document before it is read into the file types, so a hostile
 //! file is refused at once and with a position: nesting too deep, aliases that expand
-//! past a size budget (a "billion laughs"), and keys written twice in one mapping.
+//! past a size budget (a "billion laughs"), and YAML's null where text is required.
 
 use std::cell::Cell;
 use std::fmt;
@@ -82,8 +82,8 @@ pub fn position_of(text: &str, offset: usize) -> Position {
     Position { line, column }
 }
 
-/// Walks the whole document once, counting what it expands to and checking depth and
-/// duplicate keys. The error comes back from serde_yaml with its position.
+/// Walks the whole document once, counting what it expands to and checking depth. The
+/// error comes back from serde_yaml with its position.
 /// `text_keys` name the keys whose value must be text: a null there is refused at
 /// the value's own position.
 pub fn check_document(text: &str, text_keys: &[&str]) -> Result<(), serde_yaml::Error> {
@@ -158,7 +158,7 @@ impl<'de> DeserializeSeed<'de> for Walk<'_> {
 }
 
 impl<'de> Visitor<'de> for Walk<'_> {
-    /// The text of a scalar, so a mapping can compare its keys.
+    /// The text of a short scalar, so a mapping can tell which key a value is under.
     type Value = Option<String>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -228,20 +228,8 @@ impl<'de> Visitor<'de> for Walk<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let inner = self.deeper()?;
-        let mut keys: Vec<String> = Vec::new();
         while let Some(key) = map.next_key_seed(inner)? {
             let must_be_text = key.as_deref().is_some_and(|k| self.text_keys.contains(&k));
-            if let Some(key) = key {
-                if keys.contains(&key) {
-                    return Err(
-                        self.refuse(&format!("the key `{key}` is written twice in this mapping"))
-                    );
-                }
-                // Our mappings have a handful of keys; past that, stop comparing.
-                if keys.len() < 64 {
-                    keys.push(key);
-                }
-            }
             map.next_value_seed(Walk {
                 must_be_text,
                 ..inner
@@ -295,16 +283,5 @@ mod tests {
         let error = check_document(&text, &[]).unwrap_err().to_string();
         assert!(error.contains("expands to more than"), "{error}");
         assert!(check_document(&format!("big: &a {big}\none: *a\n"), &[]).is_ok());
-    }
-
-    #[test]
-    fn a_key_written_twice_is_found() {
-        let error = check_document("a: 1\nb:\n  c: 2\n  c: 3\n", &[]).unwrap_err();
-        assert!(
-            error.to_string().contains("`c` is written twice"),
-            "{error}"
-        );
-        // serde_yaml places it at the mapping; `load` then finds the key's own line.
-        assert!(error.location().is_some(), "{error}");
     }
 }

@@ -1,68 +1,74 @@
-//! serde_yaml's errors reworded for people: the key or value at fault, what was
-//! expected, and the position (a duplicate key is pointed at its second use).
+//! Errors reworded for people: the parser's (the text is not YAML) from its structured
+//! error, and serde_yaml's (the key or value at fault, what was expected), each with
+//! its position.
 
 use std::path::{Path, PathBuf};
 
+use super::tree::SyntaxError;
 use super::{shape, yaml_words};
 use crate::error::{LoadError, LoadErrorKind, Position};
 
-/// Rewords a serde_yaml error for people, keeping its position.
+/// The parser's error (the text is not YAML) in a coach's words, pointing where the
+/// mistake was made: an unclosed quote where it opens, a tab where it is.
+pub(super) fn syntax_error(path: &Path, text: &str, error: &SyntaxError) -> LoadError {
+    // A reader's error (a control character) names a byte, not a line.
+    let position = Some(
+        error
+            .offset
+            .map_or(error.at, |o| shape::position_of(text, o)),
+    );
+    let tab_on = |at: Option<Position>| {
+        at.and_then(|p| text.lines().nth(p.line.saturating_sub(1)))
+            .is_some_and(|l| l.contains('\t'))
+    };
+    let context = error.context.as_ref().map(|(what, at)| {
+        let elsewhere = (*at != error.at).then_some(*at);
+        (what.as_str(), elsewhere)
+    });
+    // A control character is reported as the reader says it, at the byte it names.
+    let reworded = if error.problem.contains("control characters") {
+        None
+    } else {
+        yaml_words::reword(&error.problem, context)
+    };
+    let Some(mut said) = reworded else {
+        let hint = if tab_on(position) {
+            " (YAML does not allow tabs for indentation: use spaces)"
+        } else {
+            ""
+        };
+        let kind = LoadErrorKind::Syntax(format!("{}{hint}", error.problem));
+        return LoadError::at(PathBuf::from(path), text, position, kind);
+    };
+    let open = position.and_then(|p| yaml_words::unclosed_quote(text, p.line));
+    if let Some(open) = open.filter(|_| said.position.is_none()) {
+        said.position = Some(open);
+        said.message = "this quoted text is not closed on its line: add the closing quote at the end of the value".into();
+    }
+    if tab_on(said.position.or(position)) {
+        said.message =
+            "a tab in the indentation: YAML does not allow tabs there; indent with spaces".into();
+    }
+    LoadError::at(
+        PathBuf::from(path),
+        text,
+        said.position.or(position),
+        LoadErrorKind::Parse(said.message),
+    )
+}
+
+/// Rewords a serde_yaml error about the document's shape (a value of the wrong kind, a
+/// key missing or unknown) for people, keeping its position. The text is YAML by now:
+/// the parser's own errors are worded by [`syntax_error`].
 pub(super) fn yaml_error(path: &Path, text: &str, error: &serde_yaml::Error) -> LoadError {
-    let mut position = error.location().map(|l| Position {
+    let position = error.location().map(|l| Position {
         line: l.line(),
         column: l.column(),
     });
-    let full = error.to_string();
-    // The parser's own messages (the file is not YAML) in a coach's words, pointing
-    // where the mistake was made.
-    let bare = full.split_once(": ").map_or(full.as_str(), |(head, rest)| {
-        if head.contains(' ') {
-            full.as_str()
-        } else {
-            rest
-        }
-    });
-    // A control character is reported below, at the byte the reader names.
-    let reworded = if bare.contains("control characters") {
-        None
-    } else {
-        yaml_words::reword(bare)
-    };
-    if let Some(mut said) = reworded {
-        let open = position.and_then(|p| yaml_words::unclosed_quote(text, p.line));
-        if let Some(open) = open.filter(|_| said.position.is_none()) {
-            said.position = Some(open);
-            said.message = "this quoted text is not closed on its line: add the closing quote at the end of the value".into();
-        }
-        let at = said.position.or(position);
-        if at
-            .and_then(|p| text.lines().nth(p.line.saturating_sub(1)))
-            .is_some_and(|l| l.contains('\t'))
-        {
-            said.message =
-                "a tab in the indentation: YAML does not allow tabs there; indent with spaces"
-                    .into();
-        }
-        return LoadError::at(
-            PathBuf::from(path),
-            text,
-            said.position.or(position),
-            LoadErrorKind::Parse(said.message),
-        );
-    }
-    let mut message = full;
+    // serde_yaml's message ends with the position, which `location` gives already.
+    let mut message = error.to_string();
     if let Some(cut) = message.find(" at line ") {
         message.truncate(cut);
-    }
-    // The reader's errors (a control character, say) give a byte offset instead.
-    if let Some(cut) = message.rfind(" at position ") {
-        let offset = message[cut + 13..].trim().parse::<usize>().ok();
-        if let Some(offset) = offset {
-            if position.is_none_or(|p| p.line == 1 && p.column == 1) {
-                position = Some(shape::position_of(text, offset));
-            }
-            message.truncate(cut);
-        }
     }
     // serde_yaml prefixes the key path ("look_for.CR:007[0]: "); keep it for context.
     let (at, body) = match message.find(": ") {
@@ -71,7 +77,6 @@ pub(super) fn yaml_error(path: &Path, text: &str, error: &serde_yaml::Error) -> 
         }
         _ => (None, message.as_str()),
     };
-    let position = refine_position(text, position, body);
     let kind = if let Some(rest) = body.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or_default().to_string();
         LoadErrorKind::UnknownKey {
@@ -100,51 +105,6 @@ pub(super) fn yaml_error(path: &Path, text: &str, error: &serde_yaml::Error) -> 
         }
     };
     LoadError::at(PathBuf::from(path), text, position, kind)
-}
-
-/// serde_yaml places a key written twice at the mapping that holds it (often 1:1):
-/// find the second key itself.
-fn refine_position(text: &str, position: Option<Position>, body: &str) -> Option<Position> {
-    let start = position.unwrap_or(Position { line: 1, column: 1 });
-    if body.contains("is written twice") {
-        let key = body.split('`').nth(1).unwrap_or_default();
-        return duplicate_key(text, start, key).or(position);
-    }
-    position
-}
-
-/// The second `key:` among the keys of the block mapping that starts at `start`.
-fn duplicate_key(text: &str, start: Position, key: &str) -> Option<Position> {
-    let indent = start.column - 1;
-    let mut seen = 0;
-    for (i, line) in text.lines().enumerate().skip(start.line - 1) {
-        let first = i + 1 == start.line;
-        let body = line.get(indent..).unwrap_or_default();
-        let own_indent = line.len() - line.trim_start().len();
-        if !first && !line.trim().is_empty() && !line.trim_start().starts_with('#') {
-            if own_indent < indent {
-                break;
-            }
-            if own_indent > indent {
-                continue;
-            }
-        }
-        let body = if first { body } else { line.trim_start() };
-        let named = body
-            .strip_prefix(key)
-            .or_else(|| body.strip_prefix(&format!("\"{key}\"")))
-            .or_else(|| body.strip_prefix(&format!("'{key}'")));
-        if named.is_some_and(|rest| rest.trim_start().starts_with(':')) {
-            seen += 1;
-            if seen == 2 {
-                return Some(Position {
-                    line: i + 1,
-                    column: line[..indent.min(line.len())].chars().count() + 1,
-                });
-            }
-        }
-    }
-    None
 }
 
 /// The keys listed after "expected one of" in serde's unknown-field message.

@@ -29,22 +29,30 @@ pub fn is_parser_error(message: &str) -> bool {
     PROBLEMS.iter().any(|p| message.starts_with(p))
 }
 
-/// Rewords a parser message such as `found unexpected end of stream at line 18 column
-/// 59, while scanning a quoted scalar at line 2 column 8`.
-pub fn reword(message: &str) -> Option<Reworded> {
-    if !is_parser_error(message) {
+/// Rewords the parser's `problem` (such as `found unexpected end of stream`), given
+/// what it was reading and where that began when not where the problem is
+/// (`while scanning a quoted scalar`, 2:8).
+pub fn reword(problem: &str, context: Option<(&str, Option<Position>)>) -> Option<Reworded> {
+    if !is_parser_error(problem) {
         return None;
     }
-    let (problem, context) = match message.split_once(", while ") {
-        Some((problem, context)) => (problem, Some(context)),
-        None => (message, None),
-    };
-    let context_at = context.and_then(position_in);
-    let problem = strip_position(problem);
-    let context_what = context.map(strip_position).unwrap_or_default();
+    let context_at = context.and_then(|(_, at)| at);
+    let context_what = context.map_or("", |(what, _)| what.trim_start_matches("while "));
     let (text, position) = if context_what.starts_with("scanning a quoted scalar") {
         (
             "this quoted text is never closed: add the closing quote at the end of the value (or remove the opening one)".to_string(),
+            context_at,
+        )
+    } else if problem.starts_with("did not find expected ',' or ']'") {
+        (
+            "this `[` list is never closed: add the closing `]` (or put the value in quotes)"
+                .to_string(),
+            context_at,
+        )
+    } else if problem.starts_with("did not find expected ',' or '}'") {
+        (
+            "this `{` mapping is never closed: add the closing `}` (or put the value in quotes)"
+                .to_string(),
             context_at,
         )
     } else if problem.starts_with("mapping values are not allowed") {
@@ -138,29 +146,15 @@ pub fn unclosed_quote(text: &str, line: usize) -> Option<Position> {
     None
 }
 
-/// The first `line L column C` in a message.
-fn position_in(text: &str) -> Option<Position> {
-    let rest = &text[text.find("line ")? + 5..];
-    let (line, rest) = rest.split_once(" column ")?;
-    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    Some(Position {
-        line: line.trim().parse().ok()?,
-        column: column.parse().ok()?,
-    })
-}
-
-/// A message without its ` at line L column C`.
-fn strip_position(text: &str) -> &str {
-    text.find(" at line ").map_or(text, |cut| &text[..cut])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn an_unclosed_quote_points_where_it_opens() {
-        let said = reword("found unexpected end of stream at line 18 column 59, while scanning a quoted scalar at line 2 column 8").unwrap();
+        let opened = Position { line: 2, column: 8 };
+        let context = Some(("while scanning a quoted scalar", Some(opened)));
+        let said = reword("found unexpected end of stream", context).unwrap();
         assert!(said.message.contains("never closed"));
         assert_eq!(said.position, Some(Position { line: 2, column: 8 }));
     }
@@ -177,9 +171,7 @@ mod tests {
 
     #[test]
     fn shape_errors_are_not_parser_errors() {
-        assert!(reword("invalid type: string \"x\", expected a sequence").is_none());
-        assert!(
-            reword("mapping values are not allowed in this context at line 4 column 14").is_some()
-        );
+        assert!(reword("invalid type: string \"x\", expected a sequence", None).is_none());
+        assert!(reword("mapping values are not allowed in this context", None).is_some());
     }
 }

@@ -352,7 +352,7 @@ fn a_case_follow_up_with_a_slot_the_case_cannot_fill_is_refused() {
         .arg(&case)
         .assert()
         .code(1)
-        .stdout(predicates::str::contains("harbor-slot.yaml:12:14"))
+        .stdout(predicates::str::contains("harbor-slot.yaml:13:15"))
         .stdout(predicates::str::contains(
             "`{store}`, which the case cannot fill",
         ));

@@ -22,6 +22,7 @@ mod hostile_cases;
 mod injection;
 mod judging;
 mod library;
+mod load_positions;
 mod originality;
 mod practice;
 mod reports;

@@ -37,7 +37,7 @@ fn every_problem_in_every_file_with_line_column_and_caret() {
     );
     assert!(text.contains("8 |   - CR:099\n  |     ^"), "{text}");
     assert!(
-        text.contains("b.yaml:1:8: error: title: invalid type"),
+        text.contains("b.yaml:1:8: error: this `[` list is never closed"),
         "{text}"
     );
     assert!(text.contains("2 file(s): 3 error(s)"), "{text}");

@@ -225,7 +225,7 @@ mod tests {
 
     fn case(situation: &str) -> Case {
         Case {
-            id: "t".into(),
+            id: crate::model::CaseId::parse("t").unwrap(),
             title: "A test".into(),
             event: None,
             area: None,

@@ -30,7 +30,7 @@ use crate::model::{Case, Form, RubricSet};
 /// an indicator itself (drills, a rubric's own examples).
 pub fn bare_case(code: &crate::model::Code, situation: &str) -> Case {
     Case {
-        id: format!("drill-{}", code.file_stem().to_lowercase()),
+        id: crate::model::CaseId::drill(code),
         title: format!("{code}"),
         event: None,
         area: None,

@@ -62,7 +62,7 @@ impl Plan {
             let rubric = rubrics
                 .get(code)
                 .ok_or_else(|| EngineError::UnknownIndicator {
-                    case: case.id.clone(),
+                    case: case.id.to_string(),
                     code: code.clone(),
                 })?;
             let mut concepts: Vec<PlannedConcept> = rubric

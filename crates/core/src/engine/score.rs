@@ -165,7 +165,7 @@ impl Scorer {
         }));
         Ok(Scorer {
             mistakes,
-            case_id: case.id.clone(),
+            case_id: case.id.to_string(),
             case_title: case.title.clone(),
             form: form.clone(),
             facts: CaseFacts::new(

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::band::BandRange;
+use super::case_id::CaseId;
 use super::code::Code;
 use super::rubric::{Pattern, Phrase};
 
@@ -94,8 +95,8 @@ fn serialize_display<S: serde::Serializer>(value: &BandRange, s: S) -> Result<S:
 /// A role-play case.
 #[derive(Clone, Debug, Serialize)]
 pub struct Case {
-    /// Lowercase letters, digits and hyphens.
-    pub id: String,
+    /// Lowercase letters, digits and hyphens (see [`CaseId`]).
+    pub id: CaseId,
     /// The title.
     pub title: String,
     /// The DECA event it is written for.

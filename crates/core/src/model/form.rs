@@ -155,30 +155,57 @@ impl Form {
         self.skills.max * self.skills.lines.len() as u32
     }
 
-    /// Checks what serde cannot: floors that rise, lines the engine knows.
-    pub fn check(&self) -> Result<(), String> {
+    /// Checks what serde cannot: floors that rise, lines the engine knows. A problem
+    /// names the top-level key it is under, so a loader can say where it is written.
+    pub fn check(&self) -> Result<(), FormProblem> {
+        let problem = |key: &'static str, message: String| FormProblem { key, message };
         for (key, band) in self.bands.iter().zip(Band::ALL) {
             if key.key != band {
-                return Err(format!(
-                    "bands must be little, below, meets, exceeds in that order, found `{}`",
-                    key.key
+                return Err(problem(
+                    "bands",
+                    format!(
+                        "bands must be little, below, meets, exceeds in that order, found `{}`",
+                        key.key
+                    ),
                 ));
             }
         }
-        check_floors(
-            "indicators",
-            &self.indicators.band_floors,
-            self.indicators.max,
-        )?;
-        check_floors("skills", &self.skills.band_floors, self.skills.max)?;
-        check_floors("total", &self.total.band_floors, self.total.max)?;
+        let floors = [
+            (
+                "indicators",
+                &self.indicators.band_floors,
+                self.indicators.max,
+            ),
+            ("skills", &self.skills.band_floors, self.skills.max),
+            ("total", &self.total.band_floors, self.total.max),
+        ];
+        for (what, floors, max) in floors {
+            check_floors(what, floors, max).map_err(|m| problem(what, m))?;
+        }
         if self.indicators.count == 0 || self.indicators.max == 0 {
-            return Err("indicators: count and max must be above 0".into());
+            let message = "indicators: count and max must be above 0".to_string();
+            return Err(problem("indicators", message));
         }
         if self.skills_share() > self.total.max {
-            return Err("skills lines are worth more than the total".into());
+            let message = "skills lines are worth more than the total".to_string();
+            return Err(problem("skills", message));
         }
         Ok(())
+    }
+}
+
+/// What is wrong with a form, and the top-level key it is under.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormProblem {
+    /// The top-level key: `bands`, `indicators`, `skills` or `total`.
+    pub key: &'static str,
+    /// What is wrong, for people.
+    pub message: String,
+}
+
+impl std::fmt::Display for FormProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod answer;
 pub mod band;
 pub mod case;
+pub mod case_id;
 pub mod code;
 pub mod form;
 pub mod rubric;
@@ -10,8 +11,9 @@ pub mod rubric;
 pub use answer::Answer;
 pub use band::{Band, BandRange};
 pub use case::{Case, CaseFollowUp, CaseSource, Example, JudgeNotes, LookFor};
+pub use case_id::CaseId;
 pub use code::Code;
-pub use form::{Form, SkillMeasure, Timing};
+pub use form::{Form, FormProblem, SkillMeasure, Timing};
 pub use rubric::{
     Concept, ConceptExamples, Level, Misconception, Pattern, Phrase, PhraseWords, Rubric, RubricSet,
 };
