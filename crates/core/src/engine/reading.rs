@@ -368,13 +368,15 @@ fn topic(text: &str, tokenized: &Tokenized, facts: &CaseFacts) -> f64 {
     let (mut own, mut all) = (0.0, 0.0);
     for token in &tokenized.tokens {
         let surface = &text[token.span];
+        // The word's own checks first, then each normalized word once: the checks
+        // after `seen` depend on the normalized word alone, so asking them once is enough.
         if token.skip
             || token.number
             || surface.chars().count() < MIN_FACT_LEN
+            || !seen.insert(token.norm.as_str())
             || COMMON_NORMS.contains(token.norm.as_str())
             || SPEECH_WORDS.contains(token.norm.as_str())
             || facts.rubric_vocabulary.contains(token.norm.as_str())
-            || !seen.insert(token.norm.as_str())
         {
             continue;
         }
