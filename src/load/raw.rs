@@ -11,7 +11,6 @@ pub use super::extras::{CodeMap, FormId, RawJudgeNotes};
 pub use super::fields::{CodeText, IndicatorList, LookForMap, Weight};
 use crate::model::{BandRange, CaseId, Level};
 use crate::suggest::closest;
-use crate::text::tokenize;
 
 /// The event areas a case may name.
 pub const AREAS: &[&str] = &[
@@ -443,7 +442,7 @@ pub(super) fn check_phrase(phrase: &str) -> Result<(), String> {
             "phrase `{phrase}` looks like a regular expression; phrases are plain words (word endings are already ignored), or move it under `patterns:`"
         ));
     }
-    if tokenize(phrase).tokens.iter().all(|t| t.skip) {
+    if !crate::text::has_matchable_word(phrase) {
         return Err(format!("phrase `{phrase}` has no words to match"));
     }
     Ok(())

@@ -6,4 +6,6 @@ pub mod tokenize;
 pub mod voices;
 
 pub use span::{LineIndex, Span, line_column};
-pub use tokenize::{Segment, Sentence, Token, Tokenized, WordCache, tokenize, tokenize_cached};
+pub use tokenize::{
+    Segment, Sentence, Token, Tokenized, WordCache, has_matchable_word, tokenize, tokenize_cached,
+};

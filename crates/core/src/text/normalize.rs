@@ -137,17 +137,7 @@ const ALIASES: &[(&str, &str)] = &[
 /// and number punctuation) into one or more pieces, appended to `out`.
 pub fn normalize_word(word: &str, out: &mut Vec<Piece>) {
     // No memo cache: the core keeps no state between calls, thread-local or global.
-    let lower: String = word
-        .chars()
-        .map(|c| {
-            if c == '\u{2019}' || c == '\u{2018}' {
-                '\''
-            } else {
-                c
-            }
-        })
-        .flat_map(char::to_lowercase)
-        .collect();
+    let lower = lowered(word);
     let lower = lower.trim_matches('\'');
     if lower.is_empty() {
         return;
@@ -165,6 +155,41 @@ pub fn normalize_word(word: &str, out: &mut Vec<Piece>) {
     if let Some(tail) = tail {
         push_plain(tail, out);
     }
+}
+
+/// The word in lower case, with curly apostrophes made straight.
+fn lowered(word: &str) -> String {
+    word.chars()
+        .map(|c| {
+            if c == '\u{2019}' || c == '\u{2018}' {
+                '\''
+            } else {
+                c
+            }
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether [`normalize_word`] would give `word` no piece that phrase matching sees
+/// (it is an article, a possessive, a filler, or no word at all), decided without
+/// stemming it: a check that loading asks of every phrase.
+pub fn only_skipped(word: &str) -> bool {
+    let lower = lowered(word);
+    let lower = lower.trim_matches('\'');
+    if lower.is_empty() {
+        return true;
+    }
+    if lower.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let (base, tail) = split_contraction(lower);
+    // Every contraction's tail ("not", "will", "is"...) is a word that matching sees.
+    if tail.is_some() {
+        return false;
+    }
+    let plain: String = base.chars().filter(|&c| c != '\'' && c != '.').collect();
+    plain.is_empty() || SKIPPED.contains(&plain.as_str())
 }
 
 /// Splits a contraction into its base word and the expanded tail, if any.

@@ -163,6 +163,24 @@ fn tokenize_with(text: &str, mut cache: Option<&mut WordCache>) -> Tokenized {
     builder.finish()
 }
 
+/// Whether `text` has a word that phrase matching sees (not only articles, fillers
+/// and the like): what `tokenize` would say, found without stemming every word.
+pub fn has_matchable_word(text: &str) -> bool {
+    let mut from = 0;
+    while let Some((offset, _)) = text[from..]
+        .char_indices()
+        .find(|(_, c)| c.is_alphanumeric())
+    {
+        let start = from + offset;
+        let end = word_end(text, start);
+        if !super::normalize::only_skipped(&text[start..end]) {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
 /// The end of the word that starts at `start`: letters and digits, apostrophes
 /// between letters (I'll), and dots or commas between digits (1,149.50) or letters (p.m).
 fn word_end(text: &str, start: usize) -> usize {
@@ -367,6 +385,38 @@ mod tests {
         assert_eq!(t.tokens.len(), 3);
         assert_eq!(t.tokens[0].span, t.tokens[1].span);
         assert_eq!(t.word_count(), 2);
+    }
+
+    #[test]
+    fn has_matchable_word_says_what_tokenize_says() {
+        for text in [
+            "",
+            "the",
+            "a the an",
+            "so very just",
+            "the refund",
+            "won't",
+            "it's",
+            "its",
+            "Our",
+            "O'Brien",
+            "p.m.",
+            "the 5",
+            "'the'",
+            "the\u{2019}s",
+            "I'll",
+            "let's",
+            "...",
+            "an—the",
+            "Über",
+            "the dog's",
+            "your  yours",
+            "  ",
+            "this, these; those",
+        ] {
+            let tokenized = tokenize(text).tokens.iter().any(|t| !t.skip);
+            assert_eq!(has_matchable_word(text), tokenized, "{text:?}");
+        }
     }
 
     #[test]
