@@ -18,7 +18,7 @@ static RUBRICS: LazyLock<Result<RubricSet, Vec<LoadError>>> = LazyLock::new(|| {
     let mut rubrics = Vec::new();
     let mut errors = Vec::new();
     for (name, text) in embedded::RUBRICS {
-        match load::rubric_from_str(text, &Path::new("rubrics").join(name)) {
+        match load::shipped_rubric_from_str(text, &Path::new("rubrics").join(name)) {
             Ok(rubric) => rubrics.push(rubric),
             Err(e) => errors.push(e),
         }
@@ -55,7 +55,7 @@ static CASES: LazyLock<Vec<Result<Case, LoadError>>> = LazyLock::new(|| {
         .map(|(name, text)| {
             let path = Path::new("cases").join(name);
             let stem = name.trim_end_matches(".yaml").to_string();
-            load::case_from_str(text, &path, CaseSource::Shipped(stem), rubrics)
+            load::shipped_case_from_str(text, &path, CaseSource::Shipped(stem), rubrics)
         })
         .collect()
 });
@@ -147,4 +147,29 @@ fn join(errors: &[LoadError]) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Start-up reads the shipped files typed only; this holds it to the full check.
+    #[test]
+    fn every_shipped_file_passes_the_full_check_and_loads_the_same() {
+        for (name, text) in embedded::RUBRICS {
+            let path = Path::new("rubrics").join(name);
+            let full = load::rubric_problems(text, &path).expect("a shipped rubric is clean");
+            let fast = load::shipped_rubric_from_str(text, &path).expect("loads");
+            assert_eq!(format!("{full:?}"), format!("{fast:?}"), "{name}");
+        }
+        let rubrics = rubrics().expect("rubrics");
+        for (name, text) in embedded::CASES {
+            let path = Path::new("cases").join(name);
+            let source = || CaseSource::Shipped(name.trim_end_matches(".yaml").to_string());
+            let full = load::case_problems(text, &path, source(), rubrics)
+                .expect("a shipped case is clean");
+            let fast = load::shipped_case_from_str(text, &path, source(), rubrics).expect("loads");
+            assert_eq!(format!("{full:?}"), format!("{fast:?}"), "{name}");
+        }
+    }
 }

@@ -99,13 +99,33 @@ pub fn case_problems(
             .chain(check::case(root, &context));
         problems.extend(found.map(|(at, kind)| LoadError::at(path, text, Some(at), kind)));
     }
-    let raw = match raw {
-        Ok(raw) if problems.is_empty() => raw,
-        _ => return Err(in_file_order(problems)),
-    };
+    match raw {
+        Ok(raw) if problems.is_empty() => case_from_raw(raw, path, source).map_err(|e| vec![e]),
+        _ => Err(in_file_order(problems)),
+    }
+}
+
+/// A case shipped in the binary, read once and typed. The tests check every shipped
+/// file in full (`library::shipped`'s tests and `validate`), so start-up does not walk
+/// them again; a file the typed read refuses is checked in full, for its report.
+pub fn shipped_case_from_str(
+    text: &str,
+    path: &Path,
+    source: CaseSource,
+    rubrics: &RubricSet,
+) -> Result<Case, LoadError> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match serde_yaml::from_str::<RawCase>(body) {
+        Ok(raw) => case_from_raw(raw, path, source),
+        Err(_) => case_from_str(text, path, source, rubrics),
+    }
+}
+
+/// The model of a case read without problems.
+fn case_from_raw(raw: RawCase, path: &Path, source: CaseSource) -> Result<Case, LoadError> {
     let id = match raw.id {
         Some(id) => id.0,
-        None => id_from_stem(path).map_err(|e| vec![e])?,
+        None => id_from_stem(path)?,
     };
     Ok(Case {
         id,
@@ -161,11 +181,25 @@ pub fn rubric_problems(text: &str, path: &Path) -> Result<Rubric, Vec<LoadError>
     if let Err(e) = &raw {
         problems.push(yaml_error(path, text, e));
     }
-    let raw = match raw {
-        Ok(raw) if problems.is_empty() => raw,
-        _ => return Err(in_file_order(problems)),
-    };
-    Ok(Rubric {
+    match raw {
+        Ok(raw) if problems.is_empty() => Ok(rubric_from_raw(raw)),
+        _ => Err(in_file_order(problems)),
+    }
+}
+
+/// A rubric shipped in the binary, read once and typed, as [`shipped_case_from_str`]
+/// reads a case.
+pub fn shipped_rubric_from_str(text: &str, path: &Path) -> Result<Rubric, LoadError> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match serde_yaml::from_str::<RawRubric>(body) {
+        Ok(raw) => Ok(rubric_from_raw(raw)),
+        Err(_) => rubric_from_str(text, path),
+    }
+}
+
+/// The model of a rubric read without problems.
+fn rubric_from_raw(raw: RawRubric) -> Rubric {
+    Rubric {
         code: raw.code.0,
         title: raw.title.0,
         level: raw.level,
@@ -183,7 +217,7 @@ pub fn rubric_problems(text: &str, path: &Path) -> Result<Rubric, Vec<LoadError>
                 correction: m.correction.0,
             })
             .collect(),
-    })
+    }
 }
 
 /// Problems sorted by where they are (a problem of the whole file first), each once.
