@@ -3,6 +3,8 @@
 use std::path::Path;
 use std::sync::{LazyLock, OnceLock};
 
+use rayon::prelude::*;
+
 use crate::error::{Error, LoadError};
 use crate::load;
 use crate::model::{Case, CaseSource, Form, Rubric, RubricSet};
@@ -14,11 +16,16 @@ mod embedded {
 /// The id of the form used when none is given.
 pub const DEFAULT_FORM: &str = "deca-series";
 
+// Reading the YAML is most of a command's start-up: the files are read in parallel.
 static RUBRICS: LazyLock<Result<RubricSet, Vec<LoadError>>> = LazyLock::new(|| {
+    let loaded: Vec<_> = embedded::RUBRICS
+        .par_iter()
+        .map(|(name, text)| load::shipped_rubric_from_str(text, &Path::new("rubrics").join(name)))
+        .collect();
     let mut rubrics = Vec::new();
     let mut errors = Vec::new();
-    for (name, text) in embedded::RUBRICS {
-        match load::shipped_rubric_from_str(text, &Path::new("rubrics").join(name)) {
+    for result in loaded {
+        match result {
             Ok(rubric) => rubrics.push(rubric),
             Err(e) => errors.push(e),
         }
@@ -51,7 +58,7 @@ static CASES: LazyLock<Vec<Result<Case, LoadError>>> = LazyLock::new(|| {
         return Vec::new();
     };
     embedded::CASES
-        .iter()
+        .par_iter()
         .map(|(name, text)| {
             let path = Path::new("cases").join(name);
             let stem = name.trim_end_matches(".yaml").to_string();
