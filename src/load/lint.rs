@@ -159,8 +159,20 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
                 )
             }),
     );
+    warnings.extend(example_warnings(case, root, &warn));
+    warnings
+}
+
+/// What the example answers tell about the case: none at all, or `look_for` phrases
+/// that no example answer says (perhaps worded unlike students speak).
+fn example_warnings(
+    case: &Case,
+    root: Option<&Node>,
+    warn: &dyn Fn(Option<Position>, String) -> LoadError,
+) -> Vec<LoadError> {
+    let mut out = Vec::new();
     if case.examples.is_empty() {
-        warnings.push(warn(
+        out.push(warn(
             None,
             "no example answers: add a strong and a weak one so `roleplay test` can check the case"
                 .into(),
@@ -172,21 +184,21 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
         let said = match phrases_said(&phrases, &answers) {
             Ok(said) => said,
             Err(e) => {
-                warnings.push(warn(None, internal(&e)));
+                out.push(warn(None, internal(&e)));
                 vec![true; phrases.len()]
             }
         };
         for (phrase, said) in phrases.iter().zip(said) {
             if !said {
                 let position = phrase_position(root, phrase);
-                warnings.push(warn(
+                out.push(warn(
                     position,
                     format!("no example answer says the phrase `{phrase}`: check it matches how students speak"),
                 ));
             }
         }
     }
-    warnings
+    out
 }
 
 /// The `look_for` phrases that the case's own text (title, roles, situation, questions)
