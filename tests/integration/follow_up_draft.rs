@@ -4,7 +4,7 @@
 
 use rexpect::process::Signal;
 
-use crate::follow_ups::{CASE, NO_PREVENTION, PREVENTION_ANSWER, PREVENTION_QUESTION};
+use crate::follow_ups::{CASE, NO_PREVENTION, PREVENTION_ANSWER, PREVENTION_QUESTION, presented};
 use crate::practice::practice;
 use crate::util::{json_of, roleplay};
 
@@ -14,12 +14,7 @@ const AFTER_RESUME: &str = "And a line typed after resuming.";
 #[test]
 fn a_practice_killed_during_a_follow_up_resumes_with_the_typed_answer() {
     let home = tempfile::tempdir().unwrap();
-    let mut p = practice(home.path(), &[CASE, "--prep", "0", "--follow-ups", "2"]);
-    p.exp_string("Present now").unwrap();
-    for line in NO_PREVENTION {
-        p.send_line(line).unwrap();
-    }
-    p.send_line(".").unwrap();
+    let mut p = presented(home.path(), CASE, "2", &NO_PREVENTION);
     for n in 1..=2 {
         p.exp_string(&format!("The judge asks ({n} of 2)")).unwrap();
         p.send_line("Mounted skis count as used.").unwrap();
@@ -99,12 +94,7 @@ fn a_practice_killed_during_a_follow_up_resumes_with_the_typed_answer() {
 #[test]
 fn ctrl_c_during_a_follow_up_keeps_the_draft_instead_of_saving_without_it() {
     let home = tempfile::tempdir().unwrap();
-    let mut p = practice(home.path(), &[CASE, "--prep", "0", "--follow-ups", "1"]);
-    p.exp_string("Present now").unwrap();
-    for line in NO_PREVENTION {
-        p.send_line(line).unwrap();
-    }
-    p.send_line(".").unwrap();
+    let mut p = presented(home.path(), CASE, "1", &NO_PREVENTION);
     for n in 1..=2 {
         p.exp_string(&format!("The judge asks ({n} of 2)")).unwrap();
         p.send_line("Mounted skis count as used.").unwrap();

@@ -42,6 +42,23 @@ const COVERS_ALL: [&str; 6] = [
     "It is what sets us apart from the big chain stores down the road.",
 ];
 
+/// A practice of `case` with `follow_ups` follow-ups, where the student has presented
+/// `lines` and is waiting for the judge's first question.
+pub fn presented(
+    home: &Path,
+    case: &str,
+    follow_ups: &str,
+    lines: &[&str],
+) -> rexpect::session::PtySession {
+    let mut p = practice(home, &[case, "--prep", "0", "--follow-ups", follow_ups]);
+    p.exp_string("Present now").unwrap();
+    for line in lines {
+        p.send_line(line).unwrap();
+    }
+    p.send_line(".").unwrap();
+    p
+}
+
 fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
@@ -61,12 +78,7 @@ fn indicator(card: &serde_json::Value, code: &str) -> serde_json::Value {
 #[test]
 fn practice_asks_the_prevention_follow_up_and_credits_the_answer_capped() {
     let home = tempfile::tempdir().unwrap();
-    let mut p = practice(home.path(), &[CASE, "--prep", "0", "--follow-ups", "1"]);
-    p.exp_string("Present now").unwrap();
-    for line in NO_PREVENTION {
-        p.send_line(line).unwrap();
-    }
-    p.send_line(".").unwrap();
+    let mut p = presented(home.path(), CASE, "1", &NO_PREVENTION);
     p.exp_string("The judge asks (1 of 2)").unwrap();
     p.send_line("Mounted skis count as used, but the 75% credit covers most of it.")
         .unwrap();
@@ -138,15 +150,7 @@ fn practice_asks_the_prevention_follow_up_and_credits_the_answer_capped() {
 fn practice_asks_nothing_when_the_response_covers_everything() {
     let home = tempfile::tempdir().unwrap();
     let case = write(home.path(), "harbor-wheel.yaml", SMALL_CASE);
-    let mut p = practice(
-        home.path(),
-        &[case.to_str().unwrap(), "--prep", "0", "--follow-ups", "2"],
-    );
-    p.exp_string("Present now").unwrap();
-    for line in COVERS_ALL {
-        p.send_line(line).unwrap();
-    }
-    p.send_line(".").unwrap();
+    let mut p = presented(home.path(), case.to_str().unwrap(), "2", &COVERS_ALL);
     p.exp_string("The judge asks (1 of 1)").unwrap();
     p.send_line("Because we will put it right today.").unwrap();
     p.send_line(".").unwrap();
