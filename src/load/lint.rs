@@ -308,15 +308,7 @@ pub fn validate(sources: &[Source], rubrics: &RubricSet) -> Vec<Diagnostic> {
                     case.id,
                     first.display()
                 );
-                diagnostics.push(Diagnostic {
-                    severity: Severity::Warning,
-                    problem: LoadError::at(
-                        &source.path,
-                        text,
-                        load::key_position(text, "id"),
-                        LoadErrorKind::Invalid(message),
-                    ),
-                });
+                diagnostics.push(warning_at(&source.path, text, "id", message));
             } else {
                 ids.push((case.id.clone(), source.path.clone()));
             }
@@ -328,6 +320,19 @@ pub fn validate(sources: &[Source], rubrics: &RubricSet) -> Vec<Diagnostic> {
         }
     }
     diagnostics
+}
+
+/// A warning placed at a top-level key of a file.
+fn warning_at(path: &Path, text: &str, key: &str, message: String) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        problem: LoadError::at(
+            path,
+            text,
+            load::key_position(text, key),
+            LoadErrorKind::Invalid(message),
+        ),
+    }
 }
 
 /// Checks a coach's rubric files: each file's error with its line and column, and a
@@ -356,15 +361,7 @@ pub fn validate_rubrics(sources: &[Source], shipped: &RubricSet) -> Vec<Diagnost
                         "replaces the shipped {} ({}) for every command",
                         old.code, old.title
                     );
-                    diagnostics.push(Diagnostic {
-                        severity: Severity::Warning,
-                        problem: LoadError::at(
-                            &source.path,
-                            text,
-                            load::key_position(text, "code"),
-                            LoadErrorKind::Invalid(message),
-                        ),
-                    });
+                    diagnostics.push(warning_at(&source.path, text, "code", message));
                 }
             }
         }
