@@ -17,6 +17,7 @@ mod progress;
 mod questions;
 mod random;
 mod rehearse;
+mod response;
 mod rubric;
 mod schema;
 mod score;

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::score::read_response;
+use super::response::read_response;
 use super::{CaseFolders, Format, ReportFormat, catalog, form_for, io_error, rubrics_and_form};
 use crate::engine::{Scorecard, Scorer};
 use crate::error::Error;
