@@ -59,6 +59,18 @@ pub fn presented(
     p
 }
 
+/// `score --format json` of the ski case's `response` with the `answers` file, asking
+/// `follow_ups` follow-ups.
+fn scored_with(response: &Path, answers: &Path, follow_ups: &str) -> serde_json::Value {
+    json_of(
+        roleplay()
+            .args(["score", "--case", CASE, "--format", "json"])
+            .args(["--follow-ups", follow_ups, "--answers"])
+            .arg(answers)
+            .arg(response),
+    )
+}
+
 fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
@@ -124,21 +136,7 @@ fn practice_asks_the_prevention_follow_up_and_credits_the_answer_capped() {
         "a.txt",
         "Mounted skis count as used, but the 75% credit covers most of it.\n\nI understand why you would ask that.\n",
     );
-    let before = json_of(
-        roleplay()
-            .args([
-                "score",
-                "--case",
-                CASE,
-                "--format",
-                "json",
-                "--follow-ups",
-                "0",
-                "--answers",
-            ])
-            .arg(&answers)
-            .arg(&response),
-    );
+    let before = scored_with(&response, &answers, "0");
     let before = indicator(&before, "CR:010")["points"].as_u64().unwrap();
     let after = indicator(card, "CR:010")["points"].as_u64().unwrap();
     // CR:010 listens for 22 weight of rubric ideas and 2 of the case's: half of 3/24 of
@@ -254,21 +252,7 @@ fn score_answers_credits_a_follow_up_less_than_volunteering_it() {
         &format!("{}\n{PREVENTION_ANSWER}", NO_PREVENTION.join("\n")),
     );
     let answers_fixed = write(dir.path(), "f.txt", fixed);
-    let full = json_of(
-        roleplay()
-            .args([
-                "score",
-                "--case",
-                CASE,
-                "--format",
-                "json",
-                "--follow-ups",
-                "0",
-                "--answers",
-            ])
-            .arg(&answers_fixed)
-            .arg(&volunteered),
-    );
+    let full = scored_with(&volunteered, &answers_fixed, "0");
     assert!(indicator(&full, "CR:010")["points"].as_u64().unwrap() >= with);
     assert!(full["total"].as_u64().unwrap() > scored["total"].as_u64().unwrap());
 
@@ -372,21 +356,7 @@ fn a_follow_up_already_answered_among_the_fixed_answers_earns_nothing_more() {
         "a.txt",
         &format!("Mounted skis count as used.\n\n{PREVENTION_ANSWER}\n\n{PREVENTION_ANSWER}\n"),
     );
-    let scored = json_of(
-        roleplay()
-            .args([
-                "score",
-                "--case",
-                CASE,
-                "--format",
-                "json",
-                "--follow-ups",
-                "1",
-                "--answers",
-            ])
-            .arg(&answers)
-            .arg(&response),
-    );
+    let scored = scored_with(&response, &answers, "1");
     let asked = &scored["follow_ups"][0];
     assert_eq!(asked["concept"], "prevents-recurrence");
     assert_eq!(asked["already"], true);

@@ -75,6 +75,18 @@ pub struct Found<T> {
     pub sentence: usize,
 }
 
+impl<T> Found<T> {
+    /// The same finding, standing for `target`.
+    pub fn retarget<U>(self, target: U) -> Found<U> {
+        Found {
+            target,
+            tokens: self.tokens,
+            span: self.span,
+            sentence: self.sentence,
+        }
+    }
+}
+
 /// How many extra words may sit between two words of a phrase: "keep customers"
 /// also finds "keep loyal customers", "follow up" finds "follow this up".
 const GAP: usize = 1;

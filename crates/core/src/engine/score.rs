@@ -79,31 +79,10 @@ impl Heards {
             mistakes: Vec::new(),
         };
         for f in found {
-            let Found {
-                target,
-                tokens,
-                span,
-                sentence,
-            } = f;
-            match target {
-                Heard::Concept(target) => heards.concepts.push(Found {
-                    target,
-                    tokens,
-                    span,
-                    sentence,
-                }),
-                Heard::Term(target) => heards.terms.push(Found {
-                    target,
-                    tokens,
-                    span,
-                    sentence,
-                }),
-                Heard::Mistake(target) => heards.mistakes.push(Found {
-                    target,
-                    tokens,
-                    span,
-                    sentence,
-                }),
+            match f.target {
+                Heard::Concept(target) => heards.concepts.push(f.retarget(target)),
+                Heard::Term(target) => heards.terms.push(f.retarget(target)),
+                Heard::Mistake(target) => heards.mistakes.push(f.retarget(target)),
             }
         }
         heards
