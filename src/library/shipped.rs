@@ -20,7 +20,9 @@ pub const DEFAULT_FORM: &str = "deca-series";
 static RUBRICS: LazyLock<Result<RubricSet, Vec<LoadError>>> = LazyLock::new(|| {
     let loaded: Vec<_> = embedded::RUBRICS
         .par_iter()
-        .map(|(name, text)| load::shipped_rubric_from_str(text, &Path::new("rubrics").join(name)))
+        .map(|(name, text, json)| {
+            load::shipped_rubric_from_str(text, json, &Path::new("rubrics").join(name))
+        })
         .collect();
     let mut rubrics = Vec::new();
     let mut errors = Vec::new();
@@ -40,8 +42,8 @@ static RUBRICS: LazyLock<Result<RubricSet, Vec<LoadError>>> = LazyLock::new(|| {
 static FORMS: LazyLock<Result<Vec<Form>, Vec<LoadError>>> = LazyLock::new(|| {
     let mut forms = Vec::new();
     let mut errors = Vec::new();
-    for (name, text) in embedded::FORMS {
-        match load::form_from_str(text, &Path::new("rubrics/forms").join(name)) {
+    for (name, text, json) in embedded::FORMS {
+        match load::shipped_form_from_str(text, json, &Path::new("rubrics/forms").join(name)) {
             Ok(form) => forms.push(form),
             Err(e) => errors.push(e),
         }
@@ -59,10 +61,10 @@ static CASES: LazyLock<Vec<Result<Case, LoadError>>> = LazyLock::new(|| {
     };
     embedded::CASES
         .par_iter()
-        .map(|(name, text)| {
+        .map(|(name, text, json)| {
             let path = Path::new("cases").join(name);
             let stem = name.trim_end_matches(".yaml").to_string();
-            load::shipped_case_from_str(text, &path, CaseSource::Shipped(stem), rubrics)
+            load::shipped_case_from_str(text, json, &path, CaseSource::Shipped(stem), rubrics)
         })
         .collect()
 });
@@ -138,13 +140,13 @@ pub fn cases() -> &'static [Result<Case, LoadError>] {
 pub fn files() -> impl Iterator<Item = (String, &'static str)> {
     let rubrics = embedded::RUBRICS
         .iter()
-        .map(|(n, t)| (format!("rubrics/{n}"), *t));
+        .map(|(n, t, _)| (format!("rubrics/{n}"), *t));
     let forms = embedded::FORMS
         .iter()
-        .map(|(n, t)| (format!("rubrics/forms/{n}"), *t));
+        .map(|(n, t, _)| (format!("rubrics/forms/{n}"), *t));
     let cases = embedded::CASES
         .iter()
-        .map(|(n, t)| (format!("cases/{n}"), *t));
+        .map(|(n, t, _)| (format!("cases/{n}"), *t));
     rubrics.chain(forms).chain(cases)
 }
 
@@ -163,19 +165,29 @@ mod tests {
     /// Start-up reads the shipped files typed only; this holds it to the full check.
     #[test]
     fn every_shipped_file_passes_the_full_check_and_loads_the_same() {
-        for (name, text) in embedded::RUBRICS {
+        for (name, text, json) in embedded::RUBRICS {
+            assert!(!json.is_empty(), "{name} has a JSON copy");
             let path = Path::new("rubrics").join(name);
             let full = load::rubric_problems(text, &path).expect("a shipped rubric is clean");
-            let fast = load::shipped_rubric_from_str(text, &path).expect("loads");
+            let fast = load::shipped_rubric_from_str(text, json, &path).expect("loads");
             assert_eq!(format!("{full:?}"), format!("{fast:?}"), "{name}");
         }
         let rubrics = rubrics().expect("rubrics");
-        for (name, text) in embedded::CASES {
+        for (name, text, json) in embedded::FORMS {
+            assert!(!json.is_empty(), "{name} has a JSON copy");
+            let path = Path::new("rubrics/forms").join(name);
+            let full = load::form_from_str(text, &path).expect("a shipped form is clean");
+            let fast = load::shipped_form_from_str(text, json, &path).expect("loads");
+            assert_eq!(format!("{full:?}"), format!("{fast:?}"), "{name}");
+        }
+        for (name, text, json) in embedded::CASES {
+            assert!(!json.is_empty(), "{name} has a JSON copy");
             let path = Path::new("cases").join(name);
             let source = || CaseSource::Shipped(name.trim_end_matches(".yaml").to_string());
             let full = load::case_problems(text, &path, source(), rubrics)
                 .expect("a shipped case is clean");
-            let fast = load::shipped_case_from_str(text, &path, source(), rubrics).expect("loads");
+            let fast =
+                load::shipped_case_from_str(text, json, &path, source(), rubrics).expect("loads");
             assert_eq!(format!("{full:?}"), format!("{fast:?}"), "{name}");
         }
     }

@@ -105,17 +105,18 @@ pub fn case_problems(
     }
 }
 
-/// A case shipped in the binary, read once and typed. The tests check every shipped
-/// file in full (`library::shipped`'s tests and `validate`), so start-up does not walk
-/// them again; a file the typed read refuses is checked in full, for its report.
+/// A case shipped in the binary, read once and typed from the JSON the build made of
+/// its YAML `text`. The tests check every shipped file in full (`library::shipped`'s
+/// tests and `validate`), so start-up does not walk them again; a file the typed read
+/// refuses (or with no JSON) is checked in full from its text, for its report.
 pub fn shipped_case_from_str(
     text: &str,
+    json: &str,
     path: &Path,
     source: CaseSource,
     rubrics: &RubricSet,
 ) -> Result<Case, LoadError> {
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match serde_yaml::from_str::<RawCase>(body) {
+    match serde_json::from_str::<RawCase>(json) {
         Ok(raw) => case_from_raw(raw, path, source),
         Err(_) => case_from_str(text, path, source, rubrics),
     }
@@ -187,11 +188,10 @@ pub fn rubric_problems(text: &str, path: &Path) -> Result<Rubric, Vec<LoadError>
     }
 }
 
-/// A rubric shipped in the binary, read once and typed, as [`shipped_case_from_str`]
-/// reads a case.
-pub fn shipped_rubric_from_str(text: &str, path: &Path) -> Result<Rubric, LoadError> {
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match serde_yaml::from_str::<RawRubric>(body) {
+/// A rubric shipped in the binary, read once and typed from its JSON, as
+/// [`shipped_case_from_str`] reads a case.
+pub fn shipped_rubric_from_str(text: &str, json: &str, path: &Path) -> Result<Rubric, LoadError> {
+    match serde_json::from_str::<RawRubric>(json) {
         Ok(raw) => Ok(rubric_from_raw(raw)),
         Err(_) => rubric_from_str(text, path),
     }
@@ -259,6 +259,15 @@ pub fn form_from_str(text: &str, path: &Path) -> Result<Form, LoadError> {
         )
     })?;
     Ok(form)
+}
+
+/// A form shipped in the binary, read from its JSON and checked, as
+/// [`shipped_case_from_str`] reads a case.
+pub fn shipped_form_from_str(text: &str, json: &str, path: &Path) -> Result<Form, LoadError> {
+    match serde_json::from_str::<Form>(json) {
+        Ok(form) if form.check().is_ok() => Ok(form),
+        _ => form_from_str(text, path),
+    }
 }
 
 /// Reads an evaluation form from disk.
