@@ -3,6 +3,10 @@
 //! `validate` and for error messages, and the same document as JSON, which start-up
 //! reads several times faster than YAML. A file that is not valid YAML gets no JSON:
 //! the program then reads its text and reports the problem with its position.
+//!
+//! The words of every shipped rubric phrase are compiled here too, with the core's own
+//! code: every case compares its words with them, and stemming six thousand phrases was
+//! a third of a command's start-up.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -12,6 +16,7 @@ fn main() {
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut out = String::new();
+    let mut rubrics: Vec<Option<serde_json::Value>> = Vec::new();
     for (name, dir) in [
         ("RUBRICS", "rubrics"),
         ("FORMS", "rubrics/forms"),
@@ -41,6 +46,9 @@ fn main() {
                 .ok()
                 .and_then(|text| as_json(&text))
                 .unwrap_or_default();
+            if name == "RUBRICS" {
+                rubrics.push(serde_json::from_str(&json).ok());
+            }
             let json_file = Path::new(&out_dir).join(format!("{name}-{file_name}.json"));
             fs::write(&json_file, json).expect("write the JSON copy");
             writeln!(
@@ -53,7 +61,46 @@ fn main() {
         }
         writeln!(out, "];").unwrap();
     }
+    write_phrase_words(&mut out, &rubrics);
     fs::write(Path::new(&out_dir).join("embedded.rs"), out).expect("write embedded.rs");
+}
+
+/// The words of the shipped rubrics' phrases, as `RubricSet::phrase_words` compiles
+/// them; `None` when a rubric could not be read (the program compiles them itself).
+fn write_phrase_words(out: &mut String, rubrics: &[Option<serde_json::Value>]) {
+    let phrases: Option<Vec<&str>> = rubrics
+        .iter()
+        .map(|rubric| {
+            let concepts = rubric.as_ref()?.get("concepts")?.as_array()?;
+            Some(concepts.iter().filter_map(|c| c.get("phrases")?.as_array()))
+        })
+        .collect::<Option<Vec<_>>>()
+        .map(|lists| {
+            lists
+                .into_iter()
+                .flatten()
+                .flatten()
+                .filter_map(serde_json::Value::as_str)
+                .collect()
+        });
+    writeln!(out, "/// The words of the shipped rubrics' phrases: (single, all), sorted.").unwrap();
+    let Some(phrases) = phrases else {
+        writeln!(out, "pub static PHRASE_WORDS: Option<(&[&str], &[&str])> = None;").unwrap();
+        return;
+    };
+    let words = roleplay_core::model::PhraseWords::of(phrases);
+    let sorted = |words: &mut dyn Iterator<Item = &String>| {
+        let mut list: Vec<String> = words.cloned().collect();
+        list.sort();
+        list
+    };
+    writeln!(
+        out,
+        "pub static PHRASE_WORDS: Option<(&[&str], &[&str])> = Some((&{:?}, &{:?}));",
+        sorted(&mut words.single.iter()),
+        sorted(&mut words.all.iter())
+    )
+    .unwrap();
 }
 
 /// The document as JSON, or `None` when it is not one valid YAML document.

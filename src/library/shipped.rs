@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use crate::error::{Error, LoadError};
 use crate::load;
-use crate::model::{Case, CaseSource, Form, Rubric, RubricSet};
+use crate::model::{Case, CaseSource, Form, PhraseWords, Rubric, RubricSet};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -32,11 +32,19 @@ static RUBRICS: LazyLock<Result<RubricSet, Vec<LoadError>>> = LazyLock::new(|| {
             Err(e) => errors.push(e),
         }
     }
-    if errors.is_empty() {
-        Ok(RubricSet::new(rubrics))
-    } else {
-        Err(errors)
+    if !errors.is_empty() {
+        return Err(errors);
     }
+    Ok(match embedded::PHRASE_WORDS {
+        Some((single, all)) => {
+            let words = PhraseWords {
+                single: single.iter().map(|w| w.to_string()).collect(),
+                all: all.iter().map(|w| w.to_string()).collect(),
+            };
+            RubricSet::with_phrase_words(rubrics, words)
+        }
+        None => RubricSet::new(rubrics),
+    })
 });
 
 static FORMS: LazyLock<Result<Vec<Form>, Vec<LoadError>>> = LazyLock::new(|| {
@@ -173,6 +181,12 @@ mod tests {
             assert_eq!(format!("{full:?}"), format!("{fast:?}"), "{name}");
         }
         let rubrics = rubrics().expect("rubrics");
+        let built = rubrics.phrase_words();
+        let compiled = RubricSet::new(rubrics.iter().cloned());
+        let compiled = compiled.phrase_words();
+        assert!(embedded::PHRASE_WORDS.is_some(), "the build compiled the phrase words");
+        assert_eq!(built.single, compiled.single, "single-word phrases");
+        assert_eq!(built.all, compiled.all, "every phrase word");
         for (name, text, json) in embedded::FORMS {
             assert!(!json.is_empty(), "{name} has a JSON copy");
             let path = Path::new("rubrics/forms").join(name);

@@ -3,32 +3,11 @@
 
 use std::sync::LazyLock;
 
-/// One alternation of phrases, matched on the raw text, case-insensitive, whole
-/// words; an apostrophe in a phrase matches either kind.
-fn phrases(list: &str) -> regex::Regex {
-    let alternatives: Vec<String> = list
-        .split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            p.split('\'')
-                .map(regex::escape)
-                .collect::<Vec<_>>()
-                .join("['\u{2019}]")
-                .replace(' ', r"\s+")
-        })
-        .collect();
-    // ASCII word boundaries: a Unicode one stops the fast search at the first curly quote.
-    regex::Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:{})(?-u:\b)",
-        alternatives.join("|")
-    ))
-    .expect("a valid pattern")
-}
+use super::phrase_list::PhraseList;
 
 /// Hedges: a commitment that is not one.
-pub(super) static HEDGES: LazyLock<regex::Regex> = LazyLock::new(|| {
-    phrases(
+pub(super) static HEDGES: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(
         "maybe, perhaps, probably, possibly, might, hopefully, i hope, try to, try and, \
          we'll try, i'll try, see if, see whether, look into, check with, check whether, \
          i guess, not sure, at some point, some time, sometime, should be able, if possible, \
@@ -37,8 +16,8 @@ pub(super) static HEDGES: LazyLock<regex::Regex> = LazyLock::new(|| {
 });
 
 /// Refusing, blaming or belittling the customer.
-pub(super) static DISRESPECT: LazyLock<regex::Regex> = LazyLock::new(|| {
-    phrases(
+pub(super) static DISRESPECT: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(
         "not my problem, not my fault, not my job, not our problem, not our fault, not on us, \
          not really our problem, not really my problem, isn't our problem, isn't my problem, \
          not really our fault, isn't our fault, don't see why i should, don't see the need, \
@@ -85,8 +64,8 @@ pub(super) static DISMISSIVE: LazyLock<regex::Regex> = LazyLock::new(|| {
 });
 
 /// Words that fill a sentence without saying anything about the case.
-pub(super) static BUZZWORDS: LazyLock<regex::Regex> = LazyLock::new(|| {
-    phrases(
+pub(super) static BUZZWORDS: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(
         "synergy, synergies, leverage, leverages, leveraging, holistic, holistically, \
          best-in-class, best in class, world-class, world class, customer-centric, \
          client-centric, customer centric, empower, empowers, empowering, optimize, optimizes, \
@@ -98,8 +77,8 @@ pub(super) static BUZZWORDS: LazyLock<regex::Regex> = LazyLock::new(|| {
 });
 
 /// Reasons given.
-pub(super) static REASONS: LazyLock<regex::Regex> = LazyLock::new(|| {
-    phrases(
+pub(super) static REASONS: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(
         "because, so that, which means, that means, that's why, that is why, this is why, \
          since, in order to, that way, the reason, due to, so they can, so you can, so we can",
     )

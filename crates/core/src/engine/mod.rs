@@ -6,6 +6,7 @@ pub mod error;
 mod lexicon;
 pub mod matcher;
 pub mod negation;
+mod phrase_list;
 pub mod plan;
 pub mod points;
 pub mod reading;

@@ -262,12 +262,14 @@ fn sentence_at(tokenized: &Tokenized, at: usize) -> Option<usize> {
 /// quoted speech, not denied: "it is not your fault" is kind).
 pub fn disrespectful(text: &str, tokenized: &Tokenized, quoted: &[crate::text::Span]) -> Vec<bool> {
     let mut rude = vec![false; tokenized.sentences.len()];
-    for m in DISRESPECT.find_iter(text).chain(DISMISSIVE.find_iter(text)) {
-        let at = crate::text::Span::new(m.start(), m.end());
-        if quoted.iter().any(|q| q.contains(at)) || denied(&text[..m.start()]) {
+    let dismissive = DISMISSIVE
+        .find_iter(text)
+        .map(|m| crate::text::Span::new(m.start(), m.end()));
+    for at in DISRESPECT.find(text).into_iter().chain(dismissive) {
+        if quoted.iter().any(|q| q.contains(at)) || denied(&text[..at.start]) {
             continue;
         }
-        if let Some(i) = sentence_at(tokenized, m.start()) {
+        if let Some(i) = sentence_at(tokenized, at.start) {
             rude[i] = true;
         }
     }
@@ -318,15 +320,15 @@ pub fn read(
         / sentences.max(1) as f64;
 
     let mut hedged = vec![false; sentences];
-    for m in HEDGES.find_iter(text) {
+    for at in HEDGES.find(text) {
         reading.hedges += 1;
-        if let Some(i) = sentence_at(tokenized, m.start()) {
+        if let Some(i) = sentence_at(tokenized, at.start) {
             hedged[i] = true;
         }
     }
     reading.disrespect = rude.iter().filter(|&&r| r).count();
-    reading.buzzwords = per100(BUZZWORDS.find_iter(text).count());
-    reading.reasons = REASONS.find_iter(text).count();
+    reading.buzzwords = per100(BUZZWORDS.count(text));
+    reading.reasons = REASONS.count(text);
     reading.fillers = per100(FILLERS.find_iter(text).count());
 
     let (committed, refused) = speaker_acts(text, tokenized, clauses);

@@ -134,6 +134,28 @@ pub struct PhraseWords {
     pub all: FxHashSet<String>,
 }
 
+impl PhraseWords {
+    /// The words of these phrases.
+    pub fn of<'a>(phrases: impl IntoIterator<Item = &'a str>) -> PhraseWords {
+        let mut words = PhraseWords::default();
+        // Rubric phrases share most of their words: each is stemmed once.
+        let mut cache = WordCache::default();
+        for phrase in phrases {
+            let norms: Vec<String> = tokenize_cached(phrase, &mut cache)
+                .tokens
+                .into_iter()
+                .filter(|t| !t.skip)
+                .map(|t| t.norm.into_string())
+                .collect();
+            if let [only] = norms.as_slice() {
+                words.single.insert(only.clone());
+            }
+            words.all.extend(norms);
+        }
+        words
+    }
+}
+
 impl RubricSet {
     /// A set of the given rubrics; a later rubric with the same code replaces an earlier one.
     pub fn new(rubrics: impl IntoIterator<Item = Rubric>) -> Self {
@@ -143,29 +165,24 @@ impl RubricSet {
         }
     }
 
+    /// A set whose phrase words were compiled before (the shipped set's, at build
+    /// time); they must be [`PhraseWords::of`] these rubrics' phrases.
+    pub fn with_phrase_words(rubrics: impl IntoIterator<Item = Rubric>, words: PhraseWords) -> Self {
+        let set = RubricSet::new(rubrics);
+        // A new lock is empty, so this always sets it.
+        let _ = set.words.set(words);
+        set
+    }
+
     /// The normalized words of every phrase, compiled once per set.
     pub fn phrase_words(&self) -> &PhraseWords {
         self.words.get_or_init(|| {
-            let mut words = PhraseWords::default();
-            // Rubric phrases share most of their words: each is stemmed once.
-            let mut cache = WordCache::default();
-            for phrase in self
-                .iter()
-                .flat_map(|r| &r.concepts)
-                .flat_map(|c| &c.phrases)
-            {
-                let norms: Vec<String> = tokenize_cached(&phrase.0, &mut cache)
-                    .tokens
-                    .into_iter()
-                    .filter(|t| !t.skip)
-                    .map(|t| t.norm.into_string())
-                    .collect();
-                if let [only] = norms.as_slice() {
-                    words.single.insert(only.clone());
-                }
-                words.all.extend(norms);
-            }
-            words
+            PhraseWords::of(
+                self.iter()
+                    .flat_map(|r| &r.concepts)
+                    .flat_map(|c| &c.phrases)
+                    .map(|p| p.0.as_str()),
+            )
         })
     }
 
