@@ -83,9 +83,17 @@ fn write_phrase_words(out: &mut String, rubrics: &[Option<serde_json::Value>]) {
                 .filter_map(serde_json::Value::as_str)
                 .collect()
         });
-    writeln!(out, "/// The words of the shipped rubrics' phrases: (single, all), sorted.").unwrap();
+    writeln!(
+        out,
+        "/// The words of the shipped rubrics' phrases: (single, all), sorted."
+    )
+    .unwrap();
     let Some(phrases) = phrases else {
-        writeln!(out, "pub static PHRASE_WORDS: Option<(&[&str], &[&str])> = None;").unwrap();
+        writeln!(
+            out,
+            "pub static PHRASE_WORDS: Option<(&[&str], &[&str])> = None;"
+        )
+        .unwrap();
         return;
     };
     let words = roleplay_core::model::PhraseWords::of(phrases);

@@ -184,7 +184,10 @@ mod tests {
         let built = rubrics.phrase_words();
         let compiled = RubricSet::new(rubrics.iter().cloned());
         let compiled = compiled.phrase_words();
-        assert!(embedded::PHRASE_WORDS.is_some(), "the build compiled the phrase words");
+        assert!(
+            embedded::PHRASE_WORDS.is_some(),
+            "the build compiled the phrase words"
+        );
         assert_eq!(built.single, compiled.single, "single-word phrases");
         assert_eq!(built.all, compiled.all, "every phrase word");
         for (name, text, json) in embedded::FORMS {

@@ -3,22 +3,17 @@
 
 use std::sync::LazyLock;
 
-use super::phrase_list::PhraseList;
+use super::phrase_list::PhraseLists;
+use crate::text::Span;
 
 /// Hedges: a commitment that is not one.
-pub(super) static HEDGES: LazyLock<PhraseList> = LazyLock::new(|| {
-    PhraseList::new(
-        "maybe, perhaps, probably, possibly, might, hopefully, i hope, try to, try and, \
+const HEDGES: &str = "maybe, perhaps, probably, possibly, might, hopefully, i hope, try to, try and, \
          we'll try, i'll try, see if, see whether, look into, check with, check whether, \
          i guess, not sure, at some point, some time, sometime, should be able, if possible, \
-         if we can, if i can, i suppose, we'll see, kind of, sort of, or something",
-    )
-});
+         if we can, if i can, i suppose, we'll see, kind of, sort of, or something";
 
 /// Refusing, blaming or belittling the customer.
-pub(super) static DISRESPECT: LazyLock<PhraseList> = LazyLock::new(|| {
-    PhraseList::new(
-        "not my problem, not my fault, not my job, not our problem, not our fault, not on us, \
+const DISRESPECT: &str = "not my problem, not my fault, not my job, not our problem, not our fault, not on us, \
          not really our problem, not really my problem, isn't our problem, isn't my problem, \
          not really our fault, isn't our fault, don't see why i should, don't see the need, \
          not a big deal, don't really matter, doesn't really matter, don't matter, \
@@ -42,9 +37,7 @@ pub(super) static DISRESPECT: LazyLock<PhraseList> = LazyLock::new(|| {
          not my department, \
          people would take advantage, taking advantage, your decision, \
          isn't our responsibility, wasn't our responsibility, not our decision, \
-         wasn't our decision, wasn't fair to us, another meeting, i'm busy, we're busy",
-    )
-});
+         wasn't our decision, wasn't fair to us, another meeting, i'm busy, we're busy";
 
 /// Sending the customer away or disowning the problem, in its common shapes: "that's
 /// not really our department", "that's your business", "they can go elsewhere".
@@ -64,25 +57,17 @@ pub(super) static DISMISSIVE: LazyLock<regex::Regex> = LazyLock::new(|| {
 });
 
 /// Words that fill a sentence without saying anything about the case.
-pub(super) static BUZZWORDS: LazyLock<PhraseList> = LazyLock::new(|| {
-    PhraseList::new(
-        "synergy, synergies, leverage, leverages, leveraging, holistic, holistically, \
+const BUZZWORDS: &str = "synergy, synergies, leverage, leverages, leveraging, holistic, holistically, \
          best-in-class, best in class, world-class, world class, customer-centric, \
          client-centric, customer centric, empower, empowers, empowering, optimize, optimizes, \
          touchpoint, touchpoints, win-win, excellence, ecosystem, mindset, value-added, \
          paradigm, stakeholders, omnichannel, data-driven, customer journey, lifecycle, \
          seamless, cutting-edge, game-changer, next level, value proposition, transformation, \
-         best practices, core values, relationship-driven, value-based, integrity-driven",
-    )
-});
+         best practices, core values, relationship-driven, value-based, integrity-driven";
 
 /// Reasons given.
-pub(super) static REASONS: LazyLock<PhraseList> = LazyLock::new(|| {
-    PhraseList::new(
-        "because, so that, which means, that means, that's why, that is why, this is why, \
-         since, in order to, that way, the reason, due to, so they can, so you can, so we can",
-    )
-});
+const REASONS: &str = "because, so that, which means, that means, that's why, that is why, this is why, \
+         since, in order to, that way, the reason, due to, so they can, so you can, so we can";
 
 /// Spoken fillers, matched on the raw text.
 pub(super) static FILLERS: LazyLock<regex::Regex> = LazyLock::new(|| {
@@ -109,3 +94,28 @@ pub(super) const KIND_AFTER_NOT: &[&str] = &[
     "forget", "let", "stop", "hesit", "fail", "lose", "leav", "rest", "ignor", "sure", "certain",
     "only", "just", "want", "mind",
 ];
+
+/// The phrase lists, in one automaton: hedges, disrespect, buzzwords, reasons.
+static LISTS: LazyLock<PhraseLists> =
+    LazyLock::new(|| PhraseLists::new(&[HEDGES, DISRESPECT, BUZZWORDS, REASONS]));
+
+/// Where a response uses the words of each phrase list.
+#[derive(Debug, Default)]
+pub(super) struct Listed {
+    pub hedges: Vec<Span>,
+    pub disrespect: Vec<Span>,
+    pub buzzwords: Vec<Span>,
+    pub reasons: Vec<Span>,
+}
+
+/// Reads a response once for every phrase list.
+pub(super) fn listed(text: &str) -> Listed {
+    let mut found = LISTS.find(text).into_iter();
+    let mut next = || found.next().unwrap_or_default();
+    Listed {
+        hedges: next(),
+        disrespect: next(),
+        buzzwords: next(),
+        reasons: next(),
+    }
+}

@@ -1,73 +1,110 @@
-//! A list of fixed phrases found in raw text: whole words, any letter case, any run of
+//! Lists of fixed phrases found in raw text: whole words, any letter case, any run of
 //! white space between words, either apostrophe. It finds what the regex
 //! `(?i)\b(?:first|second|…)\b` (words joined by `\s+`) would find, and builds in a
 //! fraction of the time: one of those regexes took longer to build than a response
 //! takes to score, and each command built several at start-up.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::text::Span;
 
-/// Comma-separated phrases compiled into one automaton.
+/// Lists of comma-separated phrases, compiled into one automaton so that a text is
+/// read once for all of them.
 #[derive(Debug)]
-pub struct PhraseList {
+pub struct PhraseLists {
     automaton: AhoCorasick,
+    /// The list each pattern belongs to.
+    list_of: Vec<usize>,
+    lists: usize,
 }
 
-impl PhraseList {
-    /// The phrases of a comma-separated list: lower-case ASCII words, single spaces
-    /// between them, each starting and ending with a letter or digit.
-    pub fn new(list: &str) -> Self {
-        let phrases = list.split(',').map(str::trim).filter(|p| !p.is_empty());
+impl PhraseLists {
+    /// The phrases of each list: lower-case ASCII words, single spaces between them,
+    /// each starting and ending with a letter or digit.
+    pub fn new(lists: &[&str]) -> Self {
+        let mut phrases = Vec::new();
+        let mut list_of = Vec::new();
+        for (list, text) in lists.iter().enumerate() {
+            for phrase in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                phrases.push(phrase);
+                list_of.push(list);
+            }
+        }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             // Every match, so that one refused by a word boundary does not hide a
             // shorter or later phrase at the same place.
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(phrases)
             .expect("a phrase list this small always builds");
-        PhraseList { automaton }
+        PhraseLists {
+            automaton,
+            list_of,
+            lists: lists.len(),
+        }
     }
 
-    /// Where the phrases are found, leftmost first, never overlapping; where several
-    /// start at the same place, the one listed first (a regex alternation's choice).
-    pub fn find(&self, text: &str) -> Vec<Span> {
+    /// For each list, where its phrases are found: leftmost first, never overlapping;
+    /// where several start at the same place, the one listed first (a regex
+    /// alternation's choice).
+    pub fn find(&self, text: &str) -> Vec<Vec<Span>> {
         let view = Squeezed::new(text);
+        let searched = view.text();
         let mut found: Vec<(usize, usize, usize)> = self
             .automaton
-            .find_overlapping_iter(view.text.as_str())
-            .filter(|m| view.word_edge(m.start()) && view.word_edge(m.end()))
+            .find_overlapping_iter(searched)
+            .filter(|m| word_edge(searched, m.start()) && word_edge(searched, m.end()))
             .map(|m| (m.start(), m.pattern().as_usize(), m.end()))
             .collect();
         found.sort_unstable();
-        let mut spans = Vec::new();
-        let mut after = 0;
-        for (start, _, end) in found {
-            if start >= after {
-                spans.push(Span::new(view.original(start), view.original(end)));
-                after = end;
+        let mut spans = vec![Vec::new(); self.lists];
+        let mut after = vec![0; self.lists];
+        for (start, pattern, end) in found {
+            let list = self.list_of[pattern];
+            if start >= after[list] {
+                spans[list].push(Span::new(view.original(start), view.original(end)));
+                after[list] = end;
             }
         }
         spans
     }
+}
 
-    /// How many times the phrases are found, as [`PhraseList::find`] finds them.
-    pub fn count(&self, text: &str) -> usize {
-        self.find(text).len()
-    }
+/// Whether byte `at` lies between an ASCII word character and something else (an
+/// ASCII word boundary: other letters are not word characters).
+fn word_edge(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let word = |i: usize| {
+        bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    };
+    let before = at.checked_sub(1).is_some_and(word);
+    before != word(at)
 }
 
 /// The text with every run of white space made one space and curly apostrophes made
 /// straight, so that fixed phrases can be looked for in it; each of its bytes knows
-/// the byte of the original it came from.
-struct Squeezed {
-    text: String,
-    /// For each byte of `text`, and one past its end, the original byte offset.
-    origin: Vec<usize>,
+/// the byte of the original it came from. Most texts need no change, and are not copied.
+enum Squeezed<'t> {
+    Same(&'t str),
+    Changed {
+        text: String,
+        /// For each byte of `text`, and one past its end, the original byte offset.
+        origin: Vec<usize>,
+    },
 }
 
-impl Squeezed {
-    fn new(original: &str) -> Self {
+impl<'t> Squeezed<'t> {
+    fn new(original: &'t str) -> Self {
+        let bytes = original.as_bytes();
+        let changes = !original.is_ascii()
+            || bytes.iter().any(|b| (b'\t'..=b'\r').contains(b))
+            || bytes.windows(2).any(|pair| pair == b"  ");
+        if !changes {
+            return Squeezed::Same(original);
+        }
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
         let mut in_space = false;
@@ -87,21 +124,23 @@ impl Squeezed {
             origin.extend((0..text.len() - before).map(|i| at + i));
         }
         origin.push(original.len());
-        Squeezed { text, origin }
+        Squeezed::Changed { text, origin }
     }
 
-    /// Whether byte `at` lies between an ASCII word character and something else (an
-    /// ASCII word boundary: other letters are not word characters).
-    fn word_edge(&self, at: usize) -> bool {
-        let bytes = self.text.as_bytes();
-        let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
-        let before = at.checked_sub(1).is_some_and(word);
-        before != word(at)
+    /// The text to search.
+    fn text(&self) -> &str {
+        match self {
+            Squeezed::Same(text) => text,
+            Squeezed::Changed { text, .. } => text,
+        }
     }
 
     /// The original offset of byte `at` of the squeezed text.
     fn original(&self, at: usize) -> usize {
-        self.origin.get(at).copied().unwrap_or(self.text.len())
+        match self {
+            Squeezed::Same(_) => at,
+            Squeezed::Changed { text, origin } => origin.get(at).copied().unwrap_or(text.len()),
+        }
     }
 }
 
@@ -109,8 +148,22 @@ impl Squeezed {
 mod tests {
     use super::*;
 
+    struct PhraseList(PhraseLists);
+
+    impl PhraseList {
+        fn new(list: &str) -> Self {
+            PhraseList(PhraseLists::new(&[list]))
+        }
+        fn count(&self, text: &str) -> usize {
+            self.0.find(text)[0].len()
+        }
+    }
+
     fn found<'t>(list: &PhraseList, text: &'t str) -> Vec<&'t str> {
-        list.find(text).into_iter().map(|s| &text[s.start..s.end]).collect()
+        list.0.find(text)[0]
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
@@ -138,6 +191,17 @@ mod tests {
         assert_eq!(found(&list, "becausee so that is why"), ["so that"]);
         let list = PhraseList::new("you people, you");
         assert_eq!(found(&list, "you peoples and you"), ["you", "you"]);
+    }
+
+    #[test]
+    fn each_list_is_found_on_its_own() {
+        let lists = PhraseLists::new(&["not my problem", "my problem, problem"]);
+        let text = "It's not my problem.";
+        let found = lists.find(text);
+        let words =
+            |list: &[Span]| -> Vec<&str> { list.iter().map(|s| &text[s.start..s.end]).collect() };
+        assert_eq!(words(&found[0]), ["not my problem"]);
+        assert_eq!(words(&found[1]), ["my problem"]);
     }
 
     #[test]

@@ -8,9 +8,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::case_tie::COMMON_NORMS;
-use super::lexicon::{
-    BUZZWORDS, DISMISSIVE, DISRESPECT, FILLERS, HEDGES, KIND_AFTER_NOT, REASONS, SPEECH_WORDS,
-};
+use super::lexicon::{DISMISSIVE, FILLERS, KIND_AFTER_NOT, Listed, SPEECH_WORDS};
 use super::negation::{Clauses, negated_by};
 use crate::model::{Case, PhraseWords};
 use crate::text::{Tokenized, WordCache, tokenize, tokenize_cached};
@@ -260,12 +258,17 @@ fn sentence_at(tokenized: &Tokenized, at: usize) -> Option<usize> {
 
 /// For each sentence, whether it refuses, blames or belittles the customer (not in
 /// quoted speech, not denied: "it is not your fault" is kind).
-pub fn disrespectful(text: &str, tokenized: &Tokenized, quoted: &[crate::text::Span]) -> Vec<bool> {
+pub(super) fn disrespectful(
+    text: &str,
+    tokenized: &Tokenized,
+    quoted: &[crate::text::Span],
+    listed: &Listed,
+) -> Vec<bool> {
     let mut rude = vec![false; tokenized.sentences.len()];
     let dismissive = DISMISSIVE
         .find_iter(text)
         .map(|m| crate::text::Span::new(m.start(), m.end()));
-    for at in DISRESPECT.find(text).into_iter().chain(dismissive) {
+    for at in listed.disrespect.iter().copied().chain(dismissive) {
         if quoted.iter().any(|q| q.contains(at)) || denied(&text[..at.start]) {
             continue;
         }
@@ -277,12 +280,12 @@ pub fn disrespectful(text: &str, tokenized: &Tokenized, quoted: &[crate::text::S
 }
 
 /// Reads a response; `rude` flags its disrespectful sentences.
-pub fn read(
+pub(super) fn read(
     text: &str,
     tokenized: &Tokenized,
     clauses: &Clauses,
     facts: &CaseFacts,
-    rude: &[bool],
+    (listed, rude): (&Listed, &[bool]),
 ) -> Reading {
     let words = tokenized.word_count();
     let sentences = tokenized.sentences.len();
@@ -320,15 +323,15 @@ pub fn read(
         / sentences.max(1) as f64;
 
     let mut hedged = vec![false; sentences];
-    for at in HEDGES.find(text) {
+    for at in &listed.hedges {
         reading.hedges += 1;
         if let Some(i) = sentence_at(tokenized, at.start) {
             hedged[i] = true;
         }
     }
     reading.disrespect = rude.iter().filter(|&&r| r).count();
-    reading.buzzwords = per100(BUZZWORDS.count(text));
-    reading.reasons = REASONS.count(text);
+    reading.buzzwords = per100(listed.buzzwords.len());
+    reading.reasons = listed.reasons.len();
     reading.fillers = per100(FILLERS.find_iter(text).count());
 
     let (committed, refused) = speaker_acts(text, tokenized, clauses);

@@ -5,6 +5,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::EngineError;
 use super::case_tie::{COMMON_NORMS, CaseTerms};
+use super::lexicon;
 use super::matcher::{Found, Matcher, NormText};
 use super::negation::{Clauses, negated_by};
 use super::plan::Plan;
@@ -226,8 +227,15 @@ impl Scorer {
             .filter(|(f, negation)| negation.is_some() || stuffing[f.sentence].is_some())
             .count();
         let dismissed = refused as f64 / found.len().max(1) as f64;
-        let rude = reading::disrespectful(response, &tokenized, &quoted);
-        let reading = reading::read(response, &tokenized, &clauses, &self.facts, &rude);
+        let listed = lexicon::listed(response);
+        let rude = reading::disrespectful(response, &tokenized, &quoted, &listed);
+        let reading = reading::read(
+            response,
+            &tokenized,
+            &clauses,
+            &self.facts,
+            (&listed, &rude),
+        );
         let misconceptions = self.misconceptions(heard.mistakes, &tokenized, &clauses);
         let level = points::level(&reading);
         let (held_share, held) = points::gate(&reading);

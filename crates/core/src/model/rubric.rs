@@ -167,7 +167,10 @@ impl RubricSet {
 
     /// A set whose phrase words were compiled before (the shipped set's, at build
     /// time); they must be [`PhraseWords::of`] these rubrics' phrases.
-    pub fn with_phrase_words(rubrics: impl IntoIterator<Item = Rubric>, words: PhraseWords) -> Self {
+    pub fn with_phrase_words(
+        rubrics: impl IntoIterator<Item = Rubric>,
+        words: PhraseWords,
+    ) -> Self {
         let set = RubricSet::new(rubrics);
         // A new lock is empty, so this always sets it.
         let _ = set.words.set(words);
