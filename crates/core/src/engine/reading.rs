@@ -3,8 +3,6 @@
 //! how much it hedges, its tone, and whether it is speech at all rather than a list
 //! of terms or the case copied back. The indicators' points start from this reading.
 
-use std::sync::LazyLock;
-
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::case_tie::COMMON_NORMS;
@@ -73,17 +71,9 @@ pub struct CaseFacts {
     situation_grams: FxHashSet<u64>,
 }
 
-/// English words by how common they are (Zipf frequency x 10), from the shipped list.
-static FREQUENCY: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
-    include_str!("../../../../rubrics/lexicon/english-frequency.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let (word, zipf) = l.split_once(' ')?;
-            Some((word, zipf.parse().ok()?))
-        })
-        .collect()
-});
+// English words by how common they are (`FREQUENCY`: Zipf frequency x 10), from the
+// shipped list, compiled by build.rs.
+include!(concat!(env!("OUT_DIR"), "/frequency.rs"));
 
 /// How specific one word of the case is: everyday words ("return", "email",
 /// "bought") weigh little, rare ones ("wetsuit", "Norfolk") and figures fully.
