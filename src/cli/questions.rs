@@ -54,6 +54,8 @@ pub(super) fn follow_ups_for(
 }
 
 pub(super) fn run(args: QuestionsArgs, out: &mut dyn Write) -> Result<ExitCode, Error> {
+    // The engine's tables are built on the other core while the case is read.
+    std::thread::spawn(crate::engine::warm_up);
     let (rubrics, form) = rubrics_and_form(args.form.as_ref())?;
     let case = catalog(&args.folders, rubrics)?.resolve(&args.case, rubrics)?;
     let form = form_for(&case, args.form.is_some(), &form)?;

@@ -57,6 +57,8 @@ pub struct ScoreArgs {
 }
 
 pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<ExitCode, Error> {
+    // The engine's tables are built on the other core while the case is read.
+    std::thread::spawn(crate::engine::warm_up);
     let (rubrics, form) = rubrics_and_form(args.form.as_ref())?;
     let catalog = Catalog::load(&case_folders(&args.folders), rubrics)?;
     let case = catalog.resolve(&args.case, rubrics)?;

@@ -437,9 +437,12 @@ pub(super) fn check_phrase(phrase: &str) -> Result<(), String> {
         ".*", ".+", "\\b", "\\w", "\\s", "\\d", "(?", "|", "[", "]", "{", "}",
     ];
     // Every sign starts with one of these bytes: most phrases hold none, and are read once.
-    let suspect = phrase
-        .bytes()
-        .any(|b| matches!(b, b'.' | b'\\' | b'(' | b'|' | b'[' | b']' | b'{' | b'}' | b'^' | b'$'));
+    let suspect = phrase.bytes().any(|b| {
+        matches!(
+            b,
+            b'.' | b'\\' | b'(' | b'|' | b'[' | b']' | b'{' | b'}' | b'^' | b'$'
+        )
+    });
     let anchored = phrase.starts_with('^') || phrase.ends_with('$');
     if suspect && (anchored || REGEX_SIGNS.iter().any(|sign| phrase.contains(sign))) {
         return Err(format!(

@@ -119,3 +119,11 @@ pub(super) fn listed(text: &str) -> Listed {
         reasons: next(),
     }
 }
+
+/// Builds the lists and patterns now rather than on first use.
+pub(super) fn warm() {
+    LazyLock::force(&LISTS);
+    LazyLock::force(&DISMISSIVE);
+    LazyLock::force(&FILLERS);
+    LazyLock::force(&SPEECH_WORDS);
+}

@@ -49,6 +49,17 @@ pub fn bare_case(code: &crate::model::Code, situation: &str) -> Case {
     }
 }
 
+/// Builds the engine's shared tables (word sets, the phrase lists' automaton, patterns)
+/// now instead of on first use. They are the same for every case: a command can build
+/// them on another thread while it reads its case, and score sooner.
+pub fn warm_up() {
+    lexicon::warm();
+    negation::warm();
+    synonyms::warm();
+    skills::warm();
+    std::sync::LazyLock::force(&case_tie::COMMON_NORMS);
+}
+
 /// Scores one response to a case. To score many, build a [`Scorer`] once.
 pub fn score(
     case: &Case,

@@ -253,6 +253,21 @@ fn prevents_recurrence(
     (matched.start..end).any(|t| again.iter().any(|a| *a == tokenized.tokens[t].norm))
 }
 
+/// Builds the word sets now rather than on first use.
+pub(super) fn warm() {
+    for set in [
+        &TRIGGERS,
+        &PSEUDO_AFTER,
+        &TERMINATORS,
+        &SUBJECTS,
+        &LINKERS,
+        &COPULAS,
+        &DENIALS,
+    ] {
+        LazyLock::force(set);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

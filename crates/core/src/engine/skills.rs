@@ -89,3 +89,8 @@ pub fn reason(
         SkillMeasure::Impression => format!("judge's questions answered {:.0}%", questions * 100.0),
     }
 }
+
+/// Builds the word set now rather than on first use.
+pub(super) fn warm() {
+    LazyLock::force(&TIME_WORDS);
+}
