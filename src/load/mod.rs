@@ -10,6 +10,7 @@ mod fields;
 mod keys;
 pub mod lint;
 mod shape;
+mod shipped;
 mod tree;
 mod values;
 mod yaml_error;
@@ -21,6 +22,7 @@ use std::rc::Rc;
 use check::Context;
 pub use raw::AREAS;
 use raw::{RawCase, RawConcept, RawExample, RawLookFor, RawRubric};
+pub use shipped::{shipped_case_from_str, shipped_form_from_str, shipped_rubric_from_str};
 use yaml_error::yaml_error;
 
 use crate::error::{Error, LoadError, LoadErrorKind, Position};
@@ -105,23 +107,6 @@ pub fn case_problems(
     }
 }
 
-/// A case shipped in the binary, read once and typed from the JSON the build made of
-/// its YAML `text`. The tests check every shipped file in full (`library::shipped`'s
-/// tests and `validate`), so start-up does not walk them again; a file the typed read
-/// refuses (or with no JSON) is checked in full from its text, for its report.
-pub fn shipped_case_from_str(
-    text: &str,
-    json: &str,
-    path: &Path,
-    source: CaseSource,
-    rubrics: &RubricSet,
-) -> Result<Case, LoadError> {
-    match serde_json::from_str::<RawCase>(json) {
-        Ok(raw) => case_from_raw(raw, path, source),
-        Err(_) => case_from_str(text, path, source, rubrics),
-    }
-}
-
 /// The model of a case read without problems.
 fn case_from_raw(raw: RawCase, path: &Path, source: CaseSource) -> Result<Case, LoadError> {
     let id = match raw.id {
@@ -188,15 +173,6 @@ pub fn rubric_problems(text: &str, path: &Path) -> Result<Rubric, Vec<LoadError>
     }
 }
 
-/// A rubric shipped in the binary, read once and typed from its JSON, as
-/// [`shipped_case_from_str`] reads a case.
-pub fn shipped_rubric_from_str(text: &str, json: &str, path: &Path) -> Result<Rubric, LoadError> {
-    match serde_json::from_str::<RawRubric>(json) {
-        Ok(raw) => Ok(rubric_from_raw(raw)),
-        Err(_) => rubric_from_str(text, path),
-    }
-}
-
 /// The model of a rubric read without problems.
 fn rubric_from_raw(raw: RawRubric) -> Rubric {
     Rubric {
@@ -259,15 +235,6 @@ pub fn form_from_str(text: &str, path: &Path) -> Result<Form, LoadError> {
         )
     })?;
     Ok(form)
-}
-
-/// A form shipped in the binary, read from its JSON and checked, as
-/// [`shipped_case_from_str`] reads a case.
-pub fn shipped_form_from_str(text: &str, json: &str, path: &Path) -> Result<Form, LoadError> {
-    match serde_json::from_str::<Form>(json) {
-        Ok(form) if form.check().is_ok() => Ok(form),
-        _ => form_from_str(text, path),
-    }
 }
 
 /// Reads an evaluation form from disk.

@@ -10,7 +10,7 @@ use super::matcher::{Found, Matcher, NormText};
 use super::negation::{Clauses, negated_by};
 use super::plan::Plan;
 use super::points;
-use super::reading::{self, CaseFacts};
+use super::reading::{self, CaseFacts, Reading};
 use super::scorecard::{IndicatorScore, Scorecard, Stats};
 use super::skills;
 use super::synonyms;
@@ -195,6 +195,20 @@ impl Scorer {
         self.judge(original, answers, None)
     }
 
+    /// The response's reading, and which of its sentences are disrespectful.
+    fn read(
+        &self,
+        response: &str,
+        tokenized: &Tokenized,
+        clauses: &Clauses,
+        quoted: &[Span],
+    ) -> (Reading, Vec<bool>) {
+        let listed = lexicon::listed(response);
+        let rude = reading::disrespectful(response, tokenized, quoted, &listed);
+        let reading = reading::read(response, tokenized, clauses, &self.facts, (&listed, &rude));
+        (reading, rude)
+    }
+
     fn judge(
         &self,
         original: &str,
@@ -227,15 +241,7 @@ impl Scorer {
             .filter(|(f, negation)| negation.is_some() || stuffing[f.sentence].is_some())
             .count();
         let dismissed = refused as f64 / found.len().max(1) as f64;
-        let listed = lexicon::listed(response);
-        let rude = reading::disrespectful(response, &tokenized, &quoted, &listed);
-        let reading = reading::read(
-            response,
-            &tokenized,
-            &clauses,
-            &self.facts,
-            (&listed, &rude),
-        );
+        let (reading, rude) = self.read(response, &tokenized, &clauses, &quoted);
         let misconceptions = self.misconceptions(heard.mistakes, &tokenized, &clauses);
         let level = points::level(&reading);
         let (held_share, held) = points::gate(&reading);

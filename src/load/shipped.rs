@@ -1,0 +1,43 @@
+//! The files shipped in the binary, read from the JSON the build made of their YAML.
+//! The tests check every shipped file in full (`library::shipped`'s tests and
+//! `validate`), so start-up reads them typed only; a file the typed read refuses (or
+//! with no JSON) is read in full from its YAML text, for a positioned report.
+
+use std::path::Path;
+
+use super::raw::{RawCase, RawRubric};
+use super::{case_from_raw, case_from_str, form_from_str, rubric_from_raw, rubric_from_str};
+use crate::error::LoadError;
+use crate::model::{Case, CaseSource, Form, Rubric, RubricSet};
+
+/// A case shipped in the binary, typed from `json`, or read in full from its YAML
+/// `text` when that fails.
+pub fn shipped_case_from_str(
+    text: &str,
+    json: &str,
+    path: &Path,
+    source: CaseSource,
+    rubrics: &RubricSet,
+) -> Result<Case, LoadError> {
+    match serde_json::from_str::<RawCase>(json) {
+        Ok(raw) => case_from_raw(raw, path, source),
+        Err(_) => case_from_str(text, path, source, rubrics),
+    }
+}
+
+/// A rubric shipped in the binary, as [`shipped_case_from_str`] reads a case.
+pub fn shipped_rubric_from_str(text: &str, json: &str, path: &Path) -> Result<Rubric, LoadError> {
+    match serde_json::from_str::<RawRubric>(json) {
+        Ok(raw) => Ok(rubric_from_raw(raw)),
+        Err(_) => rubric_from_str(text, path),
+    }
+}
+
+/// A form shipped in the binary, typed from `json` and checked, as
+/// [`shipped_case_from_str`] reads a case.
+pub fn shipped_form_from_str(text: &str, json: &str, path: &Path) -> Result<Form, LoadError> {
+    match serde_json::from_str::<Form>(json) {
+        Ok(form) if form.check().is_ok() => Ok(form),
+        _ => form_from_str(text, path),
+    }
+}
