@@ -189,7 +189,7 @@ fn rubric_from_raw(raw: RawRubric) -> Rubric {
             .map(|m| crate::model::Misconception {
                 id: m.id.0,
                 label: m.label.0,
-                phrases: m.phrases.into_iter().map(|p| Phrase(p.0)).collect(),
+                phrases: phrases(m.phrases),
                 correction: m.correction.0,
             })
             .collect(),
@@ -377,15 +377,21 @@ fn id_from_stem(path: &Path) -> Result<CaseId, LoadError> {
     })
 }
 
+/// Phrases as read.
+fn phrases(raw: Vec<raw::PhraseText>) -> Vec<Phrase> {
+    raw.into_iter().map(|p| Phrase(p.0)).collect()
+}
+
+/// Patterns, compiled (each was checked while reading).
+fn patterns(raw: Vec<raw::PatternText>) -> Vec<Pattern> {
+    raw.into_iter().filter_map(|p| pattern(&p.0)).collect()
+}
+
 fn look_for(raw: RawLookFor) -> LookFor {
     LookFor {
         label: raw.label,
-        phrases: raw.phrases.into_iter().map(|p| Phrase(p.0)).collect(),
-        patterns: raw
-            .patterns
-            .into_iter()
-            .filter_map(|p| pattern(&p.0))
-            .collect(),
+        phrases: phrases(raw.phrases),
+        patterns: patterns(raw.patterns),
         tip: raw.tip,
         weight: raw.weight.map_or(2, |w| w.0),
     }
@@ -414,12 +420,8 @@ fn concept(raw: RawConcept) -> Concept {
         id: raw.id.0,
         label: raw.label.0,
         weight: raw.weight.0,
-        phrases: raw.phrases.into_iter().map(|p| Phrase(p.0)).collect(),
-        patterns: raw
-            .patterns
-            .into_iter()
-            .filter_map(|p| pattern(&p.0))
-            .collect(),
+        phrases: phrases(raw.phrases),
+        patterns: patterns(raw.patterns),
         tip: raw.tip.0,
         probes: raw.probes.into_iter().map(|t| t.0).collect(),
         examples: ConceptExamples {
