@@ -60,7 +60,7 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
     // The engine's tables are built on the other core while the case is read.
     std::thread::spawn(crate::engine::warm_up);
     let (rubrics, form) = rubrics_and_form(args.form.as_ref())?;
-    let catalog = Catalog::load(&case_folders(&args.folders), rubrics)?;
+    let catalog = Catalog::load_for(&case_folders(&args.folders), rubrics, &args.case)?;
     let case = catalog.resolve(&args.case, rubrics)?;
     for d in catalog.duplicates.iter().filter(|d| d.id == case.id) {
         warn(&format!(

@@ -35,6 +35,33 @@ pub struct Catalog {
 impl Catalog {
     /// Loads the coach's folders (in order) and the shipped library.
     pub fn load(folders: &[PathBuf], rubrics: &RubricSet) -> Result<Catalog, Error> {
+        let mut catalog = Catalog::load_folders(folders, rubrics)?;
+        catalog.add_shipped();
+        Ok(catalog)
+    }
+
+    /// The catalog a command about the one case `name` needs: the coach's folders and,
+    /// when `name` is the id of a shipped case, that case alone; every shipped case
+    /// otherwise (a file path needs none, an unknown id gets "did you mean").
+    pub fn load_for(
+        folders: &[PathBuf],
+        rubrics: &RubricSet,
+        name: &str,
+    ) -> Result<Catalog, Error> {
+        let mut catalog = Catalog::load_folders(folders, rubrics)?;
+        if names_file(name) {
+            return Ok(catalog);
+        }
+        match shipped::case(name) {
+            Some(Ok(case)) => catalog.add(case),
+            Some(Err(e)) => catalog.problems.push(e),
+            None => catalog.add_shipped(),
+        }
+        Ok(catalog)
+    }
+
+    /// The cases of the coach's folders alone.
+    fn load_folders(folders: &[PathBuf], rubrics: &RubricSet) -> Result<Catalog, Error> {
         let mut catalog = Catalog {
             folders: folders.to_vec(),
             ..Catalog::default()
@@ -53,13 +80,17 @@ impl Catalog {
                 }
             }
         }
+        Ok(catalog)
+    }
+
+    /// Adds every shipped case after the coach's (theirs win a shared id).
+    fn add_shipped(&mut self) {
         for loaded in shipped::cases() {
             match loaded {
-                Ok(case) => catalog.add(case.clone()),
-                Err(e) => catalog.problems.push(e.clone()),
+                Ok(case) => self.add(case.clone()),
+                Err(e) => self.problems.push(e.clone()),
             }
         }
-        Ok(catalog)
     }
 
     fn add(&mut self, case: Case) {
@@ -109,12 +140,8 @@ impl Catalog {
 
     /// A case named by a path to a file, or by id.
     pub fn resolve(&self, name: &str, rubrics: &RubricSet) -> Result<Case, Error> {
-        let path = Path::new(name);
-        // Anything at that path but a folder is read as a file (and refused there if it
-        // is a pipe or a device), not looked up as an id.
-        let named_file = path.symlink_metadata().is_ok() && !path.is_dir();
-        if named_file || name.ends_with(".yaml") || name.ends_with(".yml") {
-            return load::case_from_file(path, rubrics);
+        if names_file(name) {
+            return load::case_from_file(Path::new(name), rubrics);
         }
         if let Some(case) = self.get(name) {
             return Ok(case.clone());
@@ -154,4 +181,12 @@ pub fn describe(source: &CaseSource) -> String {
         CaseSource::Shipped(stem) => format!("shipped case cases/{stem}.yaml"),
         CaseSource::File(path) => path.display().to_string(),
     }
+}
+
+/// Whether `name` is read as a case file rather than looked up as an id: anything at
+/// that path but a folder (refused later if it is a pipe or a device), or a YAML name.
+fn names_file(name: &str) -> bool {
+    let path = Path::new(name);
+    let named_file = path.symlink_metadata().is_ok() && !path.is_dir();
+    named_file || name.ends_with(".yaml") || name.ends_with(".yml")
 }

@@ -144,6 +144,23 @@ pub fn cases() -> &'static [Result<Case, LoadError>] {
     &CASES
 }
 
+/// The shipped case of this id alone, read on its own (a command about one case need
+/// not read them all); `None` when no shipped file has that name.
+pub fn case(id: &str) -> Option<Result<Case, LoadError>> {
+    let rubrics = match rubrics() {
+        Ok(rubrics) => rubrics,
+        Err(_) => return None,
+    };
+    let (name, text, json) = embedded::CASES
+        .iter()
+        .find(|(name, _, _)| name.strip_suffix(".yaml") == Some(id))?;
+    let path = Path::new("cases").join(name);
+    let source = CaseSource::Shipped(id.to_string());
+    Some(load::shipped_case_from_str(
+        text, json, &path, source, rubrics,
+    ))
+}
+
 /// The raw text of every shipped file, for tests and `roleplay validate`.
 pub fn files() -> impl Iterator<Item = (String, &'static str)> {
     let rubrics = embedded::RUBRICS

@@ -83,6 +83,56 @@ fn show_prints_the_situation_and_indicator_titles_but_not_the_questions() {
     );
 }
 
+/// `score --case ID` reads only that shipped case, but a coach's case of the same id
+/// still wins, with the warning, and an unknown id still gets "did you mean".
+#[test]
+fn score_by_id_takes_a_coach_twin_over_the_shipped_case_and_suggests_close_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read_to_string(repo("tests/fixtures/cases/tidewater.yaml")).unwrap();
+    let twin = good.replace("id: tidewater-damaged-book", "id: summit-gear-ski-return");
+    std::fs::write(dir.path().join("twin.yaml"), twin).unwrap();
+    let response = dir.path().join("response.txt");
+    std::fs::write(&response, "I am sorry about the damaged book.").unwrap();
+    let out = roleplay()
+        .args([
+            "score",
+            "--format",
+            "json",
+            "--case",
+            "summit-gear-ski-return",
+            "--cases",
+        ])
+        .arg(dir.path())
+        .arg(&response)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("two cases have the id `summit-gear-ski-return`"),
+        "{stderr}"
+    );
+    let card: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let shipped = json_of(roleplay().args(["show", "summit-gear-ski-return", "--format", "json"]));
+    assert_eq!(card["case"], "summit-gear-ski-return");
+    assert_ne!(
+        card["title"], shipped["title"],
+        "the coach's twin is scored"
+    );
+
+    let out = roleplay()
+        .args(["score", "--case", "summit-gear-ski-retrun"])
+        .arg(&response)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("did you mean `summit-gear-ski-return`"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn a_coach_folder_adds_cases_and_reports_broken_ones_and_shared_ids() {
     let dir = tempfile::tempdir().unwrap();
