@@ -14,6 +14,10 @@ fn rubrics() -> &'static RubricSet {
     shipped::rubrics().expect("shipped rubrics")
 }
 
+fn known() -> roleplay::load::Known<'static> {
+    shipped::known().expect("shipped rubrics and forms")
+}
+
 fn good_case() -> &'static str {
     include_str!("fixtures/cases/tidewater.yaml")
 }
@@ -99,14 +103,14 @@ proptest! {
     #[test]
     fn loading_any_case_text_never_panics(text in case_text()) {
         let path = Path::new("fuzz.yaml");
-        let _ = load::case_from_str(&text, path, CaseSource::File(path.into()), rubrics());
-        let _ = roleplay::load::lint::case_errors(&text, path, rubrics());
+        let _ = load::case_from_str(&text, path, CaseSource::File(path.into()), known());
+        let _ = roleplay::load::lint::case_errors(&text, path, known());
     }
 
     #[test]
     fn a_loaded_case_keeps_its_required_text(text in case_text()) {
         let path = Path::new("fuzz.yaml");
-        if let Ok(case) = load::case_from_str(&text, path, CaseSource::File(path.into()), rubrics()) {
+        if let Ok(case) = load::case_from_str(&text, path, CaseSource::File(path.into()), known()) {
             prop_assert!(!case.title.trim().is_empty());
             prop_assert!(!case.situation.trim().is_empty());
             prop_assert!(!case.indicators.is_empty() && case.indicators.len() <= 7);
@@ -116,7 +120,7 @@ proptest! {
     #[test]
     fn scoring_any_response_stays_in_bounds(text in response()) {
         let path = Path::new("tidewater.yaml");
-        let case = load::case_from_str(good_case(), path, CaseSource::File(path.into()), rubrics())
+        let case = load::case_from_str(good_case(), path, CaseSource::File(path.into()), known())
             .expect("the fixture loads");
         let form = shipped::default_form().expect("form");
         let card = Scorer::new(&case, rubrics(), form).expect("scorer").score(&text);

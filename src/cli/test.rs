@@ -68,7 +68,13 @@ pub(super) fn run(args: TestArgs, out: &mut dyn Write) -> Result<ExitCode, Error
                 vec![path.clone()]
             };
             for file in files {
-                match load::case_from_file(&file, rubrics) {
+                match load::case_from_file(
+                    &file,
+                    crate::load::Known {
+                        rubrics,
+                        forms: crate::library::shipped::forms()?,
+                    },
+                ) {
                     Ok(case) => cases.push(case),
                     Err(Error::Load(e)) => problems.push(e.to_string()),
                     Err(e) => return Err(e),

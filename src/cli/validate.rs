@@ -49,7 +49,13 @@ pub(super) fn run(
         })
         .collect();
     let files = sources.len() + rubric_sources.len() + diagnostics.len();
-    diagnostics.extend(validate(&sources, rubrics));
+    diagnostics.extend(validate(
+        &sources,
+        crate::load::Known {
+            rubrics,
+            forms: crate::library::shipped::forms()?,
+        },
+    ));
     diagnostics.extend(validate_rubrics(
         &rubric_sources,
         shipped::shipped_rubrics()?,

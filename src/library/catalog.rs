@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, LoadError, LoadErrorKind};
 use crate::library::shipped;
-use crate::load;
+use crate::load::{self, Known};
 use crate::model::{Case, CaseId, CaseSource, RubricSet};
 use crate::suggest::closest;
 
@@ -62,13 +62,17 @@ impl Catalog {
 
     /// The cases of the coach's folders alone.
     fn load_folders(folders: &[PathBuf], rubrics: &RubricSet) -> Result<Catalog, Error> {
+        let known = Known {
+            rubrics,
+            forms: shipped::forms()?,
+        };
         let mut catalog = Catalog {
             folders: folders.to_vec(),
             ..Catalog::default()
         };
         for folder in folders {
             for path in yaml_files(folder)? {
-                match load::case_from_file(&path, rubrics) {
+                match load::case_from_file(&path, known) {
                     Ok(case) => catalog.add(case),
                     Err(Error::Load(e)) => catalog.problems.push(e),
                     // One unreadable file is skipped like a bad one, not the end of the run.
@@ -141,7 +145,11 @@ impl Catalog {
     /// A case named by a path to a file, or by id.
     pub fn resolve(&self, name: &str, rubrics: &RubricSet) -> Result<Case, Error> {
         if names_file(name) {
-            return load::case_from_file(Path::new(name), rubrics);
+            let known = Known {
+                rubrics,
+                forms: shipped::forms()?,
+            };
+            return load::case_from_file(Path::new(name), known);
         }
         if let Some(case) = self.get(name) {
             return Ok(case.clone());

@@ -6,15 +6,14 @@ use std::sync::{LazyLock, OnceLock};
 use rayon::prelude::*;
 
 use crate::error::{Error, LoadError};
-use crate::load;
+use crate::load::{self, Known};
 use crate::model::{Case, CaseSource, Form, PhraseWords, Rubric, RubricSet};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
-/// The id of the form used when none is given.
-pub const DEFAULT_FORM: &str = "deca-series";
+pub use crate::load::DEFAULT_FORM;
 
 // Reading the YAML is most of a command's start-up: the files are read in parallel.
 static RUBRICS: LazyLock<Result<RubricSet, Vec<LoadError>>> = LazyLock::new(|| {
@@ -64,7 +63,7 @@ static FORMS: LazyLock<Result<Vec<Form>, Vec<LoadError>>> = LazyLock::new(|| {
 });
 
 static CASES: LazyLock<Vec<Result<Case, LoadError>>> = LazyLock::new(|| {
-    let Ok(rubrics) = rubrics() else {
+    let Ok(known) = known() else {
         return Vec::new();
     };
     embedded::CASES
@@ -72,7 +71,7 @@ static CASES: LazyLock<Vec<Result<Case, LoadError>>> = LazyLock::new(|| {
         .map(|(name, text, json)| {
             let path = Path::new("cases").join(name);
             let stem = name.trim_end_matches(".yaml").to_string();
-            load::shipped_case_from_str(text, json, &path, CaseSource::Shipped(stem), rubrics)
+            load::shipped_case_from_str(text, json, &path, CaseSource::Shipped(stem), known)
         })
         .collect()
 });
@@ -103,6 +102,14 @@ pub fn add_coach_rubrics(extra: Vec<Rubric>) -> Result<(), Error> {
     ACTIVE
         .set(merged)
         .map_err(|_| Error::Internal("the coach's rubrics were added twice".into()))
+}
+
+/// What a case is read against: [`rubrics`] and the shipped [`forms`].
+pub fn known() -> Result<Known<'static>, Error> {
+    Ok(Known {
+        rubrics: rubrics()?,
+        forms: forms()?,
+    })
 }
 
 /// The shipped forms.
@@ -147,17 +154,14 @@ pub fn cases() -> &'static [Result<Case, LoadError>] {
 /// The shipped case of this id alone, read on its own (a command about one case need
 /// not read them all); `None` when no shipped file has that name.
 pub fn case(id: &str) -> Option<Result<Case, LoadError>> {
-    let rubrics = match rubrics() {
-        Ok(rubrics) => rubrics,
-        Err(_) => return None,
-    };
+    let known = known().ok()?;
     let (name, text, json) = embedded::CASES
         .iter()
         .find(|(name, _, _)| name.strip_suffix(".yaml") == Some(id))?;
     let path = Path::new("cases").join(name);
     let source = CaseSource::Shipped(id.to_string());
     Some(load::shipped_case_from_str(
-        text, json, &path, source, rubrics,
+        text, json, &path, source, known,
     ))
 }
 
@@ -218,10 +222,11 @@ mod tests {
             assert!(!json.is_empty(), "{name} has a JSON copy");
             let path = Path::new("cases").join(name);
             let source = || CaseSource::Shipped(name.trim_end_matches(".yaml").to_string());
-            let full = load::case_problems(text, &path, source(), rubrics)
+            let full = load::case_problems(text, &path, source(), known().expect("known"))
                 .expect("a shipped case is clean");
             let fast =
-                load::shipped_case_from_str(text, json, &path, source(), rubrics).expect("loads");
+                load::shipped_case_from_str(text, json, &path, source(), known().expect("known"))
+                    .expect("loads");
             assert_eq!(format!("{full:?}"), format!("{fast:?}"), "{name}");
         }
     }

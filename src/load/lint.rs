@@ -8,7 +8,8 @@ use super::tree::{self, Node};
 use crate::engine::matcher::phrases_said;
 use crate::error::{LoadError, LoadErrorKind, Position};
 use crate::load;
-use crate::model::{Case, CaseId, CaseSource, RubricSet};
+use crate::model::{Case, CaseId, CaseSource, Form, RubricSet};
+use load::Known;
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -47,9 +48,9 @@ const MAX_ERRORS: usize = 50;
 
 /// Every error in a case file, found in one read (see [`load::case_problems`]), at
 /// most [`MAX_ERRORS`] of them.
-pub fn case_errors(text: &str, path: &Path, rubrics: &RubricSet) -> (Option<Case>, Vec<LoadError>) {
+pub fn case_errors(text: &str, path: &Path, known: Known<'_>) -> (Option<Case>, Vec<LoadError>) {
     let source = CaseSource::File(path.to_path_buf());
-    match load::case_problems(text, path, source, rubrics) {
+    match load::case_problems(text, path, source, known) {
         Ok(case) => (Some(case), Vec::new()),
         Err(mut errors) => {
             if errors.len() > MAX_ERRORS {
@@ -80,8 +81,8 @@ pub const PLACEHOLDERS: &[&str] = &[
     "Write a weak, generic answer here",
 ];
 
-/// Warnings about a case that loads.
-pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
+/// Warnings about a case that loads; `forms` are those it may name.
+pub fn case_warnings(case: &Case, text: &str, path: &Path, forms: &[Form]) -> Vec<LoadError> {
     let mut warnings = Vec::new();
     let root = tree::parse(text).map(|(root, _)| root);
     let root = root.as_deref();
@@ -123,7 +124,8 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path) -> Vec<LoadError> {
             ));
         }
     }
-    if let Ok(form) = crate::library::shipped::form_for(case) {
+    let form_id = case.form.as_deref().unwrap_or(load::DEFAULT_FORM);
+    if let Some(form) = forms.iter().find(|f| f.id == form_id) {
         let listed = case.indicators.len();
         if listed != form.indicators.count as usize {
             warnings.push(warn(
@@ -274,7 +276,7 @@ pub struct Source {
 }
 
 /// Checks every file: errors, then warnings, then ids used twice. Sorted by file and position.
-pub fn validate(sources: &[Source], rubrics: &RubricSet) -> Vec<Diagnostic> {
+pub fn validate(sources: &[Source], known: Known<'_>) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let mut ids: Vec<(CaseId, PathBuf)> = Vec::new();
     for source in sources {
@@ -285,7 +287,7 @@ pub fn validate(sources: &[Source], rubrics: &RubricSet) -> Vec<Diagnostic> {
                     &source.bytes,
                     &source.path,
                     CaseSource::File(source.path.clone()),
-                    rubrics,
+                    known,
                 )
                 .err()
                 .unwrap_or_else(|| LoadError::file(&source.path, LoadErrorKind::NotUtf8));
@@ -296,7 +298,7 @@ pub fn validate(sources: &[Source], rubrics: &RubricSet) -> Vec<Diagnostic> {
                 continue;
             }
         };
-        let (case, errors) = case_errors(text, &source.path, rubrics);
+        let (case, errors) = case_errors(text, &source.path, known);
         diagnostics.extend(errors.into_iter().map(|problem| Diagnostic {
             severity: Severity::Error,
             problem,
@@ -312,7 +314,7 @@ pub fn validate(sources: &[Source], rubrics: &RubricSet) -> Vec<Diagnostic> {
             } else {
                 ids.push((case.id.clone(), source.path.clone()));
             }
-            let warnings = case_warnings(&case, text, &source.path);
+            let warnings = case_warnings(&case, text, &source.path, known.forms);
             diagnostics.extend(warnings.into_iter().map(|problem| Diagnostic {
                 severity: Severity::Warning,
                 problem,
@@ -377,8 +379,7 @@ mod tests {
     #[test]
     fn every_error_in_a_file_is_found_in_one_pass() {
         let text = "title: T\nparticipant_role: a\njudge_role: b\nsituaton: c\nsituation: d\nindicators:\n  - CR:010\n  - CR:099\nlook_for:\n  CR:007:\n    - label: x\n      phrases: [y]\n";
-        let rubrics = shipped::rubrics().unwrap();
-        let (case, errors) = case_errors(text, Path::new("t.yaml"), rubrics);
+        let (case, errors) = case_errors(text, Path::new("t.yaml"), shipped::known().unwrap());
         assert!(case.is_none());
         let lines: Vec<usize> = errors
             .iter()
@@ -414,7 +415,7 @@ mod tests {
     fn a_good_file_has_no_errors() {
         let text =
             "title: T\nparticipant_role: a\njudge_role: b\nsituation: d\nindicators: [CR:010]\n";
-        let (case, errors) = case_errors(text, Path::new("t.yaml"), shipped::rubrics().unwrap());
+        let (case, errors) = case_errors(text, Path::new("t.yaml"), shipped::known().unwrap());
         assert!(case.is_some() && errors.is_empty());
     }
 }

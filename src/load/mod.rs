@@ -32,14 +32,28 @@ use crate::model::{
 };
 use tree::Node;
 
-/// Reads a case file from disk and checks it against `rubrics`.
-pub fn case_from_file(path: &Path, rubrics: &RubricSet) -> Result<Case, Error> {
+/// The form a case is judged on when it names none.
+pub const DEFAULT_FORM: &str = "deca-series";
+
+/// What a case is read against: the rubrics whose codes it may list and the forms it
+/// may name. The caller gives them (the shipped ones, with a coach's rubrics), so
+/// loading depends on no library.
+#[derive(Clone, Copy, Debug)]
+pub struct Known<'a> {
+    /// Rubrics by code; an empty set means "do not check codes".
+    pub rubrics: &'a RubricSet,
+    /// The forms a case may name; none means "do not check".
+    pub forms: &'a [Form],
+}
+
+/// Reads a case file from disk and checks it against what is `known`.
+pub fn case_from_file(path: &Path, known: Known<'_>) -> Result<Case, Error> {
     let bytes = read_file(path)?;
     Ok(case_from_bytes(
         &bytes,
         path,
         CaseSource::File(path.to_path_buf()),
-        rubrics,
+        known,
     )?)
 }
 
@@ -48,10 +62,10 @@ pub fn case_from_bytes(
     bytes: &[u8],
     path: &Path,
     source: CaseSource,
-    rubrics: &RubricSet,
+    known: Known<'_>,
 ) -> Result<Case, LoadError> {
     let text = utf8(bytes, path)?;
-    case_from_str(text, path, source, rubrics)
+    case_from_str(text, path, source, known)
 }
 
 /// Checks a case given as text; `path` names it in messages and gives the default id.
@@ -61,9 +75,9 @@ pub fn case_from_str(
     text: &str,
     path: &Path,
     source: CaseSource,
-    rubrics: &RubricSet,
+    known: Known<'_>,
 ) -> Result<Case, LoadError> {
-    case_problems(text, path, source, rubrics).map_err(|p| first(p, path))
+    case_problems(text, path, source, known).map_err(|p| first(p, path))
 }
 
 /// Checks a case given as text: the case, or every problem found in it, in file order.
@@ -74,19 +88,16 @@ pub fn case_problems(
     text: &str,
     path: &Path,
     source: CaseSource,
-    rubrics: &RubricSet,
+    known: Known<'_>,
 ) -> Result<Case, Vec<LoadError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if is_blank_yaml(text) {
         return Err(vec![LoadError::file(path, LoadErrorKind::Empty)]);
     }
     let root = read_tree(text, path, CASE_TEXT_KEYS).map_err(|e| vec![e])?;
-    // A broken shipped form is reported elsewhere; here it only means "do not check".
-    let forms: Vec<String> = crate::library::shipped::forms()
-        .map(|forms| forms.iter().map(|f| f.id.clone()).collect())
-        .unwrap_or_default();
+    let forms: Vec<String> = known.forms.iter().map(|f| f.id.clone()).collect();
     let context = Context {
-        rubrics,
+        rubrics: known.rubrics,
         forms: &forms,
     };
     let raw = serde_yaml::from_str::<RawCase>(text);

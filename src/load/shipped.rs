@@ -6,9 +6,9 @@
 use std::path::Path;
 
 use super::raw::{RawCase, RawRubric};
-use super::{case_from_raw, case_from_str, form_from_str, rubric_from_raw, rubric_from_str};
+use super::{Known, case_from_raw, case_from_str, form_from_str, rubric_from_raw, rubric_from_str};
 use crate::error::LoadError;
-use crate::model::{Case, CaseSource, Form, Rubric, RubricSet};
+use crate::model::{Case, CaseSource, Form, Rubric};
 
 /// A case shipped in the binary, typed from `json`, or read in full from its YAML
 /// `text` when that fails.
@@ -17,11 +17,11 @@ pub fn shipped_case_from_str(
     json: &str,
     path: &Path,
     source: CaseSource,
-    rubrics: &RubricSet,
+    known: Known<'_>,
 ) -> Result<Case, LoadError> {
     match serde_json::from_str::<RawCase>(json) {
         Ok(raw) => case_from_raw(raw, path, source),
-        Err(_) => case_from_str(text, path, source, rubrics),
+        Err(_) => case_from_str(text, path, source, known),
     }
 }
 

@@ -242,7 +242,13 @@ impl Practice<'_> {
         out: &mut dyn Write,
     ) -> Result<(Case, Draft), Error> {
         let case = match &draft.case_path {
-            Some(path) => crate::load::case_from_file(path, self.rubrics)?,
+            Some(path) => crate::load::case_from_file(
+                path,
+                crate::load::Known {
+                    rubrics: self.rubrics,
+                    forms: crate::library::shipped::forms()?,
+                },
+            )?,
             None => catalog.resolve(&draft.case_id, self.rubrics)?,
         };
         writeln!(
