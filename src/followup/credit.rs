@@ -2,32 +2,9 @@
 //! earns it, but less than volunteering it would have. The main response's score is
 //! never touched; the credit is added on top, line by line, and the total follows.
 
-use serde::{Deserialize, Serialize};
-
 use super::FollowUp;
 use crate::engine::{ConceptSource, Scorecard, Scorer, Status};
-use crate::model::{Band, Case, Form, RubricSet};
-
-/// A follow-up as asked and answered, and what the answer earned.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Asked {
-    /// The question and the concept it probes.
-    #[serde(flatten)]
-    pub follow_up: FollowUp,
-    /// The student's answer, as given.
-    pub answer: String,
-    /// The words of the answer that earned the concept, if it did.
-    pub credited: Option<String>,
-    /// Points added to the indicator.
-    pub points: u32,
-    /// The most a prompted answer could add for this concept.
-    pub cap: u32,
-    /// The indicator's points before this answer.
-    pub points_before: u32,
-    /// The response or an earlier answer had already earned the concept.
-    #[serde(default)]
-    pub already: bool,
-}
+use crate::model::{Asked, Band, Case, Form, RubricSet};
 
 /// The most a prompted answer can add for a concept: half the concept's share of the
 /// indicator's points (its weight over the weight of everything the indicator listens

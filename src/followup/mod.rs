@@ -7,35 +7,18 @@
 
 pub mod answers;
 pub mod ask;
-pub mod check;
 pub mod credit;
 pub mod render;
 pub(crate) mod slots;
 
-use serde::{Deserialize, Serialize};
-
 use crate::engine::{ConceptSource, Scorecard};
-use crate::model::{Case, Code, RubricSet};
+use crate::model::{Case, RubricSet};
 
-pub use credit::{Asked, credit};
+pub use crate::model::{Asked, FollowUp};
+pub use credit::credit;
 
 /// How many follow-ups `practice`, `questions` and `score --answers` ask by default.
 pub const DEFAULT_COUNT: usize = 2;
-
-/// One follow-up question, aimed at one missed concept.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FollowUp {
-    /// The indicator whose concept it probes.
-    pub indicator: Code,
-    /// The concept's id in that indicator's rubric.
-    pub concept: String,
-    /// What the concept is, as a report says it.
-    pub label: String,
-    /// How much the concept counts, 1 to 3.
-    pub weight: u32,
-    /// The question, slots filled from the case.
-    pub question: String,
-}
 
 /// A missed concept that has questions, and where it stands in the choice.
 struct Candidate {
@@ -235,7 +218,12 @@ mod tests {
                 assert_ne!(concept.probes[0], concept.probes[1]);
                 for probe in &concept.probes {
                     assert!(probe.ends_with('?') || probe.ends_with('.'), "{probe}");
-                    assert_eq!(slots::unknown(probe), None, "{}: {probe}", rubric.code);
+                    assert_eq!(
+                        crate::model::follow_up::unknown_slot(probe),
+                        None,
+                        "{}: {probe}",
+                        rubric.code
+                    );
                 }
             }
         }

@@ -28,25 +28,6 @@ pub fn fill(template: &str, case: &Case) -> String {
     question
 }
 
-/// The slots a question may use.
-pub const NAMES: [&str; 3] = ["company", "policy", "amount"];
-
-/// The first `{name}` in a question that is not one of [`NAMES`]: left as it is, the
-/// student would hear the braces.
-pub fn unknown(template: &str) -> Option<&str> {
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let close = after.find('}')?;
-        let name = &after[..close];
-        if !NAMES.contains(&name) {
-            return Some(name);
-        }
-        rest = &after[close + 1..];
-    }
-    None
-}
-
 /// The company the student speaks for: the words after "of" or "at" in the student's
 /// role, up to a comma ("the store manager of Summit Gear Outfitters, an ...").
 fn company(case: &Case) -> String {
@@ -105,14 +86,6 @@ mod tests {
             fill("At {company}, under {policy}, about {amount}?", &c),
             "At Summit Gear Outfitters, under the Peak Return Policy, about $840?"
         );
-    }
-
-    #[test]
-    fn an_unknown_slot_is_found() {
-        assert_eq!(unknown("At {company}, about {amount}?"), None);
-        assert_eq!(unknown("No slots at all?"), None);
-        assert_eq!(unknown("At {compny}?"), Some("compny"));
-        assert_eq!(unknown("At {company} and {store}?"), Some("store"));
     }
 
     #[test]

@@ -108,7 +108,7 @@ fn follow_ups(root: &Node, listed: &[Code], rubrics: &RubricSet, found: &mut Vec
         let question = item.get("question");
         let slot = question
             .and_then(Node::text)
-            .and_then(crate::followup::slots::unknown);
+            .and_then(crate::model::follow_up::unknown_slot);
         if let (Some(slot), Some(question)) = (slot, question) {
             let message = format!(
                 "the follow-up for `{id}` asks about `{{{slot}}}`, which the case cannot fill; \

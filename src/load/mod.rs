@@ -147,7 +147,7 @@ fn case_from_raw(raw: RawCase, path: &Path, source: CaseSource) -> Result<Case, 
             follow_ups: n.follow_ups.into_iter().map(|t| t.0).collect(),
             exceeds: n.exceeds.0.into_iter().map(|(c, t)| (c, t.0)).collect(),
         }),
-        follow_ups: crate::followup::check::into_model(raw.follow_ups),
+        follow_ups: follow_ups(raw.follow_ups),
         source,
     })
 }
@@ -386,6 +386,19 @@ fn id_from_stem(path: &Path) -> Result<CaseId, LoadError> {
             )),
         )
     })
+}
+
+/// A case's own follow-ups as the model holds them. Whether each names one of the
+/// case's indicators and a concept of its rubric is checked in `check.rs`, where the
+/// positions are.
+fn follow_ups(raw: Vec<raw::RawFollowUp>) -> Vec<crate::model::CaseFollowUp> {
+    raw.into_iter()
+        .map(|f| crate::model::CaseFollowUp {
+            indicator: f.indicator.0,
+            concept: f.concept.0,
+            question: f.question.0,
+        })
+        .collect()
 }
 
 /// Phrases as read.

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::history::Answer;
 use super::write_atomic;
 use crate::error::Error;
-use crate::followup::FollowUp;
+use crate::model::FollowUp;
 
 /// The draft format's version.
 pub const DRAFT_VERSION: u32 = 1;

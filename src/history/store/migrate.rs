@@ -58,11 +58,7 @@ pub(super) fn convert(
 ) -> Result<StoredScore, String> {
     let answers: Vec<Answer> =
         serde_json::from_str(answers).map_err(|e| format!("its answers cannot be read: {e}"))?;
-    let text = crate::practice::session::Finished {
-        response: response.to_string(),
-        answers,
-    }
-    .scored_text();
+    let (text, _) = crate::model::answer::joined(response, &answers);
     let default = crate::library::shipped::default_form().map_err(|e| e.to_string())?;
     let shipped = |id: &str| crate::library::shipped::form(id).cloned();
     StoredScore::from_legacy(scorecard, &text, shipped, default)

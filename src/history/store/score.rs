@@ -20,7 +20,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::engine::Scorecard;
-use crate::followup::Asked;
+use crate::model::Asked;
 use crate::model::Form;
 use crate::report::json::{WireScorecard, fits};
 

@@ -40,20 +40,7 @@ impl Finished {
 
     /// The scored text, and each answer's span in it (`None` for an empty answer).
     fn assemble(&self) -> (String, Vec<Option<Span>>) {
-        let mut text = self.response.trim_end().to_string();
-        let mut spans = Vec::with_capacity(self.answers.len());
-        for answer in &self.answers {
-            let said = answer.answer.trim();
-            if said.is_empty() {
-                spans.push(None);
-                continue;
-            }
-            text.push_str("\n\n");
-            let start = text.len();
-            text.push_str(said);
-            spans.push(Some(Span::new(start, text.len())));
-        }
-        (text, spans)
+        crate::model::answer::joined(&self.response, &self.answers)
     }
 
     /// Scores the presentation and the answers together, each answer counted as an

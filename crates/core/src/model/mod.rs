@@ -5,6 +5,7 @@ pub mod band;
 pub mod case;
 pub mod case_id;
 pub mod code;
+pub mod follow_up;
 pub mod form;
 pub mod rubric;
 
@@ -13,6 +14,7 @@ pub use band::{Band, BandRange};
 pub use case::{Case, CaseFollowUp, CaseSource, Example, JudgeNotes, LookFor};
 pub use case_id::CaseId;
 pub use code::Code;
+pub use follow_up::{Asked, FollowUp};
 pub use form::{Form, FormProblem, SkillMeasure, Timing};
 pub use rubric::{
     Concept, ConceptExamples, Level, Misconception, Pattern, Phrase, PhraseWords, Rubric, RubricSet,
