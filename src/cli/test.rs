@@ -60,6 +60,10 @@ pub(super) fn run(args: TestArgs, out: &mut dyn Write) -> Result<ExitCode, Error
         problems.extend(catalog.problems.iter().map(ToString::to_string));
         catalog.cases
     } else {
+        let known = crate::load::Known {
+            rubrics,
+            forms: crate::library::shipped::forms()?,
+        };
         let mut cases = Vec::new();
         for path in &args.paths {
             let files = if path.is_dir() {
@@ -68,13 +72,7 @@ pub(super) fn run(args: TestArgs, out: &mut dyn Write) -> Result<ExitCode, Error
                 vec![path.clone()]
             };
             for file in files {
-                match load::case_from_file(
-                    &file,
-                    crate::load::Known {
-                        rubrics,
-                        forms: crate::library::shipped::forms()?,
-                    },
-                ) {
+                match load::case_from_file(&file, known) {
                     Ok(case) => cases.push(case),
                     Err(Error::Load(e)) => problems.push(e.to_string()),
                     Err(e) => return Err(e),
