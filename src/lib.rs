@@ -18,6 +18,7 @@ pub mod suggest;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod transcript;
+pub mod wire;
 
 pub use error::{Error, LoadError, Result};
 pub use roleplay_core::{engine, model, text};

@@ -5,7 +5,7 @@
 pub mod agreement;
 pub mod attempts;
 pub mod html;
-pub mod json;
+pub use crate::wire as json;
 pub mod markdown;
 pub mod progress;
 pub mod roster;

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::Scorecard;
 use crate::model::Asked;
 use crate::model::Form;
-use crate::report::json::{WireScorecard, fits};
+use crate::wire::{WireScorecard, fits};
 
 /// The version of the stored shape this release writes and reads.
 pub const STORED_VERSION: u32 = 2;

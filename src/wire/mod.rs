@@ -32,8 +32,8 @@ use crate::engine::{
 use crate::model::SkillMeasure;
 use crate::text::{LineIndex, Span};
 
-mod wire;
-pub use wire::{
+mod card;
+pub use card::{
     Dismissal, WireIndicator, WireMisconception, WireMissed, WireQuote, WireScorecard, WireSkill,
     WireStuffed,
 };
