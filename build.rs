@@ -6,7 +6,9 @@
 //!
 //! The words of every shipped rubric phrase are compiled here too, with the core's own
 //! code: every case compares its words with them, and stemming six thousand phrases was
-//! a third of a command's start-up.
+//! a third of a command's start-up. So are the matcher keys of every shipped phrase
+//! (rubric concepts and misconceptions, cases' `look_for`) and of its synonym
+//! variants: compiling a case's phrases was half of `roleplay score`'s start-up.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -17,6 +19,7 @@ fn main() {
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut out = String::new();
     let mut rubrics: Vec<Option<serde_json::Value>> = Vec::new();
+    let mut cases: Vec<serde_json::Value> = Vec::new();
     for (name, dir) in [
         ("RUBRICS", "rubrics"),
         ("FORMS", "rubrics/forms"),
@@ -46,8 +49,10 @@ fn main() {
                 .ok()
                 .and_then(|text| as_json(&text))
                 .unwrap_or_default();
-            if name == "RUBRICS" {
-                rubrics.push(serde_json::from_str(&json).ok());
+            match name {
+                "RUBRICS" => rubrics.push(serde_json::from_str(&json).ok()),
+                "CASES" => cases.extend(serde_json::from_str(&json).ok()),
+                _ => {}
             }
             let json_file = Path::new(&out_dir).join(format!("{name}-{file_name}.json"));
             fs::write(&json_file, json).expect("write the JSON copy");
@@ -62,6 +67,7 @@ fn main() {
         writeln!(out, "];").unwrap();
     }
     write_phrase_words(&mut out, &rubrics);
+    write_phrase_keys(&mut out, &rubrics, &cases);
     fs::write(Path::new(&out_dir).join("embedded.rs"), out).expect("write embedded.rs");
 }
 
@@ -109,6 +115,68 @@ fn write_phrase_words(out: &mut String, rubrics: &[Option<serde_json::Value>]) {
         sorted(&mut words.all.iter())
     )
     .unwrap();
+}
+
+/// The matcher keys of every shipped phrase, sorted by phrase, as
+/// `roleplay_core::model::CompiledKeys` holds them. A phrase left out (a number, or a
+/// file that could not be read) is compiled by the program when it is needed.
+fn write_phrase_keys(
+    out: &mut String,
+    rubrics: &[Option<serde_json::Value>],
+    cases: &[serde_json::Value],
+) {
+    let strings = |list: Option<&serde_json::Value>| -> Vec<String> {
+        list.and_then(serde_json::Value::as_array)
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|p| p.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let items = |value: &serde_json::Value, key: &str| -> Vec<serde_json::Value> {
+        value
+            .get(key)
+            .and_then(serde_json::Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let mut phrases: Vec<String> = Vec::new();
+    for rubric in rubrics.iter().flatten() {
+        for item in items(rubric, "concepts")
+            .iter()
+            .chain(&items(rubric, "misconceptions"))
+        {
+            phrases.extend(strings(item.get("phrases")));
+        }
+    }
+    for case in cases {
+        let look_for = case.get("look_for").and_then(serde_json::Value::as_object);
+        for list in look_for.into_iter().flat_map(|m| m.values()) {
+            for item in list.as_array().into_iter().flatten() {
+                phrases.extend(strings(item.get("phrases")));
+            }
+        }
+    }
+    phrases.sort();
+    phrases.dedup();
+    let mut cache = roleplay_core::text::WordCache::default();
+    writeln!(
+        out,
+        "/// Matcher keys of the shipped phrases: (phrase, key, variants' keys), sorted."
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "pub static PHRASE_KEYS: &[(&str, Option<&str>, &[&str])] = &["
+    )
+    .unwrap();
+    for phrase in &phrases {
+        let (key, variants) = roleplay_core::engine::matcher::phrase_keys(phrase, &mut cache);
+        writeln!(out, "    ({phrase:?}, {key:?}, &{variants:?}),").unwrap();
+    }
+    writeln!(out, "];").unwrap();
 }
 
 /// The document as JSON, or `None` when it is not one valid YAML document.

@@ -78,7 +78,6 @@ impl From<roleplay_core::engine::EngineError> for Error {
         match e {
             // The user's case names an indicator their rubrics lack: theirs to fix.
             EngineError::UnknownIndicator { .. } => Error::Usage(e.to_string()),
-            EngineError::Automaton(_) => Error::Internal(e.to_string()),
         }
     }
 }

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use crate::error::{Error, LoadError};
 use crate::load::{self, Known};
-use crate::model::{Case, CaseSource, Form, PhraseWords, Rubric, RubricSet};
+use crate::model::{Case, CaseSource, CompiledKeys, Form, PhraseWords, Rubric, RubricSet};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -34,7 +34,7 @@ static RUBRICS: LazyLock<Result<RubricSet, Vec<LoadError>>> = LazyLock::new(|| {
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(match embedded::PHRASE_WORDS {
+    let set = match embedded::PHRASE_WORDS {
         Some((single, all)) => {
             let words = PhraseWords {
                 single: single.iter().map(|w| w.to_string()).collect(),
@@ -43,7 +43,8 @@ static RUBRICS: LazyLock<Result<RubricSet, Vec<LoadError>>> = LazyLock::new(|| {
             RubricSet::with_phrase_words(rubrics, words)
         }
         None => RubricSet::new(rubrics),
-    })
+    };
+    Ok(set.with_compiled_keys(CompiledKeys(embedded::PHRASE_KEYS)))
 });
 
 static FORMS: LazyLock<Result<Vec<Form>, Vec<LoadError>>> = LazyLock::new(|| {
@@ -98,7 +99,9 @@ pub fn shipped_rubrics() -> Result<&'static RubricSet, Error> {
 /// Adds a coach's rubrics for the rest of the run; one with a shipped code replaces the
 /// shipped one. Called once, before anything reads the rubrics or the shipped cases.
 pub fn add_coach_rubrics(extra: Vec<Rubric>) -> Result<(), Error> {
-    let merged = RubricSet::new(shipped_rubrics()?.iter().cloned().chain(extra));
+    let shipped = shipped_rubrics()?;
+    let merged = RubricSet::new(shipped.iter().cloned().chain(extra))
+        .with_compiled_keys(shipped.compiled_keys());
     ACTIVE
         .set(merged)
         .map_err(|_| Error::Internal("the coach's rubrics were added twice".into()))
@@ -228,6 +231,44 @@ mod tests {
                 load::shipped_case_from_str(text, json, &path, source(), known().expect("known"))
                     .expect("loads");
             assert_eq!(format!("{full:?}"), format!("{fast:?}"), "{name}");
+        }
+    }
+
+    /// The keys compiled at build time are the keys the engine would compile, and
+    /// every shipped phrase has them: a miss would only be slower, so it is tested.
+    #[test]
+    fn the_compiled_phrase_keys_are_the_engines_for_every_shipped_phrase() {
+        use roleplay_core::engine::matcher::phrase_keys;
+        let mut cache = roleplay_core::text::WordCache::default();
+        let table = rubrics().expect("rubrics").compiled_keys();
+        assert!(
+            table.0.windows(2).all(|w| w[0].0 < w[1].0),
+            "sorted, once each"
+        );
+        for &(phrase, key, variants) in table.0 {
+            let (fresh_key, fresh_variants) = phrase_keys(phrase, &mut cache);
+            assert_eq!(key.map(str::to_string), fresh_key, "{phrase}");
+            assert_eq!(variants, fresh_variants.as_slice(), "{phrase}");
+        }
+        let rubric_phrases = rubrics()
+            .expect("rubrics")
+            .iter()
+            .flat_map(|r| {
+                let concepts = r.concepts.iter().flat_map(|c| &c.phrases);
+                concepts.chain(r.misconceptions.iter().flat_map(|m| &m.phrases))
+            })
+            .map(|p| p.0.clone());
+        let case_phrases = cases()
+            .iter()
+            .flatten()
+            .flat_map(|case| case.look_for.iter().flat_map(|(_, items)| items))
+            .flat_map(|item| item.phrases.iter().map(|p| p.0.clone()))
+            .filter(|p| p.parse::<f64>().is_err());
+        for phrase in rubric_phrases.chain(case_phrases) {
+            assert!(
+                table.get(&phrase).is_some(),
+                "`{phrase}` was compiled at build time"
+            );
         }
     }
 }

@@ -146,12 +146,8 @@ pub fn case_warnings(case: &Case, text: &str, path: &Path, forms: &[Form]) -> Ve
             }
         }
     }
-    let not_in_case = look_for_not_in_case(case).unwrap_or_else(|e| {
-        warnings.push(warn(None, internal(&e)));
-        Vec::new()
-    });
     warnings.extend(
-        not_in_case
+        look_for_not_in_case(case)
             .into_iter()
             .map(|phrase| {
                 let position = phrase_position(root, &phrase);
@@ -183,13 +179,7 @@ fn example_warnings(
         // A look_for phrase that no example answer ever says may be worded unlike students speak.
         let phrases = look_for_phrases(case);
         let answers: Vec<&str> = case.examples.iter().map(|e| e.response.as_str()).collect();
-        let said = match phrases_said(&phrases, &answers) {
-            Ok(said) => said,
-            Err(e) => {
-                out.push(warn(None, internal(&e)));
-                vec![true; phrases.len()]
-            }
-        };
+        let said = phrases_said(&phrases, &answers);
         for (phrase, said) in phrases.iter().zip(said) {
             if !said {
                 let position = phrase_position(root, phrase);
@@ -205,7 +195,7 @@ fn example_warnings(
 
 /// The `look_for` phrases that the case's own text (title, roles, situation, questions)
 /// never says: a case-specific point should be a fact of the case, not an answer's wording.
-fn look_for_not_in_case(case: &Case) -> Result<Vec<String>, aho_corasick::BuildError> {
+fn look_for_not_in_case(case: &Case) -> Vec<String> {
     let phrases = look_for_phrases(case);
     let mut text = vec![
         case.title.as_str(),
@@ -214,13 +204,13 @@ fn look_for_not_in_case(case: &Case) -> Result<Vec<String>, aho_corasick::BuildE
         case.situation.as_str(),
     ];
     text.extend(case.judge_questions.iter().map(String::as_str));
-    let found = phrases_said(&phrases, &[&text.join("\n\n")])?;
-    Ok(phrases
+    let found = phrases_said(&phrases, &[&text.join("\n\n")]);
+    phrases
         .into_iter()
         .zip(found)
         .filter(|(_, found)| !found)
         .map(|(phrase, _)| phrase)
-        .collect())
+        .collect()
 }
 
 /// Every `look_for` phrase of the case, in order.
@@ -233,10 +223,6 @@ fn look_for_phrases(case: &Case) -> Vec<String> {
 }
 
 /// The words for a failure that is roleplay's fault, not the file's.
-fn internal(e: &aho_corasick::BuildError) -> String {
-    format!("internal error (a bug in roleplay, please report it): cannot check the phrases: {e}")
-}
-
 /// The first line containing `needle`: where a template's placeholder text is left,
 /// which may be any words inside any value (a search for text, not for a value).
 fn find_line(text: &str, needle: &str) -> Option<Position> {

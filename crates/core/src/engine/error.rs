@@ -13,7 +13,4 @@ pub enum EngineError {
         /// The indicator it names.
         code: Code,
     },
-    /// The phrase automaton could not be built (a bug or a limit, never the user's text).
-    #[error("cannot compile the phrases to search for: {0}")]
-    Automaton(#[from] aho_corasick::BuildError),
 }

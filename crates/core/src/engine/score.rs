@@ -6,14 +6,13 @@ use rustc_hash::FxHashSet as HashSet;
 use super::EngineError;
 use super::case_tie::{COMMON_NORMS, CaseTerms};
 use super::lexicon;
-use super::matcher::{Found, Matcher, NormText};
+use super::matcher::{Found, Matcher, NormText, phrase_key_cached, phrase_keys};
 use super::negation::{Clauses, negated_by};
 use super::plan::Plan;
 use super::points;
 use super::reading::{self, CaseFacts, Reading};
 use super::scorecard::{IndicatorScore, Scorecard, Stats};
 use super::skills;
-use super::synonyms;
 use crate::model::{Band, Case, Code, Form, RubricSet};
 use crate::text::{Span, Tokenized, WordCache, tokenize, tokenize_cached, voices};
 
@@ -42,7 +41,7 @@ pub struct Scorer {
     case_title: String,
     form: Form,
     plan: Plan,
-    /// The concepts' phrases, the case's terms and the misconceptions in one automaton.
+    /// The concepts' phrases, the case's terms and the misconceptions in one matcher.
     matcher: Matcher<Heard>,
     terms: CaseTerms,
     facts: CaseFacts,
@@ -94,15 +93,24 @@ impl Scorer {
     /// Compiles the case's phrases, with its rubrics and form.
     pub fn new(case: &Case, rubrics: &RubricSet, form: &Form) -> Result<Scorer, EngineError> {
         let plan = Plan::new(case, rubrics)?;
-        let mut phrases = Vec::new();
+        // Keys, not phrases: the shipped rubrics' were compiled at build time.
+        let mut cache = WordCache::default();
+        let compiled = rubrics.compiled_keys();
+        let mut keyed: Vec<(String, Heard)> = Vec::new();
         let mut patterns = Vec::new();
         for (indicator, planned) in plan.indicators.iter().enumerate() {
             for (concept, c) in planned.concepts.iter().enumerate() {
                 let target = Target { indicator, concept };
                 let heard = Heard::Concept(target);
                 for phrase in &c.phrases {
-                    phrases.push((phrase.clone(), heard));
-                    phrases.extend(synonyms::variants(phrase).into_iter().map(|v| (v, heard)));
+                    let (key, variants) = match compiled.get(phrase) {
+                        Some((key, variants)) => (
+                            key.map(str::to_string),
+                            variants.iter().map(|v| v.to_string()).collect(),
+                        ),
+                        None => phrase_keys(phrase, &mut cache),
+                    };
+                    keyed.extend(key.into_iter().chain(variants).map(|k| (k, heard)));
                 }
                 patterns.extend(c.patterns.iter().map(|r| (r.clone(), heard)));
             }
@@ -135,14 +143,20 @@ impl Scorer {
             .filter_map(|code| rubrics.get(code))
             .flat_map(|r| r.misconceptions.iter().map(|m| (r.code.clone(), m.clone())))
             .collect();
-        // Concepts first, so their phrases keep the automaton's first slots.
+        // Concepts first, so their phrases keep the first slots.
         let terms = CaseTerms::new(case, generic);
-        phrases.extend(terms.phrases().map(|(t, i)| (t, Heard::Term(i))));
-        phrases.extend(mistakes.iter().enumerate().flat_map(|(i, (_, m))| {
-            m.phrases
-                .iter()
-                .map(move |p| (p.0.clone(), Heard::Mistake(i)))
-        }));
+        for (term, i) in terms.phrases() {
+            keyed.extend(phrase_key_cached(&term, &mut cache).map(|k| (k, Heard::Term(i))));
+        }
+        for (i, (_, m)) in mistakes.iter().enumerate() {
+            for phrase in &m.phrases {
+                let key = match compiled.get(&phrase.0) {
+                    Some((key, _)) => key.map(str::to_string),
+                    None => phrase_key_cached(&phrase.0, &mut cache),
+                };
+                keyed.extend(key.map(|k| (k, Heard::Mistake(i))));
+            }
+        }
         Ok(Scorer {
             mistakes,
             case_id: case.id.to_string(),
@@ -155,7 +169,7 @@ impl Scorer {
             ),
             other_names: character_names(&case.judge_role),
             terms,
-            matcher: Matcher::new(phrases, patterns)?,
+            matcher: Matcher::from_keys(keyed, patterns),
             plan,
             questions,
             judge_stuffing: true,

@@ -17,5 +17,6 @@ pub use code::Code;
 pub use follow_up::{Asked, FollowUp};
 pub use form::{Form, FormProblem, SkillMeasure, Timing};
 pub use rubric::{
-    Concept, ConceptExamples, Level, Misconception, Pattern, Phrase, PhraseWords, Rubric, RubricSet,
+    CompiledKeys, CompiledPhrase, Concept, ConceptExamples, Level, Misconception, Pattern, Phrase,
+    PhraseWords, Rubric, RubricSet,
 };

@@ -123,6 +123,8 @@ pub struct RubricSet {
     /// Compiled on first use and kept with the set (which never changes once built):
     /// every case of a run shares these words.
     words: OnceLock<PhraseWords>,
+    /// Phrase keys compiled ahead of time, looked up before compiling a phrase.
+    keys: CompiledKeys,
 }
 
 /// The normalized words of every rubric's phrases, the same for every case of a set.
@@ -156,13 +158,45 @@ impl PhraseWords {
     }
 }
 
+/// The matcher keys of known phrases compiled ahead of time (the shipped rubrics', by
+/// the application's build script), so that compiling a case only looks them up.
+/// Sorted by phrase; each entry holds the phrase, its own key and its synonym
+/// variants' keys, exactly as [`crate::engine::matcher::phrase_keys`] gives them.
+/// A phrase not listed is compiled when needed: the table changes speed, never scores.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CompiledKeys(pub &'static [CompiledPhrase]);
+
+/// One entry of [`CompiledKeys`]: (phrase, its key, its variants' keys).
+pub type CompiledPhrase = (&'static str, Option<&'static str>, &'static [&'static str]);
+
+impl CompiledKeys {
+    /// The keys of `phrase` (its own, its variants'), when they were compiled ahead.
+    pub fn get(&self, phrase: &str) -> Option<(Option<&'static str>, &'static [&'static str])> {
+        let table = self.0;
+        let at = table.binary_search_by(|entry| entry.0.cmp(phrase)).ok()?;
+        table.get(at).map(|&(_, key, variants)| (key, variants))
+    }
+}
+
 impl RubricSet {
     /// A set of the given rubrics; a later rubric with the same code replaces an earlier one.
     pub fn new(rubrics: impl IntoIterator<Item = Rubric>) -> Self {
         RubricSet {
             rubrics: rubrics.into_iter().map(|r| (r.code.clone(), r)).collect(),
             words: OnceLock::new(),
+            keys: CompiledKeys::default(),
         }
+    }
+
+    /// The same set, looking up phrase keys in `keys` before compiling them.
+    pub fn with_compiled_keys(mut self, keys: CompiledKeys) -> Self {
+        self.keys = keys;
+        self
+    }
+
+    /// The phrase keys compiled ahead of time for this set (maybe none).
+    pub fn compiled_keys(&self) -> CompiledKeys {
+        self.keys
     }
 
     /// A set whose phrase words were compiled before (the shipped set's, at build
