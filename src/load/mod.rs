@@ -457,15 +457,7 @@ fn concept(raw: RawConcept) -> Concept {
 
 /// Compiles a pattern already checked while reading.
 fn pattern(source: &str) -> Option<Pattern> {
-    let regex = regex::RegexBuilder::new(source)
-        .case_insensitive(true)
-        .size_limit(1 << 20)
-        .build()
-        .ok()?;
-    Some(Pattern {
-        source: source.to_string(),
-        regex,
-    })
+    Pattern::compile(source).ok()
 }
 
 /// The JSON Schema of a case file (a schemars schema is already JSON: no fallback), with the known indicator codes and areas listed so

@@ -409,17 +409,12 @@ checked_string!(
 
 /// A pattern compiles, with the size limit matching uses.
 pub(super) fn check_pattern(s: &str) -> Result<(), String> {
-    regex::RegexBuilder::new(s)
-        .case_insensitive(true)
-        .size_limit(1 << 20)
-        .build()
-        .map(|_| ())
-        .map_err(|e| {
-            format!(
-                "pattern `{s}` does not compile: {}",
-                last_line(&e.to_string())
-            )
-        })
+    crate::model::Pattern::compile(s).map(|_| ()).map_err(|e| {
+        format!(
+            "pattern `{s}` does not compile: {}",
+            last_line(&e.to_string())
+        )
+    })
 }
 
 /// The last non-blank line of an error message: the regex crate puts the cause there.

@@ -55,7 +55,6 @@ pub fn bare_case(code: &crate::model::Code, situation: &str) -> Case {
 pub fn warm_up() {
     lexicon::warm();
     negation::warm();
-    synonyms::warm();
     skills::warm();
     std::sync::LazyLock::force(&case_tie::COMMON_NORMS);
 }

@@ -63,11 +63,6 @@ pub fn variants(phrase: &str) -> Vec<String> {
     out
 }
 
-/// Builds the classes now rather than on first use.
-pub(super) fn warm() {
-    LazyLock::force(&CLASSES);
-}
-
 #[cfg(test)]
 mod tests {
     use super::variants;

@@ -24,7 +24,7 @@ pub enum Level {
 }
 
 /// A coach's plain phrase, matched after normalization.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Phrase(pub String);
 
@@ -37,23 +37,48 @@ pub struct Pattern {
     pub regex: Regex,
 }
 
+impl Pattern {
+    /// Compiles `source` as matching uses it: case-insensitive, with a size limit.
+    pub fn compile(source: &str) -> Result<Pattern, regex::Error> {
+        let regex = regex::RegexBuilder::new(source)
+            .case_insensitive(true)
+            .size_limit(1 << 20)
+            .build()?;
+        Ok(Pattern {
+            source: source.to_string(),
+            regex,
+        })
+    }
+}
+
 impl Serialize for Pattern {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.source)
     }
 }
 
+impl<'de> Deserialize<'de> for Pattern {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let source = String::deserialize(deserializer)?;
+        Pattern::compile(&source).map_err(serde::de::Error::custom)
+    }
+}
+
 /// Sentences that must, or must not, earn a concept: the concept's own tests.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ConceptExamples {
+    #[serde(default)]
     /// Each must earn the concept.
     pub credit: Vec<String>,
     /// None may earn it.
+    #[serde(default)]
     pub no_credit: Vec<String>,
 }
 
 /// One thing a judge listens for.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Concept {
     /// Lowercase identifier, unique within its indicator.
     pub id: String,
@@ -62,21 +87,25 @@ pub struct Concept {
     /// How much it counts, 1 to 3.
     pub weight: u32,
     /// Phrases that evidence it.
+    #[serde(default)]
     pub phrases: Vec<Phrase>,
     /// Opt-in patterns that evidence it.
+    #[serde(default)]
     pub patterns: Vec<Pattern>,
     /// What to do when it is missing.
     pub tip: String,
     /// Its tests.
+    #[serde(default)]
     pub examples: ConceptExamples,
     /// Questions a judge asks when a response misses it, with `{slots}` filled from the
     /// case (see `crate::followup`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub probes: Vec<String>,
 }
 
 /// A performance indicator's rubric.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Rubric {
     /// The code, `CR:010`.
     pub code: Code,
@@ -89,15 +118,18 @@ pub struct Rubric {
     /// What it means.
     pub definition: String,
     /// How to show it in a role-play.
+    #[serde(default)]
     pub approach: Vec<String>,
     /// What a judge listens for.
     pub concepts: Vec<Concept>,
     /// Mistaken ideas a judge would catch.
+    #[serde(default)]
     pub misconceptions: Vec<Misconception>,
 }
 
 /// A mistaken idea a judge would catch, with phrases that spot it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Misconception {
     /// Lowercase identifier.
     pub id: String,
