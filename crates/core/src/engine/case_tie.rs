@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use crate::model::Case;
 use crate::text::normalize::norms;
-use crate::text::{Tokenized, tokenize};
+use crate::text::{Tokenized, WordCache, tokenize_cached};
 
 use super::matcher::Found;
 
@@ -51,7 +51,7 @@ pub struct CaseTerms {
 impl CaseTerms {
     /// Extracts the case's specifics. `generic` holds the normalized words of the
     /// rubric phrases: words that earn concept credit are not specifics.
-    pub fn new(case: &Case, generic: &HashSet<String>) -> CaseTerms {
+    pub fn new(case: &Case, generic: &HashSet<String>, cache: &mut WordCache) -> CaseTerms {
         let mut terms: Vec<String> = Vec::new();
         let mut add = |term: String| {
             let term = term.trim().to_string();
@@ -66,7 +66,7 @@ impl CaseTerms {
         for quoted in quoted_phrases(&text) {
             add(quoted);
         }
-        let tokenized = tokenize(&text);
+        let tokenized = tokenize_cached(&text, cache);
         for term in proper_nouns_and_numbers(&text, &tokenized) {
             add(term);
         }
@@ -82,7 +82,7 @@ impl CaseTerms {
         }
         // A term made only of rubric or common words ("CRM", "privacy") is not specific to the case.
         terms.retain(|t| {
-            tokenize(t).tokens.iter().any(|w| {
+            tokenize_cached(t, cache).tokens.iter().any(|w| {
                 !w.skip
                     && !generic.contains(w.norm.as_str())
                     && !COMMON_NORMS.contains(w.norm.as_str())
@@ -90,7 +90,10 @@ impl CaseTerms {
         });
         let norms = terms
             .iter()
-            .flat_map(|t| tokenize(t).tokens.into_iter().map(|t| t.norm.into_string()))
+            .flat_map(|t| {
+                let tokens = tokenize_cached(t, cache).tokens;
+                tokens.into_iter().map(|t| t.norm.into_string())
+            })
             .collect();
         CaseTerms { terms, norms }
     }
@@ -244,7 +247,12 @@ mod tests {
     }
 
     fn terms(situation: &str) -> Vec<String> {
-        CaseTerms::new(&case(situation), &HashSet::default()).terms
+        CaseTerms::new(
+            &case(situation),
+            &HashSet::default(),
+            &mut WordCache::default(),
+        )
+        .terms
     }
 
     #[test]
@@ -277,7 +285,7 @@ mod tests {
     fn repeated_content_words_count_but_rubric_words_do_not() {
         let text = "The laptop broke. The laptop is new. A laptop costs money. Apologize, apologize, apologize.";
         let generic: HashSet<String> = norms("apologize").into_iter().collect();
-        let got = CaseTerms::new(&case(text), &generic).terms;
+        let got = CaseTerms::new(&case(text), &generic, &mut WordCache::default()).terms;
         assert!(got.contains(&"laptop".to_string()), "{got:?}");
         assert!(!got.iter().any(|t| t.starts_with("apolog")), "{got:?}");
     }
@@ -287,10 +295,11 @@ mod tests {
         let terms = CaseTerms::new(
             &case("Marcus bought a Zentrix laptop."),
             &HashSet::default(),
+            &mut WordCache::default(),
         );
         let matcher = Matcher::new(terms.phrases(), []);
         let text = "I'm sorry. Your Zentrix will be fixed.";
-        let tokenized = tokenize(text);
+        let tokenized = crate::text::tokenize(text);
         let found = matcher.find(text, &tokenized, &NormText::new(&tokenized));
         let (marked, used) = terms.mark(tokenized.sentences.len(), found);
         assert_eq!(marked, [false, true]);

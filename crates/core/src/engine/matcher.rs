@@ -4,8 +4,6 @@
 //! same keys took (most of `roleplay score`'s start-up) and searches as fast, since
 //! a phrase always starts and ends on a whole word.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -135,33 +133,32 @@ impl<T: Clone> Matcher<T> {
 
     /// Compiles phrases already turned into keys (by [`phrase_key`] or [`phrase_keys`]),
     /// and patterns. Equal keys share one slot, the first one's.
-    pub fn from_keys(
-        keyed: impl IntoIterator<Item = (String, T)>,
+    pub fn from_keys<K: AsRef<str>>(
+        keyed: impl IntoIterator<Item = (K, T)>,
         patterns: impl IntoIterator<Item = (Regex, T)>,
     ) -> Self {
-        let mut keys: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<T>> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        for (key, target) in keyed {
-            let slot = *index.entry(key.clone()).or_insert_with(|| {
-                keys.push(key);
-                targets.push(Vec::new());
-                keys.len() - 1
-            });
-            targets[slot].push(target);
-        }
         let mut vocabulary: FxHashMap<String, u32> = FxHashMap::default();
         let mut gapped = GapIndex::default();
         let mut edges: FxHashMap<(u32, u32), u32> = FxHashMap::default();
         let mut ends: Vec<Option<usize>> = vec![None];
-        for (slot, key) in keys.iter().enumerate() {
-            let ids: Vec<u32> = key
-                .split_whitespace()
-                .map(|w| {
-                    let next = vocabulary.len() as u32;
-                    *vocabulary.entry(w.to_string()).or_insert(next)
-                })
-                .collect();
+        let mut ids: Vec<u32> = Vec::new();
+        for (key, target) in keyed {
+            ids.clear();
+            for word in key.as_ref().split_whitespace() {
+                let id = match vocabulary.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let id = vocabulary.len() as u32;
+                        vocabulary.insert(word.to_string(), id);
+                        id
+                    }
+                };
+                ids.push(id);
+            }
+            if ids.is_empty() {
+                continue;
+            }
             let mut node = 0;
             for &id in &ids {
                 node = *edges.entry((node, id)).or_insert_with(|| {
@@ -169,13 +166,23 @@ impl<T: Clone> Matcher<T> {
                     (ends.len() - 1) as u32
                 });
             }
-            ends[node as usize] = Some(slot);
-            if let [first, second, rest @ ..] = ids.as_slice() {
-                gapped
-                    .entry((*first, *second))
-                    .or_default()
-                    .push((rest.to_vec(), slot));
-            }
+            // The trie node where a key ends is that key's: a key seen before has its slot.
+            let slot = match ends[node as usize] {
+                Some(slot) => slot,
+                None => {
+                    let slot = targets.len();
+                    targets.push(Vec::new());
+                    ends[node as usize] = Some(slot);
+                    if let [first, second, rest @ ..] = ids.as_slice() {
+                        gapped
+                            .entry((*first, *second))
+                            .or_default()
+                            .push((rest.to_vec(), slot));
+                    }
+                    slot
+                }
+            };
+            targets[slot].push(target);
         }
         Matcher {
             edges,

@@ -9,7 +9,7 @@ use super::case_tie::COMMON_NORMS;
 use super::lexicon::{DISMISSIVE, FILLERS, KIND_AFTER_NOT, Listed, SPEECH_WORDS};
 use super::negation::{Clauses, negated_by};
 use crate::model::{Case, PhraseWords};
-use crate::text::{Tokenized, WordCache, tokenize, tokenize_cached};
+use crate::text::{Tokenized, WordCache, tokenize_cached};
 
 /// The figures read off a response; every one is explained in the README.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -121,19 +121,22 @@ const TITLE_GRAM: usize = 4;
 impl CaseFacts {
     /// Reads the facts of `case`. The rubrics' phrase words are vocabulary, not facts;
     /// reciting one of their `titles` is not speech.
-    pub fn new(case: &Case, rubric: &PhraseWords, titles: &[String]) -> CaseFacts {
+    /// Case texts share many words: each is stemmed once per `cache`.
+    pub fn new(
+        case: &Case,
+        rubric: &PhraseWords,
+        titles: &[String],
+        cache: &mut WordCache,
+    ) -> CaseFacts {
         let rubric_words = &rubric.single;
         let mut weights: FxHashMap<String, f64> = FxHashMap::default();
         let mut vocabulary: FxHashSet<String> = FxHashSet::default();
-        let setting: FxHashSet<String> = tokenize(&case.participant_role)
+        let setting: FxHashSet<String> = tokenize_cached(&case.participant_role, cache)
             .tokens
             .into_iter()
             .map(|t| t.norm.into_string())
             .collect();
-        // Case texts share many words: each is stemmed once.
-        let mut cache = WordCache::default();
-        let mut add_text = |text: &str| {
-            let tokenized = tokenize_cached(text, &mut cache);
+        let mut add_tokens = |text: &str, tokenized: &Tokenized| {
             for (i, token) in tokenized.tokens.iter().enumerate() {
                 let surface = &text[token.span];
                 vocabulary.insert(token.norm.to_string());
@@ -166,15 +169,16 @@ impl CaseFacts {
                 }
             }
         };
-        add_text(&case.title);
-        add_text(&case.judge_role);
-        add_text(&case.situation);
+        let situation = tokenize_cached(&case.situation, cache);
+        add_tokens(&case.title, &tokenize_cached(&case.title, cache));
+        add_tokens(&case.judge_role, &tokenize_cached(&case.judge_role, cache));
+        add_tokens(&case.situation, &situation);
         for question in &case.judge_questions {
-            add_text(question);
+            add_tokens(question, &tokenize_cached(question, cache));
         }
         for items in case.look_for.iter().map(|(_, items)| items) {
             for phrase in items.iter().flat_map(|i| &i.phrases) {
-                add_text(&phrase.0);
+                add_tokens(&phrase.0, &tokenize_cached(&phrase.0, cache));
             }
         }
         let total = weights.values().sum();
@@ -184,12 +188,10 @@ impl CaseFacts {
             rubric_vocabulary: rubric.all.clone(),
             title_grams: titles
                 .iter()
-                .flat_map(|t| windows(&tokenize(t), TITLE_GRAM))
+                .flat_map(|t| windows(&tokenize_cached(t, cache), TITLE_GRAM))
                 .collect(),
             total,
-            situation_grams: windows(&tokenize(&case.situation), GRAM)
-                .into_iter()
-                .collect(),
+            situation_grams: windows(&situation, GRAM).into_iter().collect(),
         }
     }
 

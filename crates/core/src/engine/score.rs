@@ -1,6 +1,8 @@
 //! Scoring: phrases found, judged in context (negation, stuffing, repetition), then
 //! points per indicator, the skills lines, the total and the rating.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashSet as HashSet;
 
 use super::EngineError;
@@ -96,21 +98,24 @@ impl Scorer {
         // Keys, not phrases: the shipped rubrics' were compiled at build time.
         let mut cache = WordCache::default();
         let compiled = rubrics.compiled_keys();
-        let mut keyed: Vec<(String, Heard)> = Vec::new();
+        let mut keyed: Vec<(Cow<'static, str>, Heard)> = Vec::new();
         let mut patterns = Vec::new();
         for (indicator, planned) in plan.indicators.iter().enumerate() {
             for (concept, c) in planned.concepts.iter().enumerate() {
                 let target = Target { indicator, concept };
                 let heard = Heard::Concept(target);
                 for phrase in &c.phrases {
-                    let (key, variants) = match compiled.get(phrase) {
-                        Some((key, variants)) => (
-                            key.map(str::to_string),
-                            variants.iter().map(|v| v.to_string()).collect(),
-                        ),
-                        None => phrase_keys(phrase, &mut cache),
-                    };
-                    keyed.extend(key.into_iter().chain(variants).map(|k| (k, heard)));
+                    match compiled.get(phrase) {
+                        Some((key, variants)) => {
+                            let keys = key.into_iter().chain(variants.iter().copied());
+                            keyed.extend(keys.map(|k| (Cow::Borrowed(k), heard)));
+                        }
+                        None => {
+                            let (key, variants) = phrase_keys(phrase, &mut cache);
+                            let keys = key.into_iter().chain(variants);
+                            keyed.extend(keys.map(|k| (Cow::Owned(k), heard)));
+                        }
+                    }
                 }
                 patterns.extend(c.patterns.iter().map(|r| (r.clone(), heard)));
             }
@@ -123,7 +128,7 @@ impl Scorer {
             .judge_questions
             .iter()
             .map(|q| {
-                let mut words: Vec<String> = tokenize(q)
+                let mut words: Vec<String> = tokenize_cached(q, &mut cache)
                     .tokens
                     .into_iter()
                     .filter(|t| {
@@ -144,15 +149,16 @@ impl Scorer {
             .flat_map(|r| r.misconceptions.iter().map(|m| (r.code.clone(), m.clone())))
             .collect();
         // Concepts first, so their phrases keep the first slots.
-        let terms = CaseTerms::new(case, generic);
+        let terms = CaseTerms::new(case, generic, &mut cache);
         for (term, i) in terms.phrases() {
-            keyed.extend(phrase_key_cached(&term, &mut cache).map(|k| (k, Heard::Term(i))));
+            let key = phrase_key_cached(&term, &mut cache);
+            keyed.extend(key.map(|k| (Cow::Owned(k), Heard::Term(i))));
         }
         for (i, (_, m)) in mistakes.iter().enumerate() {
             for phrase in &m.phrases {
                 let key = match compiled.get(&phrase.0) {
-                    Some((key, _)) => key.map(str::to_string),
-                    None => phrase_key_cached(&phrase.0, &mut cache),
+                    Some((key, _)) => key.map(Cow::Borrowed),
+                    None => phrase_key_cached(&phrase.0, &mut cache).map(Cow::Owned),
                 };
                 keyed.extend(key.map(|k| (k, Heard::Mistake(i))));
             }
@@ -166,6 +172,7 @@ impl Scorer {
                 case,
                 words,
                 &rubrics.iter().map(|r| r.title.clone()).collect::<Vec<_>>(),
+                &mut cache,
             ),
             other_names: character_names(&case.judge_role),
             terms,
