@@ -91,26 +91,24 @@ fn write_phrase_words(out: &mut String, rubrics: &[Option<serde_json::Value>]) {
         });
     writeln!(
         out,
-        "/// The words of the shipped rubrics' phrases: (single, all), sorted."
+        "/// The words of the shipped rubrics' phrases: (single, all), sorted, a word a line."
     )
     .unwrap();
     let Some(phrases) = phrases else {
-        writeln!(
-            out,
-            "pub static PHRASE_WORDS: Option<(&[&str], &[&str])> = None;"
-        )
-        .unwrap();
+        writeln!(out, "pub static PHRASE_WORDS: Option<(&str, &str)> = None;").unwrap();
         return;
     };
     let words = roleplay_core::model::PhraseWords::of(phrases);
+    // One text per list, a word a line: a table of string slices would be relocated at
+    // every start.
     let sorted = |words: &mut dyn Iterator<Item = &String>| {
         let mut list: Vec<String> = words.cloned().collect();
         list.sort();
-        list
+        list.join("\n")
     };
     writeln!(
         out,
-        "pub static PHRASE_WORDS: Option<(&[&str], &[&str])> = Some((&{:?}, &{:?}));",
+        "pub static PHRASE_WORDS: Option<(&str, &str)> = Some(({:?}, {:?}));",
         sorted(&mut words.single.iter()),
         sorted(&mut words.all.iter())
     )
@@ -162,21 +160,28 @@ fn write_phrase_keys(
     phrases.sort();
     phrases.dedup();
     let mut cache = roleplay_core::text::WordCache::default();
+    let keyed: Vec<_> = phrases
+        .into_iter()
+        .map(|phrase| {
+            let (key, variants) = roleplay_core::engine::matcher::phrase_keys(&phrase, &mut cache);
+            (phrase, key, variants)
+        })
+        .collect();
+    let (text, entries, variants) = roleplay_core::model::CompiledKeys::encode(&keyed);
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let text_file = Path::new(&out_dir).join("phrase-keys.txt");
+    fs::write(&text_file, text).expect("write the phrase keys");
     writeln!(
         out,
-        "/// Matcher keys of the shipped phrases: (phrase, key, variants' keys), sorted."
+        "/// Matcher keys of the shipped phrases, as `CompiledKeys` holds them."
     )
     .unwrap();
     writeln!(
         out,
-        "pub static PHRASE_KEYS: &[(&str, Option<&str>, &[&str])] = &["
+        "pub static PHRASE_KEYS: roleplay_core::model::CompiledKeys = roleplay_core::model::CompiledKeys {{ text: include_str!({:?}), entries: &{entries:?}, variants: &{variants:?} }};",
+        text_file.display().to_string()
     )
     .unwrap();
-    for phrase in &phrases {
-        let (key, variants) = roleplay_core::engine::matcher::phrase_keys(phrase, &mut cache);
-        writeln!(out, "    ({phrase:?}, {key:?}, &{variants:?}),").unwrap();
-    }
-    writeln!(out, "];").unwrap();
 }
 
 /// The document as JSON, or `None` when it is not one valid YAML document.

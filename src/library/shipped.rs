@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use crate::error::{Error, LoadError};
 use crate::load::{self, Known};
-use crate::model::{Case, CaseSource, CompiledKeys, Form, PhraseWords, Rubric, RubricSet};
+use crate::model::{Case, CaseSource, Form, PhraseWords, Rubric, RubricSet};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -37,14 +37,14 @@ static RUBRICS: LazyLock<Result<RubricSet, Vec<LoadError>>> = LazyLock::new(|| {
     let set = match embedded::PHRASE_WORDS {
         Some((single, all)) => {
             let words = PhraseWords {
-                single: single.iter().map(|w| w.to_string()).collect(),
-                all: all.iter().map(|w| w.to_string()).collect(),
+                single: single.lines().map(str::to_string).collect(),
+                all: all.lines().map(str::to_string).collect(),
             };
             RubricSet::with_phrase_words(rubrics, words)
         }
         None => RubricSet::new(rubrics),
     };
-    Ok(set.with_compiled_keys(CompiledKeys(embedded::PHRASE_KEYS)))
+    Ok(set.with_compiled_keys(embedded::PHRASE_KEYS))
 });
 
 static FORMS: LazyLock<Result<Vec<Form>, Vec<LoadError>>> = LazyLock::new(|| {
@@ -241,14 +241,15 @@ mod tests {
         use roleplay_core::engine::matcher::phrase_keys;
         let mut cache = roleplay_core::text::WordCache::default();
         let table = rubrics().expect("rubrics").compiled_keys();
-        assert!(
-            table.0.windows(2).all(|w| w[0].0 < w[1].0),
-            "sorted, once each"
-        );
-        for &(phrase, key, variants) in table.0 {
+        let listed: Vec<&str> = table.phrases().collect();
+        assert!(listed.len() > 1000, "the shipped phrases are listed");
+        assert!(listed.windows(2).all(|w| w[0] < w[1]), "sorted, once each");
+        for phrase in listed {
             let (fresh_key, fresh_variants) = phrase_keys(phrase, &mut cache);
-            assert_eq!(key.map(str::to_string), fresh_key, "{phrase}");
-            assert_eq!(variants, fresh_variants.as_slice(), "{phrase}");
+            let entry = table.get(phrase).expect("a listed phrase is found");
+            assert_eq!(entry.key.map(str::to_string), fresh_key, "{phrase}");
+            let variants: Vec<&str> = entry.variant_keys().collect();
+            assert_eq!(variants, fresh_variants, "{phrase}");
         }
         let rubric_phrases = rubrics()
             .expect("rubrics")

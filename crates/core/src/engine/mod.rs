@@ -53,10 +53,11 @@ pub fn bare_case(code: &crate::model::Code, situation: &str) -> Case {
 /// now instead of on first use. They are the same for every case: a command can build
 /// them on another thread while it reads its case, and score sooner.
 pub fn warm_up() {
-    lexicon::warm();
-    negation::warm();
-    skills::warm();
+    // In the order compiling and scoring first need them.
     std::sync::LazyLock::force(&case_tie::COMMON_NORMS);
+    negation::warm();
+    lexicon::warm();
+    skills::warm();
 }
 
 /// Scores one response to a case. To score many, build a [`Scorer`] once.

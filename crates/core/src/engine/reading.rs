@@ -94,9 +94,16 @@ fn zipf(surface: &str) -> f64 {
     } else {
         std::borrow::Cow::Borrowed(surface)
     };
+    let word = lower.as_ref();
+    if FREQUENCY_DISPS.is_empty() {
+        return 0.0;
+    }
+    let hashes = phf_shared::hash(word, &FREQUENCY_KEY);
+    let slot = phf_shared::get_index(&hashes, FREQUENCY_DISPS, FREQUENCY.len()) as usize;
     FREQUENCY
-        .get(lower.as_ref())
-        .map_or(0.0, |&z| f64::from(z) / 10.0)
+        .get(slot)
+        .filter(|&&(start, end, _)| FREQUENCY_WORDS.get(start as usize..end as usize) == Some(word))
+        .map_or(0.0, |&(_, _, z)| f64::from(z) / 10.0)
 }
 
 /// Words shorter than this are never facts.

@@ -106,8 +106,8 @@ impl Scorer {
                 let heard = Heard::Concept(target);
                 for phrase in &c.phrases {
                     match compiled.get(phrase) {
-                        Some((key, variants)) => {
-                            let keys = key.into_iter().chain(variants.iter().copied());
+                        Some(entry) => {
+                            let keys = entry.key.into_iter().chain(entry.variant_keys());
                             keyed.extend(keys.map(|k| (Cow::Borrowed(k), heard)));
                         }
                         None => {
@@ -157,7 +157,7 @@ impl Scorer {
         for (i, (_, m)) in mistakes.iter().enumerate() {
             for phrase in &m.phrases {
                 let key = match compiled.get(&phrase.0) {
-                    Some((key, _)) => key.map(Cow::Borrowed),
+                    Some(entry) => entry.key.map(Cow::Borrowed),
                     None => phrase_key_cached(&phrase.0, &mut cache).map(Cow::Owned),
                 };
                 keyed.extend(key.map(|k| (k, Heard::Mistake(i))));

@@ -17,6 +17,6 @@ pub use code::Code;
 pub use follow_up::{Asked, FollowUp};
 pub use form::{Form, FormProblem, SkillMeasure, Timing};
 pub use rubric::{
-    CompiledKeys, CompiledPhrase, Concept, ConceptExamples, Level, Misconception, Pattern, Phrase,
-    PhraseWords, Rubric, RubricSet,
+    CompiledKeys, CompiledPhrase, Concept, ConceptExamples, KeyedPhrase, Level, Misconception,
+    Pattern, Phrase, PhraseWords, Rubric, RubricSet,
 };

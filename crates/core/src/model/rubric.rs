@@ -191,22 +191,94 @@ impl PhraseWords {
 }
 
 /// The matcher keys of known phrases compiled ahead of time (the shipped rubrics', by
-/// the application's build script), so that compiling a case only looks them up.
-/// Sorted by phrase; each entry holds the phrase, its own key and its synonym
-/// variants' keys, exactly as [`crate::engine::matcher::phrase_keys`] gives them.
-/// A phrase not listed is compiled when needed: the table changes speed, never scores.
+/// the application's build script), so that compiling a case only looks them up: each
+/// phrase with its own key and its synonym variants' keys, exactly as
+/// [`crate::engine::matcher::phrase_keys`] gives them. A phrase not listed is compiled
+/// when needed: the table changes speed, never scores.
+///
+/// Stored as one text and offsets into it, not as string slices: a static table of
+/// pointers must be relocated, page by page, every time the program starts.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct CompiledKeys(pub &'static [CompiledPhrase]);
+pub struct CompiledKeys {
+    /// Every phrase and key, end to end.
+    pub text: &'static str,
+    /// Per phrase, sorted by phrase: its start and end in `text`, its key's (equal
+    /// when it has none), and the range of its variants' keys in `variants`.
+    pub entries: &'static [[u32; 6]],
+    /// The variants' keys: start and end in `text`.
+    pub variants: &'static [[u32; 2]],
+}
 
-/// One entry of [`CompiledKeys`]: (phrase, its key, its variants' keys).
-pub type CompiledPhrase = (&'static str, Option<&'static str>, &'static [&'static str]);
+/// A phrase's keys in [`CompiledKeys`].
+#[derive(Clone, Copy, Debug)]
+pub struct CompiledPhrase {
+    text: &'static str,
+    /// The phrase's own key.
+    pub key: Option<&'static str>,
+    variants: &'static [[u32; 2]],
+}
+
+impl CompiledPhrase {
+    /// Its synonym variants' keys, in order.
+    pub fn variant_keys(&self) -> impl Iterator<Item = &'static str> + use<> {
+        let text = self.text;
+        self.variants
+            .iter()
+            .map(move |&[start, end]| slice(text, start, end))
+    }
+}
+
+/// `text[start..end]`, empty when out of range.
+fn slice(text: &str, start: u32, end: u32) -> &str {
+    text.get(start as usize..end as usize).unwrap_or_default()
+}
+
+/// A phrase's keys as a build script lays them out for [`CompiledKeys::encode`]:
+/// (phrase, its key, its variants' keys).
+pub type KeyedPhrase = (String, Option<String>, Vec<String>);
 
 impl CompiledKeys {
-    /// The keys of `phrase` (its own, its variants'), when they were compiled ahead.
-    pub fn get(&self, phrase: &str) -> Option<(Option<&'static str>, &'static [&'static str])> {
-        let table = self.0;
-        let at = table.binary_search_by(|entry| entry.0.cmp(phrase)).ok()?;
-        table.get(at).map(|&(_, key, variants)| (key, variants))
+    /// The keys of `phrase`, when they were compiled ahead.
+    pub fn get(&self, phrase: &str) -> Option<CompiledPhrase> {
+        let text = self.text;
+        let at = self
+            .entries
+            .binary_search_by(|e| slice(text, e[0], e[1]).cmp(phrase))
+            .ok()?;
+        let [_, _, key_start, key_end, first, last] = *self.entries.get(at)?;
+        Some(CompiledPhrase {
+            text,
+            key: (key_start < key_end).then(|| slice(text, key_start, key_end)),
+            variants: self.variants.get(first as usize..last as usize)?,
+        })
+    }
+
+    /// Every phrase listed, in order.
+    pub fn phrases(&self) -> impl Iterator<Item = &'static str> + use<> {
+        let text = self.text;
+        self.entries.iter().map(move |e| slice(text, e[0], e[1]))
+    }
+
+    /// Lays out `phrases` (sorted by phrase, each once) as [`CompiledKeys`] holds them:
+    /// (text, entries, variants), for a build script to write out.
+    pub fn encode(phrases: &[KeyedPhrase]) -> (String, Vec<[u32; 6]>, Vec<[u32; 2]>) {
+        let mut text = String::new();
+        let mut push = |s: &str| -> [u32; 2] {
+            let start = text.len() as u32;
+            text.push_str(s);
+            [start, text.len() as u32]
+        };
+        let mut entries = Vec::new();
+        let mut variants = Vec::new();
+        for (phrase, key, variant_keys) in phrases {
+            let [phrase_start, phrase_end] = push(phrase);
+            let [key_start, key_end] = push(key.as_deref().unwrap_or_default());
+            let first = variants.len() as u32;
+            variants.extend(variant_keys.iter().map(|k| push(k)));
+            let last = variants.len() as u32;
+            entries.push([phrase_start, phrase_end, key_start, key_end, first, last]);
+        }
+        (text, entries, variants)
     }
 }
 
@@ -283,5 +355,42 @@ impl RubricSet {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.rubrics.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compiled_keys_give_back_what_was_encoded_and_nothing_else() {
+        let keyed: Vec<KeyedPhrase> = vec![
+            (
+                "apologize".into(),
+                Some(" apolog ".into()),
+                vec![" sorri ".into()],
+            ),
+            ("money back".into(), Some(" money back ".into()), vec![]),
+            ("the".into(), None, vec![]),
+        ];
+        let (text, entries, variants) = CompiledKeys::encode(&keyed);
+        let keys = CompiledKeys {
+            text: Box::leak(text.into_boxed_str()),
+            entries: Box::leak(entries.into_boxed_slice()),
+            variants: Box::leak(variants.into_boxed_slice()),
+        };
+        let apologize = keys.get("apologize").expect("listed");
+        assert_eq!(apologize.key, Some(" apolog "));
+        assert_eq!(apologize.variant_keys().collect::<Vec<_>>(), [" sorri "]);
+        let money = keys.get("money back").expect("listed");
+        assert_eq!(money.key, Some(" money back "));
+        assert_eq!(money.variant_keys().count(), 0);
+        assert_eq!(keys.get("the").expect("listed").key, None);
+        assert!(keys.get("refund").is_none());
+        assert!(CompiledKeys::default().get("apologize").is_none());
+        assert_eq!(
+            keys.phrases().collect::<Vec<_>>(),
+            ["apologize", "money back", "the"]
+        );
     }
 }
