@@ -81,13 +81,7 @@ pub fn read(
         if (!only.is_empty() && !only.contains(&key)) || exclude.contains(&key) {
             continue;
         }
-        let case = load::case_from_file(
-            &path,
-            crate::load::Known {
-                rubrics,
-                forms: crate::library::shipped::forms()?,
-            },
-        )?;
+        let case = load::case_from_file(&path, crate::library::shipped::known_with(rubrics)?)?;
         let (rows, skipped) = batch::rows_from_folder(&dir.join(&key), &key)?;
         folder.skipped.extend(skipped);
         folder.cases.push(CaseResponses {

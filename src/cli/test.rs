@@ -60,10 +60,7 @@ pub(super) fn run(args: TestArgs, out: &mut dyn Write) -> Result<ExitCode, Error
         problems.extend(catalog.problems.iter().map(ToString::to_string));
         catalog.cases
     } else {
-        let known = crate::load::Known {
-            rubrics,
-            forms: crate::library::shipped::forms()?,
-        };
+        let known = crate::library::shipped::known_with(rubrics)?;
         let mut cases = Vec::new();
         for path in &args.paths {
             let files = if path.is_dir() {

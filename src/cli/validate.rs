@@ -49,13 +49,7 @@ pub(super) fn run(
         })
         .collect();
     let files = sources.len() + rubric_sources.len() + diagnostics.len();
-    diagnostics.extend(validate(
-        &sources,
-        crate::load::Known {
-            rubrics,
-            forms: crate::library::shipped::forms()?,
-        },
-    ));
+    diagnostics.extend(validate(&sources, shipped::known_with(rubrics)?));
     diagnostics.extend(validate_rubrics(
         &rubric_sources,
         shipped::shipped_rubrics()?,

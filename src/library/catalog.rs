@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, LoadError, LoadErrorKind};
 use crate::library::shipped;
-use crate::load::{self, Known};
+use crate::load;
 use crate::model::{Case, CaseId, CaseSource, RubricSet};
 use crate::suggest::closest;
 
@@ -62,10 +62,7 @@ impl Catalog {
 
     /// The cases of the coach's folders alone.
     fn load_folders(folders: &[PathBuf], rubrics: &RubricSet) -> Result<Catalog, Error> {
-        let known = Known {
-            rubrics,
-            forms: shipped::forms()?,
-        };
+        let known = shipped::known_with(rubrics)?;
         let mut catalog = Catalog {
             folders: folders.to_vec(),
             ..Catalog::default()
@@ -145,11 +142,7 @@ impl Catalog {
     /// A case named by a path to a file, or by id.
     pub fn resolve(&self, name: &str, rubrics: &RubricSet) -> Result<Case, Error> {
         if names_file(name) {
-            let known = Known {
-                rubrics,
-                forms: shipped::forms()?,
-            };
-            return load::case_from_file(Path::new(name), known);
+            return load::case_from_file(Path::new(name), shipped::known_with(rubrics)?);
         }
         if let Some(case) = self.get(name) {
             return Ok(case.clone());

@@ -109,8 +109,14 @@ pub fn add_coach_rubrics(extra: Vec<Rubric>) -> Result<(), Error> {
 
 /// What a case is read against: [`rubrics`] and the shipped [`forms`].
 pub fn known() -> Result<Known<'static>, Error> {
+    known_with(rubrics()?)
+}
+
+/// What a case is read against when a command holds its own `rubrics`: those, and
+/// the shipped [`forms`].
+pub fn known_with(rubrics: &RubricSet) -> Result<Known<'_>, Error> {
     Ok(Known {
-        rubrics: rubrics()?,
+        rubrics,
         forms: forms()?,
     })
 }

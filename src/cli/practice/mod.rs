@@ -244,10 +244,7 @@ impl Practice<'_> {
         let case = match &draft.case_path {
             Some(path) => crate::load::case_from_file(
                 path,
-                crate::load::Known {
-                    rubrics: self.rubrics,
-                    forms: crate::library::shipped::forms()?,
-                },
+                crate::library::shipped::known_with(self.rubrics)?,
             )?,
             None => catalog.resolve(&draft.case_id, self.rubrics)?,
         };
