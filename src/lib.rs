@@ -19,6 +19,7 @@ pub mod suggest;
 pub mod testing;
 pub mod transcript;
 pub mod wire;
+pub mod words;
 
 pub use error::{Error, LoadError, Result};
 pub use roleplay_core::{engine, model, text};

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::Scorer;
 use crate::error::Error;
 use crate::model::Case;
-use crate::report::spreadsheet::{Line, Scored};
+use crate::wire::row::{Line, Scored};
 
 /// One response to score.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -107,7 +107,7 @@ pub fn score(
                     "total": scored.total,
                     "rating": scored.rating,
                     "indicators": indicators,
-                    "score": crate::report::json::value(&card, &row.response),
+                    "score": crate::wire::value(&card, &row.response),
                 })
                 .to_string()
             });

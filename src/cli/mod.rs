@@ -16,7 +16,6 @@ mod practice;
 mod progress;
 mod questions;
 mod random;
-mod rehearse;
 mod response;
 mod rubric;
 mod schema;

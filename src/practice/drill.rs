@@ -14,7 +14,7 @@ use crate::engine::{Scorer, Status, bare_case};
 use crate::history::store::SavedCard;
 use crate::model::{Form, Rubric, RubricSet};
 use crate::practice::session::END;
-use crate::report::text::wrap;
+use crate::words::wrap;
 
 /// One line of input; `None` at the end.
 fn read_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {

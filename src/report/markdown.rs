@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use super::view::{self, IndicatorView, Table, Verdict, View};
 use super::visible::visible;
-use super::words::upper_first;
+use crate::words::upper_first;
 
 /// Writes the report in Markdown, then its follow-ups and delivery.
 pub fn write(out: &mut dyn Write, view: &View<'_>) -> io::Result<()> {

@@ -14,7 +14,6 @@ pub mod summary;
 pub mod text;
 pub mod view;
 pub mod visible;
-pub mod words;
 
 use crate::model::Answer;
 use crate::model::Case;

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use html_escape::encode_text as text;
 
 use crate::model::{Band, Form};
-use crate::report::spreadsheet::Scored;
+use crate::wire::row::Scored;
 
 const STYLE: &str = r#"
 body { font: 10.5pt/1.4 Arial, Helvetica, sans-serif; color: #1d2433; margin: 0 auto; max-width: 70rem; padding: 1.5rem; background: #fff; }

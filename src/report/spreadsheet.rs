@@ -1,36 +1,8 @@
-//! The class spreadsheet: one compact row per scored response (the view batch produces
-//! and the roster reads), written as CSV that a spreadsheet will not run as formulas.
+//! The class spreadsheet: one compact row per scored response ([`Scored`], which batch
+//! produces and the roster reads), written as CSV that a spreadsheet will not run as
+//! formulas.
 
-use serde::Serialize;
-
-use crate::model::Band;
-
-/// A scored row: what the CSV and the roster need, without the response or the
-/// full scorecard (a class of 100,000 keeps only these).
-#[derive(Clone, Debug, Serialize)]
-pub struct Scored {
-    /// Who wrote it.
-    pub student: String,
-    /// The case's id.
-    pub case: String,
-    /// The total.
-    pub total: u32,
-    /// The rating.
-    pub rating: Band,
-    /// Points and band per indicator, in the case's order.
-    pub lines: Vec<Line>,
-}
-
-/// One indicator's result in a scored row.
-#[derive(Clone, Debug, Serialize)]
-pub struct Line {
-    /// The indicator code.
-    pub code: String,
-    /// Points earned.
-    pub points: u32,
-    /// The band of those points.
-    pub band: Band,
-}
+pub use crate::wire::row::{Line, Scored};
 
 /// The indicator codes of the scored rows, in first-seen order: the CSV's columns.
 pub fn codes(scored: &[Scored]) -> Vec<String> {

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::Style;
 use super::view::View;
-use super::words::{fit, wrap};
+use crate::words::{fit, wrap};
 
 /// Writes the summary of an attempt saved as `attempt`; at most about 20 lines.
 pub fn write(out: &mut dyn Write, view: &View<'_>, attempt: i64, style: Style) -> io::Result<()> {

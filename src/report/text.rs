@@ -9,9 +9,9 @@ use anstyle::{AnsiColor, Effects, Style as Ansi};
 use super::Style;
 use super::view::{self, EvidenceView, IndicatorView, Quote, Table, Verdict, View};
 use super::visible::visible;
-use super::words::upper_first;
-pub use super::words::{fit, wrap};
 use crate::model::Band;
+use crate::words::upper_first;
+pub use crate::words::{fit, wrap};
 
 /// ANSI colour for the terminal reports and lists, or plain text when colour is off.
 pub(crate) struct Painter {

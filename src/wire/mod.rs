@@ -33,6 +33,7 @@ use crate::model::SkillMeasure;
 use crate::text::{LineIndex, Span};
 
 mod card;
+pub mod row;
 pub use card::{
     Dismissal, WireIndicator, WireMisconception, WireMissed, WireQuote, WireScorecard, WireSkill,
     WireStuffed,

@@ -45,7 +45,7 @@ impl Surroundings for Files {
     }
 
     fn asked(&mut self, question: &str) {
-        super::super::rehearse::say(&mut self.voice, question);
+        super::rehearse::say(&mut self.voice, question);
     }
 
     fn edit(&mut self, text: &str) -> Option<String> {

@@ -25,6 +25,7 @@ use crate::report::{self, Context, view::View};
 
 mod files;
 mod pick;
+mod rehearse;
 mod stop;
 
 use files::Files;
@@ -121,8 +122,8 @@ pub(super) fn run(args: PracticeArgs, out: &mut dyn Write, color: bool) -> Resul
     };
     let scorer = Scorer::new(&case, rubrics, &form)?;
     let card = finished.score(&scorer, &case.judge_questions);
-    let Some((card, asked)) = super::rehearse::follow_up(
-        &args,
+    let Some((card, asked)) = rehearse::follow_up(
+        args.follow_ups,
         &case,
         (rubrics, &form, &scorer),
         card,
@@ -291,10 +292,10 @@ impl Practice<'_> {
         let mut files = Files {
             draft: self.draft_path.clone(),
             failing: false,
-            voice: super::rehearse::voice(self.args),
+            voice: rehearse::voice(self.args.speak, self.args.speak_to.as_deref()),
         };
         if fresh {
-            super::rehearse::say(&mut files.voice, &case.situation);
+            rehearse::say(&mut files.voice, &case.situation);
         }
         files.save(draft)?;
         if self.args.editor && draft.response.is_empty() {

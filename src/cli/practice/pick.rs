@@ -12,7 +12,6 @@ use crate::error::Error;
 use crate::history::progress;
 use crate::library::catalog::Catalog;
 use crate::model::{Case, Code, RubricSet};
-use crate::report;
 
 /// The case to practise: named, random, or picked from a fuzzy list.
 pub(super) fn choose(
@@ -72,7 +71,7 @@ pub(super) fn choose(
             .as_deref()
             .map(|a| format!(", {a}"))
             .unwrap_or_default();
-        report::words::fit(&format!("{}  ({}{area})", c.title, c.id), width)
+        crate::words::fit(&format!("{}  ({}{area})", c.title, c.id), width)
     }));
     let picked = FuzzySelect::with_theme(theme)
         .with_prompt("Pick a case (type to search: words, an area or a code such as CR:017)")

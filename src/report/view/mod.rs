@@ -11,7 +11,7 @@ use crate::text::Span;
 use crate::transcript::delivery::{self, Delivery};
 
 use super::Context;
-use super::words::fit;
+use crate::words::fit;
 
 /// The heading of the reading of the whole response.
 pub const READING: &str = "How the whole response reads";

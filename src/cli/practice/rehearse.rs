@@ -2,9 +2,9 @@
 //! asked and credited, and the voice of `--speak`.
 
 use std::io::Write;
+use std::path::Path;
 
-use super::io_error;
-use super::practice::PracticeArgs;
+use super::super::{io_error, warn};
 use crate::engine::Scorer;
 use crate::error::Error;
 use crate::history::store::Draft;
@@ -16,7 +16,7 @@ use crate::practice::session::keyboard::{CrLf, Terminal};
 /// student stopped during them (the draft keeps every line, and the attempt waits
 /// for the resume). A resumed draft that holds follow-ups is asked those again.
 pub(super) fn follow_up(
-    args: &PracticeArgs,
+    count: usize,
     case: &Case,
     (rubrics, form, scorer): (&RubricSet, &crate::model::Form, &Scorer),
     card: crate::engine::Scorecard,
@@ -27,13 +27,7 @@ pub(super) fn follow_up(
     use crate::followup;
     let follow_ups = match &draft.follow_ups {
         Some(saved) => saved.questions.clone(),
-        None => followup::choose(
-            case,
-            rubrics,
-            &card,
-            args.follow_ups,
-            followup::turn(&case.id),
-        ),
+        None => followup::choose(case, rubrics, &card, count, followup::turn(&case.id)),
     };
     if follow_ups.is_empty() {
         return Ok(Some((card, Vec::new())));
@@ -55,22 +49,23 @@ pub(super) fn follow_up(
     }))
 }
 
-/// The voice of `--speak`, or `None` with a warning that names the package.
-pub(super) fn voice(args: &PracticeArgs) -> Option<crate::speak::Voice> {
-    if !args.speak {
+/// The voice of `--speak` (writing to `speak_to` when given), or `None` with a
+/// warning that names the package.
+pub(super) fn voice(speak: bool, speak_to: Option<&Path>) -> Option<crate::speak::Voice> {
+    if !speak {
         return None;
     }
-    if let Some(dir) = &args.speak_to
+    if let Some(dir) = speak_to
         && let Err(e) = std::fs::create_dir_all(dir)
     {
-        super::warn(&format!(
+        warn(&format!(
             "{} cannot be created ({e}); practising in text",
             dir.display()
         ));
         return None;
     }
-    crate::speak::Voice::find(args.speak_to.as_deref())
-        .inspect_err(|e| super::warn(&e.to_string()))
+    crate::speak::Voice::find(speak_to)
+        .inspect_err(|e| warn(&e.to_string()))
         .ok()
 }
 
@@ -79,7 +74,7 @@ pub(super) fn say(voice: &mut Option<crate::speak::Voice>, text: &str) {
     if let Some(v) = voice
         && let Err(e) = v.say(text)
     {
-        super::warn(&format!("{e}; practising in text"));
+        warn(&format!("{e}; practising in text"));
         *voice = None;
     }
 }
