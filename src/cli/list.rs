@@ -123,6 +123,7 @@ pub(super) fn run_list(
     let mut cases: Vec<&Case> = catalog
         .cases
         .iter()
+        .map(AsRef::as_ref)
         .filter(|c| wanted.iter().all(|code| c.indicators.contains(code)))
         .filter(|c| {
             args.area

@@ -1,6 +1,7 @@
 //! `roleplay test`: run every case's example answers and report those that fall
 //! outside their expected rating.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -58,7 +59,7 @@ pub(super) fn run(args: TestArgs, out: &mut dyn Write) -> Result<ExitCode, Error
     let cases: Vec<Case> = if args.paths.is_empty() {
         let catalog = Catalog::load(&case_folders(&args.folders), rubrics)?;
         problems.extend(catalog.problems.iter().map(ToString::to_string));
-        catalog.cases
+        catalog.cases.into_iter().map(Cow::into_owned).collect()
     } else {
         let known = crate::library::shipped::known_with(rubrics)?;
         let mut cases = Vec::new();

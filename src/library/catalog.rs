@@ -1,5 +1,6 @@
 //! The cases a run can use: the shipped library plus a coach's own folders.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, LoadError, LoadErrorKind};
@@ -22,8 +23,9 @@ pub struct Duplicate {
 /// Every case found, and the files that could not be loaded.
 #[derive(Debug, Default)]
 pub struct Catalog {
-    /// Loaded cases: coach folders first, in the order given, then the shipped library.
-    pub cases: Vec<Case>,
+    /// Loaded cases: coach folders first, in the order given, then the shipped library
+    /// (borrowed: the shipped cases are read once per run and never copied).
+    pub cases: Vec<Cow<'static, Case>>,
     /// Files that could not be loaded.
     pub problems: Vec<LoadError>,
     /// Ids used by more than one case.
@@ -53,7 +55,7 @@ impl Catalog {
             return Ok(catalog);
         }
         match shipped::case(name) {
-            Some(Ok(case)) => catalog.add(case),
+            Some(Ok(case)) => catalog.add(Cow::Owned(case)),
             Some(Err(e)) => catalog.problems.push(e),
             None => catalog.add_shipped(),
         }
@@ -70,7 +72,7 @@ impl Catalog {
         for folder in folders {
             for path in yaml_files(folder)? {
                 match load::case_from_file(&path, known) {
-                    Ok(case) => catalog.add(case),
+                    Ok(case) => catalog.add(Cow::Owned(case)),
                     Err(Error::Load(e)) => catalog.problems.push(e),
                     // One unreadable file is skipped like a bad one, not the end of the run.
                     Err(Error::Io { path, source, .. }) => catalog.problems.push(LoadError::file(
@@ -88,18 +90,18 @@ impl Catalog {
     fn add_shipped(&mut self) {
         for loaded in shipped::cases() {
             match loaded {
-                Ok(case) => self.add(case.clone()),
+                Ok(case) => self.add(Cow::Borrowed(case)),
                 Err(e) => self.problems.push(e.clone()),
             }
         }
     }
 
-    fn add(&mut self, case: Case) {
+    fn add(&mut self, case: Cow<'static, Case>) {
         if let Some(kept) = self.cases.iter().find(|c| c.id == case.id) {
             self.duplicates.push(Duplicate {
                 id: case.id.clone(),
                 kept: kept.source.clone(),
-                ignored: case.source,
+                ignored: case.source.clone(),
             });
         } else {
             self.cases.push(case);
@@ -108,7 +110,7 @@ impl Catalog {
 
     /// The case with this id.
     pub fn get(&self, id: &str) -> Option<&Case> {
-        self.cases.iter().find(|c| c.id == id)
+        self.cases.iter().map(AsRef::as_ref).find(|c| c.id == id)
     }
 
     /// Where cases were looked for, and a file by that name nearby, for a "no case" message.

@@ -33,6 +33,7 @@ pub(super) fn choose(
     let mut cases: Vec<&Case> = catalog
         .cases
         .iter()
+        .map(AsRef::as_ref)
         .filter(|c| wanted.iter().all(|w| c.indicators.contains(w)))
         .collect();
     cases.sort_by(|a, b| a.id.cmp(&b.id));
