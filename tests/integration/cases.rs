@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::util::{json_of, repo, roleplay};
+use crate::util::{json_of, repo, roleplay, roleplay_in};
 
 fn list_json(args: &[&str]) -> Vec<Value> {
     let value = json_of(roleplay().arg("list").args(args).args(["--format", "json"]));
@@ -83,14 +83,21 @@ fn show_prints_the_situation_and_indicator_titles_but_not_the_questions() {
     );
 }
 
-/// `score --case ID` reads only that shipped case, but a coach's case of the same id
-/// still wins, with the warning, and an unknown id still gets "did you mean".
-#[test]
-fn score_by_id_takes_a_coach_twin_over_the_shipped_case_and_suggests_close_ids() {
+/// A coach's folder holding `twin.yaml`, the tidewater fixture under the id of a
+/// shipped case, and the fixture's own text.
+fn folder_with_a_twin() -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
     let good = std::fs::read_to_string(repo("tests/fixtures/cases/tidewater.yaml")).unwrap();
     let twin = good.replace("id: tidewater-damaged-book", "id: summit-gear-ski-return");
     std::fs::write(dir.path().join("twin.yaml"), twin).unwrap();
+    (dir, good)
+}
+
+/// `score --case ID` reads only that shipped case, but a coach's case of the same id
+/// still wins, with the warning, and an unknown id still gets "did you mean".
+#[test]
+fn score_by_id_takes_a_coach_twin_over_the_shipped_case_and_suggests_close_ids() {
+    let (dir, _) = folder_with_a_twin();
     let response = dir.path().join("response.txt");
     std::fs::write(&response, "I am sorry about the damaged book.").unwrap();
     let out = roleplay()
@@ -135,16 +142,13 @@ fn score_by_id_takes_a_coach_twin_over_the_shipped_case_and_suggests_close_ids()
 
 #[test]
 fn a_coach_folder_adds_cases_and_reports_broken_ones_and_shared_ids() {
-    let dir = tempfile::tempdir().unwrap();
-    let good = std::fs::read_to_string(repo("tests/fixtures/cases/tidewater.yaml")).unwrap();
+    let (dir, good) = folder_with_a_twin();
     std::fs::write(dir.path().join("tidewater.yaml"), &good).unwrap();
     std::fs::write(
         dir.path().join("broken.yaml"),
         "title: Broken\nsituaton: oops\n",
     )
     .unwrap();
-    let twin = good.replace("id: tidewater-damaged-book", "id: summit-gear-ski-return");
-    std::fs::write(dir.path().join("twin.yaml"), twin).unwrap();
     let out = roleplay()
         .args(["list", "--format", "json", "--cases"])
         .arg(dir.path())
@@ -166,8 +170,7 @@ fn a_coach_folder_adds_cases_and_reports_broken_ones_and_shared_ids() {
     let home = tempfile::tempdir().unwrap();
     std::fs::create_dir(home.path().join("cases")).unwrap();
     std::fs::write(home.path().join("cases/tidewater.yaml"), &good).unwrap();
-    let out = roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    let out = roleplay_in(home.path())
         .args(["show", "tidewater-damaged-book"])
         .output()
         .unwrap();

@@ -3,7 +3,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::util::roleplay;
+use crate::util::{roleplay, roleplay_in};
 
 fn stdout(args: &[&str]) -> String {
     let out = roleplay().args(args).output().unwrap();
@@ -42,8 +42,7 @@ fn list_and_progress_use_colour_when_asked() {
     let coloured = stdout(&["--color", "always", "list"]);
     assert!(coloured.contains("\u{1b}["), "no colour in list");
     let home = tempfile::tempdir().unwrap();
-    roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    roleplay_in(home.path())
         .args([
             "score",
             "--save",
@@ -54,8 +53,7 @@ fn list_and_progress_use_colour_when_asked() {
         ])
         .assert()
         .success();
-    let progress = roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    let progress = roleplay_in(home.path())
         .args(["progress", "--color", "always"])
         .output()
         .unwrap();

@@ -2,11 +2,10 @@
 //! unfilled template flagged, warnings on the phrase's own line, and "no case"
 //! errors that say where cases are looked for.
 
-use crate::util::roleplay;
+use crate::util::{roleplay, roleplay_in, spawn_pty};
 
 fn new_case(home: &std::path::Path) -> String {
-    let out = roleplay()
-        .env("ROLEPLAY_HOME", home)
+    let out = roleplay_in(home)
         .args(["new", "tide-pool", "--title", "The tide pool tour"])
         .args(["--participant", "the manager of Tide Pool Tours"])
         .args(["--judge", "Ana Ruiz, a guest", "--area", "hospitality"])
@@ -32,8 +31,7 @@ fn new_writes_into_the_cases_folder_where_score_finds_it_by_id() {
         "{said}"
     );
     assert!(said.contains("`roleplay score --case tide-pool`"), "{said}");
-    roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    roleplay_in(home.path())
         .args(["score", "--case", "tide-pool", "-"])
         .write_stdin("I'm sorry about the tour.")
         .assert()
@@ -82,8 +80,7 @@ fn no_case_says_where_cases_are_looked_for_and_spots_a_file_here() {
     let home = tempfile::tempdir().unwrap();
     let here = tempfile::tempdir().unwrap();
     std::fs::write(here.path().join("my-case.yaml"), "title: x\n").unwrap();
-    let out = roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    let out = roleplay_in(home.path())
         .current_dir(here.path())
         .args(["score", "--case", "my-case", "-"])
         .write_stdin("hi")
@@ -114,13 +111,7 @@ fn interactive_new_asks_again_when_no_indicator_is_picked() {
         .env("ROLEPLAY_HOME", home.path())
         .env("NO_COLOR", "1")
         .env("TERM", "xterm");
-    let mut p = rexpect::spawn_with_options(
-        command,
-        rexpect::reader::Options::new()
-            .timeout_ms(Some(20_000))
-            .strip_ansi_escape_codes(true),
-    )
-    .unwrap();
+    let mut p = spawn_pty(command);
     p.exp_string("Indicators").unwrap();
     p.send("\r").unwrap();
     p.flush().unwrap();

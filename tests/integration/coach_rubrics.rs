@@ -1,7 +1,7 @@
 //! A coach's own rubrics: `new --rubric`, `--rubrics DIR` and the data folder's
 //! `rubrics/`, checked by `validate` and used by every command.
 
-use crate::util::{json_of, repo, roleplay};
+use crate::util::{json_of, repo, roleplay, roleplay_in};
 
 /// A valid rubric of another instructional area, written in a coach's words.
 const SELLING: &str = "code: SE:017
@@ -153,14 +153,12 @@ fn the_data_folders_rubrics_replace_a_shipped_indicator() {
         "Respond to customer inquiries (house version)",
     );
     std::fs::write(home.path().join("rubrics/CR-006.yaml"), own).unwrap();
-    roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    roleplay_in(home.path())
         .args(["rubric", "CR:006"])
         .assert()
         .success()
         .stdout(predicates::str::contains("(house version)"));
-    roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    roleplay_in(home.path())
         .args(["validate"])
         .assert()
         .success()

@@ -3,14 +3,12 @@
 use std::path::Path;
 use std::process::Command;
 
-use rexpect::reader::Options;
 use serde_json::Value;
 
-use crate::util::{json_of, repo, roleplay};
+use crate::util::{json_of, repo, roleplay_in, spawn_pty};
 
 fn save(home: &Path, case: &str, example: &str) {
-    roleplay()
-        .env("ROLEPLAY_HOME", home)
+    roleplay_in(home)
         .args([
             "score",
             "--save",
@@ -26,7 +24,7 @@ fn save(home: &Path, case: &str, example: &str) {
 }
 
 fn json(home: &Path, args: &[&str]) -> Value {
-    json_of(roleplay().env("ROLEPLAY_HOME", home).args(args))
+    json_of(roleplay_in(home).args(args))
 }
 
 #[test]
@@ -86,8 +84,7 @@ fn progress_figures_match_a_hand_computation_over_the_history() {
         .unwrap();
     assert_eq!(weakest[0], lowest["code"]);
     let text = String::from_utf8(
-        roleplay()
-            .env("ROLEPLAY_HOME", home.path())
+        roleplay_in(home.path())
             .arg("progress")
             .output()
             .unwrap()
@@ -103,8 +100,7 @@ fn progress_figures_match_a_hand_computation_over_the_history() {
 #[test]
 fn drill_test_scores_an_answer_against_the_indicator() {
     let home = tempfile::tempdir().unwrap();
-    let out = roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    let out = roleplay_in(home.path())
         .args(["drill", "test", "-i", "CR:010"])
         .write_stdin(
             "You listen to the whole story, apologize, show empathy and follow up later.\n.\n",
@@ -128,8 +124,7 @@ fn the_review_schedule_advances_as_fsrs_says() {
     let answer = "Listen to the whole story, apologize, show empathy, fix it right now, offer a refund or a replacement, \
                   follow up with a call, and train staff so it never happens again.\n.\n";
     let review = |now: &str| {
-        roleplay()
-            .env("ROLEPLAY_HOME", home.path())
+        roleplay_in(home.path())
             .env("ROLEPLAY_NOW", now)
             .args(["drill", "review", "-i", "CR:010"])
             .write_stdin(answer)
@@ -183,13 +178,7 @@ fn pty(home: &Path, args: &[&str]) -> rexpect::session::PtySession {
         .env("NO_COLOR", "1")
         .env("ROLEPLAY_SEED", "7")
         .env("ROLEPLAY_NOW", "2026-11-23T12:00:00Z");
-    rexpect::spawn_with_options(
-        command,
-        Options::new()
-            .timeout_ms(Some(20_000))
-            .strip_ansi_escape_codes(true),
-    )
-    .unwrap()
+    spawn_pty(command)
 }
 
 #[test]
@@ -233,8 +222,7 @@ fn the_progress_page_renders_in_chromium() {
     save(home.path(), "summit-gear-ski-return", "weak");
     save(home.path(), "summit-gear-ski-return", "strong");
     let html = String::from_utf8(
-        roleplay()
-            .env("ROLEPLAY_HOME", home.path())
+        roleplay_in(home.path())
             .args(["progress", "--format", "html"])
             .output()
             .unwrap()
@@ -272,8 +260,7 @@ fn the_progress_page_renders_in_chromium() {
 }
 
 fn drill(home: &Path, args: &[&str], typed: &str) -> String {
-    let out = roleplay()
-        .env("ROLEPLAY_HOME", home)
+    let out = roleplay_in(home)
         .env("ROLEPLAY_SEED", "7")
         .env("ROLEPLAY_NOW", "2026-11-23T12:00:00Z")
         .arg("drill")
@@ -343,8 +330,7 @@ fn match_marks_the_wrong_pairs_and_refuses_a_typo() {
 fn the_same_seed_deals_the_same_match_and_another_seed_another() {
     let deal = |seed: &str| {
         let home = tempfile::tempdir().unwrap();
-        let out = roleplay()
-            .env("ROLEPLAY_HOME", home.path())
+        let out = roleplay_in(home.path())
             .env("ROLEPLAY_SEED", seed)
             .args(["drill", "match", "--count", "3"])
             .write_stdin("1a 2b 3c\n")

@@ -5,8 +5,8 @@
 use rexpect::process::Signal;
 
 use crate::follow_ups::{CASE, NO_PREVENTION, PREVENTION_ANSWER, PREVENTION_QUESTION, presented};
-use crate::practice::practice;
-use crate::util::{json_of, roleplay};
+use crate::practice::{decline_feedback, practice};
+use crate::util::{json_of, roleplay_in};
 
 const HALF_TYPED: &str = "A second check on every fitting, typed before the crash.";
 const AFTER_RESUME: &str = "And a line typed after resuming.";
@@ -58,18 +58,10 @@ fn a_practice_killed_during_a_follow_up_resumes_with_the_typed_answer() {
     p.send_line(".").unwrap();
     p.exp_string("Saved as attempt 1").unwrap();
     p.exp_string("FOLLOW-UP QUESTIONS").unwrap();
-    p.exp_string("Read the full feedback now?").unwrap();
-    p.send("n").unwrap();
-    p.flush().unwrap();
-    p.exp_eof().unwrap();
+    decline_feedback(&mut p);
     assert!(!home.path().join("draft.json").exists());
 
-    let attempt = json_of(roleplay().env("ROLEPLAY_HOME", home.path()).args([
-        "show-attempt",
-        "1",
-        "--format",
-        "json",
-    ]));
+    let attempt = json_of(roleplay_in(home.path()).args(["show-attempt", "1", "--format", "json"]));
     let asked = attempt["score"]["follow_ups"].as_array().unwrap();
     assert_eq!(asked.len(), 2, "{attempt}");
     assert_eq!(asked[0]["concept"], "prevents-recurrence");
@@ -78,8 +70,7 @@ fn a_practice_killed_during_a_follow_up_resumes_with_the_typed_answer() {
     assert_eq!(asked[1]["question"], second.as_str());
     assert_eq!(asked[1]["answer"], format!("{HALF_TYPED}\n{AFTER_RESUME}"));
 
-    let report = roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    let report = roleplay_in(home.path())
         .env("PAGER", "cat")
         .args(["show-attempt", "1"])
         .assert()
@@ -107,10 +98,6 @@ fn ctrl_c_during_a_follow_up_keeps_the_draft_instead_of_saving_without_it() {
     p.exp_eof().unwrap();
     let draft = std::fs::read_to_string(home.path().join("draft.json")).unwrap();
     assert!(draft.contains("second check against the skier"), "{draft}");
-    let attempts = json_of(
-        roleplay()
-            .env("ROLEPLAY_HOME", home.path())
-            .args(["history", "--format", "json"]),
-    );
+    let attempts = json_of(roleplay_in(home.path()).args(["history", "--format", "json"]));
     assert_eq!(attempts.as_array().map(Vec::len), Some(0), "{attempts}");
 }

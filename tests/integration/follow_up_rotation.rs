@@ -5,13 +5,12 @@
 use std::path::Path;
 
 use crate::follow_ups::{CASE, NO_PREVENTION, PREVENTION_QUESTION};
-use crate::util::{json_of, repo, roleplay};
+use crate::util::{json_of, repo, roleplay, roleplay_in};
 
 /// The follow-ups `questions` prints for `response`, as worded.
 fn asked(home: &Path, response: &Path, count: &str) -> Vec<String> {
     let json = json_of(
-        roleplay()
-            .env("ROLEPLAY_HOME", home)
+        roleplay_in(home)
             .args(["questions", "--format", "json", "--case", CASE])
             .args(["--follow-ups", count])
             .arg(response),
@@ -59,12 +58,7 @@ fn the_wording_last_asked_is_not_asked_again_whatever_the_attempt_count() {
     assert!(first[0].ends_with(PREVENTION_QUESTION), "{first:?}");
     save(home.path(), &response, Some(&answers), "1");
     // The saved attempt keeps the follow-ups it asked.
-    let attempt = json_of(roleplay().env("ROLEPLAY_HOME", home.path()).args([
-        "show-attempt",
-        "1",
-        "--format",
-        "json",
-    ]));
+    let attempt = json_of(roleplay_in(home.path()).args(["show-attempt", "1", "--format", "json"]));
     assert_eq!(
         attempt["score"]["follow_ups"][0]["question"],
         first[0].as_str()

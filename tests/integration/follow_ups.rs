@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use crate::practice::practice;
-use crate::util::{json_of, roleplay};
+use crate::practice::{decline_feedback, practice};
+use crate::util::{json_of, roleplay, roleplay_in};
 
 pub const CASE: &str = "summit-gear-ski-return";
 
@@ -105,22 +105,13 @@ fn practice_asks_the_prevention_follow_up_and_credits_the_answer_capped() {
     p.exp_string("Saved as attempt 1").unwrap();
     p.exp_string("FOLLOW-UP QUESTIONS").unwrap();
     p.exp_string("Earned: +").unwrap();
-    p.exp_string("Read the full feedback now?").unwrap();
-    p.send("n").unwrap();
-    p.flush().unwrap();
-    p.exp_eof().unwrap();
+    decline_feedback(&mut p);
 
-    let attempt = json_of(roleplay().env("ROLEPLAY_HOME", home.path()).args([
-        "show-attempt",
-        "1",
-        "--format",
-        "json",
-    ]));
+    let attempt = json_of(roleplay_in(home.path()).args(["show-attempt", "1", "--format", "json"]));
     let card = &attempt["score"];
     // The saved attempt keeps its follow-ups, and its report shows them again.
     assert_eq!(card["follow_ups"][0]["concept"], "prevents-recurrence");
-    let shown = roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    let shown = roleplay_in(home.path())
         .env("PAGER", "cat")
         .args(["show-attempt", "1"])
         .assert()
@@ -154,10 +145,7 @@ fn practice_asks_nothing_when_the_response_covers_everything() {
     p.send_line(".").unwrap();
     let before_saved = p.exp_string("Saved as attempt 1").unwrap();
     assert!(!before_saved.contains("follows up"), "{before_saved}");
-    p.exp_string("Read the full feedback now?").unwrap();
-    p.send("n").unwrap();
-    p.flush().unwrap();
-    p.exp_eof().unwrap();
+    decline_feedback(&mut p);
 }
 
 #[test]
@@ -381,8 +369,7 @@ fn the_wording_rotates_with_each_saved_attempt_at_the_case() {
     let response = write(dir.path(), "r.txt", &NO_PREVENTION.join("\n"));
     let asked = || {
         json_of(
-            roleplay()
-                .env("ROLEPLAY_HOME", home.path())
+            roleplay_in(home.path())
                 .args([
                     "questions",
                     "--format",
@@ -397,8 +384,7 @@ fn the_wording_rotates_with_each_saved_attempt_at_the_case() {
             .clone()
     };
     let save = || {
-        roleplay()
-            .env("ROLEPLAY_HOME", home.path())
+        roleplay_in(home.path())
             .args(["score", "--save", "--case", CASE])
             .arg(&response)
             .assert()
@@ -430,26 +416,19 @@ fn score_with_answers_saves_the_response_apart_from_the_answers() {
         "answers.txt",
         &format!("I would keep the customer informed.\n\n{PREVENTION_ANSWER}"),
     );
-    roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    roleplay_in(home.path())
         .args(["score", "--save", "--follow-ups", "1", "--case", CASE])
         .arg(&response)
         .arg("--answers")
         .arg(&answers)
         .assert()
         .success();
-    let attempt = json_of(roleplay().env("ROLEPLAY_HOME", home.path()).args([
-        "show-attempt",
-        "1",
-        "--format",
-        "json",
-    ]));
+    let attempt = json_of(roleplay_in(home.path()).args(["show-attempt", "1", "--format", "json"]));
     let saved = attempt["response"].as_str().unwrap();
     assert_eq!(saved.trim(), NO_PREVENTION.join("\n").trim());
     // The answers are shown once, under the judge's questions, not inside the response.
     let text = String::from_utf8(
-        roleplay()
-            .env("ROLEPLAY_HOME", home.path())
+        roleplay_in(home.path())
             .args(["show-attempt", "1"])
             .output()
             .unwrap()

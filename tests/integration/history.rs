@@ -5,15 +5,14 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::util::{json_of, roleplay};
+use crate::util::{json_of, roleplay, roleplay_in, spawn_pty};
 
 const CASE: &str = "summit-gear-ski-return";
 
 /// A data folder with one `score --save` attempt by Ana Díaz.
 fn saved() -> tempfile::TempDir {
     let home = tempfile::tempdir().unwrap();
-    roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    roleplay_in(home.path())
         .args(["score", "--save", "--student", "Ana Díaz", "--case", CASE])
         .args(["--example", "strong"])
         .assert()
@@ -23,12 +22,7 @@ fn saved() -> tempfile::TempDir {
 }
 
 fn report(home: &Path, args: &[&str]) -> std::process::Output {
-    roleplay()
-        .env("ROLEPLAY_HOME", home)
-        .arg("report")
-        .args(args)
-        .output()
-        .unwrap()
+    roleplay_in(home).arg("report").args(args).output().unwrap()
 }
 
 #[test]
@@ -63,8 +57,7 @@ fn an_extension_with_no_format_is_refused_and_nothing_written() {
 fn a_pdf_without_a_browser_names_the_package_and_writes_nothing() {
     let home = saved();
     let path = home.path().join("r.pdf");
-    let out = roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    let out = roleplay_in(home.path())
         .env("PATH", "")
         .env_remove("ROLEPLAY_CHROMIUM")
         .args(["report", "latest", "-o"])
@@ -84,8 +77,7 @@ fn a_pdf_is_a_real_pdf_of_the_form_with_the_student_name() {
     };
     let home = saved();
     let path = home.path().join("Feedback.PDF");
-    let out = roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    let out = roleplay_in(home.path())
         .env("ROLEPLAY_CHROMIUM", &browser)
         .args(["report", "latest", "--student", "Ben Okafor", "-o"])
         .arg(&path)
@@ -112,18 +104,13 @@ fn a_pdf_is_a_real_pdf_of_the_form_with_the_student_name() {
 #[test]
 fn history_shows_titles_origin_student_and_local_time() {
     let home = saved();
-    let attempts = json_of(
-        roleplay()
-            .env("ROLEPLAY_HOME", home.path())
-            .args(["history", "--format", "json"]),
-    );
+    let attempts = json_of(roleplay_in(home.path()).args(["history", "--format", "json"]));
     assert_eq!(attempts[0]["student"], "Ana Díaz");
     assert_eq!(attempts[0]["origin"], "score");
     let utc = attempts[0]["finished_at"].as_str().unwrap();
     let local = chrono::DateTime::parse_from_rfc3339(utc).unwrap() - chrono::Duration::hours(5);
     let local = local.format("%Y-%m-%d %H:%M").to_string();
-    let out = roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    let out = roleplay_in(home.path())
         .env("TZ", "EST5")
         .arg("history")
         .output()
@@ -136,8 +123,7 @@ fn history_shows_titles_origin_student_and_local_time() {
         ),
         "{text}"
     );
-    let shown = roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    let shown = roleplay_in(home.path())
         .env("TZ", "EST5")
         .args(["show-attempt", "latest"])
         .output()
@@ -159,13 +145,7 @@ fn long_feedback_on_a_terminal_goes_through_the_pager() {
         .env("ROLEPLAY_HOME", home.path())
         .env("NO_COLOR", "1")
         .env("PAGER", "sed s/^/PAGED:/");
-    let mut p = rexpect::spawn_with_options(
-        command,
-        rexpect::reader::Options::new()
-            .timeout_ms(Some(20_000))
-            .strip_ansi_escape_codes(true),
-    )
-    .unwrap();
+    let mut p = spawn_pty(command);
     p.exp_string("PAGED:Attempt 1: The expert skis").unwrap();
     p.exp_string("PAGED:Total").unwrap();
     p.exp_eof().unwrap();

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::util::{repo, roleplay};
+use crate::util::{repo, roleplay, roleplay_in};
 
 /// Clear screen, cursor home, set the window title, ask the terminal to answer.
 const ATTACK: &str = "\u{1b}[2J\u{1b}[H\u{1b}]0;pwned\u{7}\u{1b}[6n\u{9b}31m";
@@ -52,8 +52,7 @@ fn case_titled(dir: &Path, title: &str) -> std::path::PathBuf {
 fn a_response_with_escapes_is_shown_visibly_in_the_text_report_and_show_attempt() {
     let home = tempfile::tempdir().unwrap();
     let response = format!("I'm so sorry about the book.{ATTACK} I will send a new copy today.");
-    let score = roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    let score = roleplay_in(home.path())
         .args(["score", "--save", "--case", "summit-gear-ski-return", "-"])
         .write_stdin(response)
         .output()
@@ -61,8 +60,7 @@ fn a_response_with_escapes_is_shown_visibly_in_the_text_report_and_show_attempt(
     assert!(score.status.success());
     let text = String::from_utf8_lossy(&score.stdout);
     assert_no_raw_controls("score", text.as_bytes());
-    let shown = roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    let shown = roleplay_in(home.path())
         .args(["show-attempt", "latest"])
         .output()
         .unwrap();
@@ -182,16 +180,14 @@ fn a_title_with_line_breaks_stays_one_markdown_heading() {
 #[test]
 fn a_text_report_written_to_a_file_shows_escapes_visibly() {
     let home = tempfile::tempdir().unwrap();
-    roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    roleplay_in(home.path())
         .args(["score", "--save", "--case", "summit-gear-ski-return", "-"])
         .write_stdin(format!("I'm so sorry about the skis.{ATTACK}"))
         .assert()
         .success();
     for name in ["report.txt", "report.md"] {
         let path = home.path().join(name);
-        roleplay()
-            .env("ROLEPLAY_HOME", home.path())
+        roleplay_in(home.path())
             .args(["report", "latest", "-o"])
             .arg(&path)
             .args([

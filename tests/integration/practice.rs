@@ -6,10 +6,26 @@ use std::path::Path;
 use std::process::Command;
 
 use rexpect::process::Signal;
-use rexpect::reader::Options;
 use rexpect::session::PtySession;
 
-use crate::util::{fill, json_of, roleplay, small_disk};
+use crate::util::{fill, json_of, roleplay, roleplay_in, small_disk, spawn_pty};
+
+/// Answers each of the judge's next `questions` with one line.
+pub fn answer_judge(p: &mut PtySession, questions: usize) {
+    for _ in 0..questions {
+        p.exp_string("The judge asks").unwrap();
+        p.send_line("An answer.").unwrap();
+        p.send_line(".").unwrap();
+    }
+}
+
+/// Declines the full feedback that ends a session, and waits for the program to end.
+pub fn decline_feedback(p: &mut PtySession) {
+    p.exp_string("Read the full feedback now?").unwrap();
+    p.send("n").unwrap();
+    p.flush().unwrap();
+    p.exp_eof().unwrap();
+}
 
 pub fn practice(home: &Path, args: &[&str]) -> PtySession {
     let mut command = Command::new(env!("CARGO_BIN_EXE_roleplay"));
@@ -27,21 +43,11 @@ pub fn practice(home: &Path, args: &[&str]) -> PtySession {
         .env("TERM", "xterm")
         .env("PAGER", "cat")
         .env_remove("ROLEPLAY_CASES");
-    rexpect::spawn_with_options(
-        command,
-        Options::new()
-            .timeout_ms(Some(20_000))
-            .strip_ansi_escape_codes(true),
-    )
-    .expect("spawn in a pseudo-terminal")
+    spawn_pty(command)
 }
 
 fn history(home: &Path) -> serde_json::Value {
-    json_of(
-        roleplay()
-            .env("ROLEPLAY_HOME", home)
-            .args(["history", "--format", "json"]),
-    )
+    json_of(roleplay_in(home).args(["history", "--format", "json"]))
 }
 
 #[test]
@@ -90,8 +96,7 @@ fn a_whole_session_from_picker_to_history() {
         !home.path().join("draft.json").exists(),
         "the draft is removed once saved"
     );
-    let shown = roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    let shown = roleplay_in(home.path())
         .args(["show-attempt", "latest"])
         .output()
         .unwrap();
@@ -125,18 +130,10 @@ fn a_killed_session_resumes_with_every_typed_line() {
     p.exp_string("Second line, also typed.").unwrap();
     p.send_line("A third line after resuming.").unwrap();
     p.send_line(".").unwrap();
-    for _ in 0..2 {
-        p.exp_string("The judge asks").unwrap();
-        p.send_line("An answer.").unwrap();
-        p.send_line(".").unwrap();
-    }
+    answer_judge(&mut p, 2);
     p.exp_string("Saved as attempt 1").unwrap();
-    p.exp_string("Read the full feedback now?").unwrap();
-    p.send("n").unwrap();
-    p.flush().unwrap();
-    p.exp_eof().unwrap();
-    let shown = roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    decline_feedback(&mut p);
+    let shown = roleplay_in(home.path())
         .args(["show-attempt", "1", "--format", "json"])
         .output()
         .unwrap();
@@ -164,15 +161,13 @@ fn a_damaged_history_is_reported_and_left_byte_for_byte() {
     let junk: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 251) as u8).collect();
     std::fs::write(&path, &junk).unwrap();
     for args in [vec!["history"], vec!["show-attempt", "latest"]] {
-        roleplay()
-            .env("ROLEPLAY_HOME", home.path())
+        roleplay_in(home.path())
             .args(&args)
             .assert()
             .code(1)
             .stderr(predicates::str::contains("history.sqlite3 cannot be read"));
     }
-    roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    roleplay_in(home.path())
         .args(["score", "--save", "--case", "summit-gear-ski-return", "-"])
         .write_stdin("I'm sorry.")
         .assert()
@@ -183,8 +178,7 @@ fn a_damaged_history_is_reported_and_left_byte_for_byte() {
 #[test]
 fn score_save_records_the_attempt() {
     let home = tempfile::tempdir().unwrap();
-    roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    roleplay_in(home.path())
         .args([
             "score",
             "--save",
@@ -205,8 +199,7 @@ fn score_save_records_the_attempt() {
 #[test]
 fn a_hand_edited_attempt_is_reported_not_crashed_on() {
     let home = tempfile::tempdir().unwrap();
-    roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    roleplay_in(home.path())
         .args([
             "score",
             "--save",
@@ -224,8 +217,7 @@ fn a_hand_edited_attempt_is_reported_not_crashed_on() {
         .unwrap();
     drop(db);
     for format in ["text", "json", "html"] {
-        roleplay()
-            .env("ROLEPLAY_HOME", home.path())
+        roleplay_in(home.path())
             .args(["show-attempt", "latest", "--format", format])
             .assert()
             .code(1)
@@ -255,11 +247,7 @@ fn a_damaged_history_does_not_stop_an_intact_draft_from_resuming() {
     p.exp_string("A line typed before the history broke.")
         .unwrap();
     p.send_line(".").unwrap();
-    for _ in 0..2 {
-        p.exp_string("The judge asks").unwrap();
-        p.send_line("An answer.").unwrap();
-        p.send_line(".").unwrap();
-    }
+    answer_judge(&mut p, 2);
     p.exp_string("Not saved in your history").unwrap();
     p.exp_eof().unwrap();
     assert_eq!(
@@ -306,18 +294,10 @@ fn a_full_disk_keeps_the_lines_and_the_session_goes_on() {
     p.send_line("A line after freeing space.").unwrap();
     p.exp_string("saved again").unwrap();
     p.send_line(".").unwrap();
-    for _ in 0..2 {
-        p.exp_string("The judge asks").unwrap();
-        p.send_line("An answer.").unwrap();
-        p.send_line(".").unwrap();
-    }
+    answer_judge(&mut p, 2);
     p.exp_string("Saved as attempt 1").unwrap();
-    p.exp_string("Read the full feedback now?").unwrap();
-    p.send("n").unwrap();
-    p.flush().unwrap();
-    p.exp_eof().unwrap();
-    let shown = roleplay()
-        .env("ROLEPLAY_HOME", home)
+    decline_feedback(&mut p);
+    let shown = roleplay_in(home)
         .args(["show-attempt", "1", "--format", "json"])
         .output()
         .unwrap();

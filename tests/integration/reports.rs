@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::util::{repo, roleplay};
+use crate::util::{repo, roleplay, roleplay_in};
 
 const CASE: &str = "tests/fixtures/cases/tidewater.yaml";
 
@@ -152,8 +152,7 @@ fn html_renders_in_chromium_runs_nothing_and_prints_on_letter() {
 #[test]
 fn report_writes_a_saved_attempt_to_a_file_in_the_format_of_its_extension() {
     let home = tempfile::tempdir().unwrap();
-    roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    roleplay_in(home.path())
         .current_dir(repo(""))
         .args([
             "score",
@@ -173,8 +172,7 @@ fn report_writes_a_saved_attempt_to_a_file_in_the_format_of_its_extension() {
         ("r.txt", "Total"),
     ] {
         let path = home.path().join(file);
-        roleplay()
-            .env("ROLEPLAY_HOME", home.path())
+        roleplay_in(home.path())
             .args(["report", "latest", "-o"])
             .arg(&path)
             .assert()
@@ -182,14 +180,12 @@ fn report_writes_a_saved_attempt_to_a_file_in_the_format_of_its_extension() {
         let written = std::fs::read_to_string(&path).unwrap();
         assert!(written.contains(marker), "{file}: {written:.200}");
     }
-    roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    roleplay_in(home.path())
         .args(["show-attempt", "1", "--format", "markdown"])
         .assert()
         .success()
         .stdout(predicates::str::contains("## CR:010"));
-    roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    roleplay_in(home.path())
         .args(["report", "7"])
         .assert()
         .code(1);

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use crate::util::{json_of, repo, roleplay};
+use crate::util::{json_of, repo, roleplay_in};
 
 /// Runs the binary with its standard output a pipe whose reading end is already
 /// closed, as `roleplay ... | true` does once `true` exits.
@@ -31,19 +31,14 @@ fn with_closed_stdout(home: &Path, args: &[&str], stdin: &str) -> std::process::
 }
 
 fn attempts(home: &Path) -> Vec<serde_json::Value> {
-    json_of(
-        roleplay()
-            .env("ROLEPLAY_HOME", home)
-            .args(["history", "--format", "json"]),
-    )
-    .as_array()
-    .expect("a list")
-    .clone()
+    json_of(roleplay_in(home).args(["history", "--format", "json"]))
+        .as_array()
+        .expect("a list")
+        .clone()
 }
 
 fn save(home: &Path, response: &str) {
-    roleplay()
-        .env("ROLEPLAY_HOME", home)
+    roleplay_in(home)
         .args(["score", "--save", "--case", "summit-gear-ski-return", "-"])
         .write_stdin(response)
         .assert()
@@ -124,8 +119,7 @@ fn a_damaged_history_row_is_skipped_and_named() {
         .unwrap();
     drop(db);
     let before = std::fs::read(home.path().join("history.sqlite3")).unwrap();
-    let history = roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    let history = roleplay_in(home.path())
         .args(["history", "--format", "json"])
         .output()
         .unwrap();
@@ -137,15 +131,13 @@ fn a_damaged_history_row_is_skipped_and_named() {
     assert!(stderr.contains("attempt 1 "), "{stderr}");
     assert!(stderr.contains("attempt 2 "), "{stderr}");
     for args in [vec!["show-attempt", "3"], vec!["progress"]] {
-        roleplay()
-            .env("ROLEPLAY_HOME", home.path())
+        roleplay_in(home.path())
             .args(&args)
             .assert()
             .success()
             .stderr(predicates::str::contains("attempt 1 in your history"));
     }
-    roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    roleplay_in(home.path())
         .args(["show-attempt", "1"])
         .assert()
         .code(1)
@@ -165,8 +157,7 @@ fn report_dash_o_onto_a_link_writes_its_target() {
     std::fs::write(&target, "old").unwrap();
     let link = home.path().join("link.md");
     std::os::unix::fs::symlink(&target, &link).unwrap();
-    roleplay()
-        .env("ROLEPLAY_HOME", home.path())
+    roleplay_in(home.path())
         .args(["report", "latest", "-o", link.to_str().unwrap()])
         .assert()
         .success();
@@ -202,8 +193,7 @@ fn a_healthy_history_that_cannot_be_written_is_reported_as_such() {
         .status()
         .is_ok_and(|s| s.success());
     assert!(remounted, "remount read-only");
-    let out = roleplay()
-        .env("ROLEPLAY_HOME", home)
+    let out = roleplay_in(home)
         .args(["score", "--save", "--case", "summit-gear-ski-return", "-"])
         .write_stdin("I will call you.")
         .output()

@@ -3,18 +3,13 @@
 
 use std::path::Path;
 
-use crate::practice::practice;
-use crate::util::{json_of, roleplay};
+use crate::practice::{decline_feedback, practice};
+use crate::util::{json_of, roleplay, roleplay_in, spawn_pty};
 
 const CASE: &str = "summit-gear-ski-return";
 
 fn attempt(home: &Path) -> serde_json::Value {
-    json_of(roleplay().env("ROLEPLAY_HOME", home).args([
-        "show-attempt",
-        "latest",
-        "--format",
-        "json",
-    ]))
+    json_of(roleplay_in(home).args(["show-attempt", "latest", "--format", "json"]))
 }
 
 fn draft(home: &Path) -> serde_json::Value {
@@ -58,10 +53,7 @@ fn mistyped_commands_are_refused_and_the_case_shown_again_after_a_resume() {
     p.exp_string("not timed").unwrap();
     p.send_line("Every fitter will now follow a boot and binding checklist, and I will check each fitting myself this month.").unwrap();
     p.send_line(".").unwrap();
-    p.exp_string("Read the full feedback now?").unwrap();
-    p.send("n").unwrap();
-    p.flush().unwrap();
-    p.exp_eof().unwrap();
+    decline_feedback(&mut p);
     let attempt = attempt(home.path());
     assert_eq!(
         attempt["response"],
@@ -177,13 +169,7 @@ fn edit_hands_the_presentation_to_the_editor_and_keeps_its_text() {
         .env("NO_COLOR", "1")
         .env("TERM", "xterm")
         .env("VISUAL", &editor);
-    let mut p = rexpect::spawn_with_options(
-        command,
-        rexpect::reader::Options::new()
-            .timeout_ms(Some(20_000))
-            .strip_ansi_escape_codes(true),
-    )
-    .unwrap();
+    let mut p = spawn_pty(command);
     p.exp_string("Present now").unwrap();
     p.send_line("/edit").unwrap();
     p.exp_string("your editor's text is kept: 2 line(s)")

@@ -14,6 +14,25 @@ pub fn roleplay() -> Command {
     cmd
 }
 
+/// [`roleplay`] with its data folder (history, drafts, drill cards) at `home`.
+pub fn roleplay_in(home: impl AsRef<std::path::Path>) -> Command {
+    let mut cmd = roleplay();
+    cmd.env("ROLEPLAY_HOME", home.as_ref());
+    cmd
+}
+
+/// Runs `command` in a pseudo-terminal, with escape codes stripped from what it prints
+/// and 20 seconds to wait for each expected line.
+pub fn spawn_pty(command: std::process::Command) -> rexpect::session::PtySession {
+    rexpect::spawn_with_options(
+        command,
+        rexpect::reader::Options::new()
+            .timeout_ms(Some(20_000))
+            .strip_ansi_escape_codes(true),
+    )
+    .expect("the command starts in a pseudo-terminal")
+}
+
 /// The calibration-free sample folder of the repository.
 pub fn repo(path: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)

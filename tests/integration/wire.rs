@@ -6,7 +6,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::util::{json_of, repo, roleplay};
+use crate::util::{json_of, repo, roleplay, roleplay_in};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -377,20 +377,15 @@ fn follow_ups_and_a_saved_attempt_carry_the_same_wire_type() {
     std::fs::write(dir.path().join("r.txt"), response).unwrap();
     std::fs::write(dir.path().join("a.txt"), answers).unwrap();
     let value = json_of(
-        roleplay()
-            .env("ROLEPLAY_HOME", home.path())
+        roleplay_in(home.path())
             .current_dir(dir.path())
             .args(["score", "--case", "summit-gear-ski-return", "--save"])
             .args(["--format", "json", "--answers", "a.txt", "r.txt"]),
     );
     let card: Score = serde_json::from_value(value.clone()).unwrap();
     assert!(card.follow_ups.as_ref().is_some_and(|f| !f.is_empty()));
-    let shown = json_of(roleplay().env("ROLEPLAY_HOME", home.path()).args([
-        "show-attempt",
-        "latest",
-        "--format",
-        "json",
-    ]));
+    let shown =
+        json_of(roleplay_in(home.path()).args(["show-attempt", "latest", "--format", "json"]));
     let saved: Score = serde_json::from_value(shown["score"].clone()).unwrap();
     assert_eq!(saved.total, card.total);
     assert_eq!(
