@@ -67,6 +67,7 @@ fn main() {
         writeln!(out, "];").unwrap();
     }
     write_phrase_words(&mut out, &rubrics);
+    write_titles(&mut out, &rubrics);
     write_phrase_keys(&mut out, &rubrics, &cases);
     fs::write(Path::new(&out_dir).join("embedded.rs"), out).expect("write embedded.rs");
 }
@@ -111,6 +112,21 @@ fn write_phrase_words(out: &mut String, rubrics: &[Option<serde_json::Value>]) {
         "pub static PHRASE_WORDS: Option<(&str, &str)> = Some(({:?}, {:?}));",
         sorted(&mut words.single.iter()),
         sorted(&mut words.all.iter())
+    )
+    .unwrap();
+}
+
+/// The shipped rubrics' titles, a title a line; `None` when a rubric could not be read.
+fn write_titles(out: &mut String, rubrics: &[Option<serde_json::Value>]) {
+    let titles: Option<Vec<&str>> = rubrics
+        .iter()
+        .map(|r| r.as_ref()?.get("title")?.as_str())
+        .collect();
+    writeln!(out, "/// The shipped rubrics' titles, a title a line.").unwrap();
+    writeln!(
+        out,
+        "pub static RUBRIC_TITLES: Option<&str> = {:?};",
+        titles.map(|t| t.join("\n"))
     )
     .unwrap();
 }

@@ -1,15 +1,17 @@
 //! `roleplay score`: score a response file (or standard input) against a case.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::response::read_response;
-use super::{CaseFolders, ReportFormat, case_folders, form_for, io_error, rubrics_and_form, warn};
+use super::{CaseFolders, ReportFormat, case_folders, io_error, warn};
 use crate::engine::{Scorecard, Scorer};
 use crate::error::Error;
-use crate::library::catalog::{Catalog, describe};
-use crate::model::{Answer, Case, Form};
+use crate::library::catalog::{Catalog, describe, names_file};
+use crate::library::shipped;
+use crate::model::{Answer, Case, Form, RubricSet};
 use crate::report;
 use crate::transcript::delivery::Delivery;
 
@@ -59,18 +61,17 @@ pub struct ScoreArgs {
 pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<ExitCode, Error> {
     // The engine's tables are built on the other core while the case is read.
     std::thread::spawn(crate::engine::warm_up);
-    let (rubrics, form) = rubrics_and_form(args.form.as_ref())?;
-    let catalog = Catalog::load_for(&case_folders(&args.folders), rubrics, &args.case)?;
-    let case = catalog.resolve(&args.case, rubrics)?;
-    for d in catalog.duplicates.iter().filter(|d| d.id == case.id) {
-        warn(&format!(
-            "two cases have the id `{}`: using {}, ignoring {}",
-            d.id,
-            describe(&d.kept),
-            describe(&d.ignored)
-        ));
-    }
-    let form = form_for(&case, args.form.is_some(), &form)?;
+    let given_form = args
+        .form
+        .as_ref()
+        .map(|path| crate::load::form_from_file(path))
+        .transpose()?;
+    let (case, rubrics) = case_and_rubrics(&args)?;
+    let rubrics = rubrics.as_ref();
+    let form = match given_form {
+        Some(form) => form,
+        None => shipped::form_for(&case)?.clone(),
+    };
     let (response, delivery) = response(&args, &case, &form)?;
     let card = Scorer::new(&case, rubrics, &form)?.score(&response);
     // Saved as the response, apart from the answers (as practice saves it): the
@@ -133,6 +134,33 @@ pub(super) fn run(args: ScoreArgs, out: &mut dyn Write, color: bool) -> Result<E
     };
     written.map_err(|e| io_error(e, "write", "standard output"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The case `--case` names and the rubrics to score it against. A shipped case asked
+/// for by id, in a run with no coach's folder, is read alone with its own rubrics
+/// ([`shipped::rubrics_for`]); otherwise every folder and rubric is read, and a case
+/// that shares its id with another is named in a warning.
+fn case_and_rubrics(args: &ScoreArgs) -> Result<(Case, Cow<'static, RubricSet>), Error> {
+    let folders = case_folders(&args.folders);
+    if folders.is_empty()
+        && !names_file(&args.case)
+        && let Some(Ok(case)) = shipped::case(&args.case)
+    {
+        let rubrics = shipped::rubrics_for(&case)?;
+        return Ok((case, rubrics));
+    }
+    let rubrics = shipped::rubrics()?;
+    let catalog = Catalog::load_for(&folders, rubrics, &args.case)?;
+    let case = catalog.resolve(&args.case, rubrics)?;
+    for d in catalog.duplicates.iter().filter(|d| d.id == case.id) {
+        warn(&format!(
+            "two cases have the id `{}`: using {}, ignoring {}",
+            d.id,
+            describe(&d.kept),
+            describe(&d.ignored)
+        ));
+    }
+    Ok((case, Cow::Borrowed(rubrics)))
 }
 
 /// The words to score: a transcript's (with its delivery figures), a case's example,

@@ -188,7 +188,7 @@ pub fn describe(source: &CaseSource) -> String {
 
 /// Whether `name` is read as a case file rather than looked up as an id: anything at
 /// that path but a folder (refused later if it is a pipe or a device), or a YAML name.
-fn names_file(name: &str) -> bool {
+pub fn names_file(name: &str) -> bool {
     let path = Path::new(name);
     let named_file = path.symlink_metadata().is_ok() && !path.is_dir();
     named_file || name.ends_with(".yaml") || name.ends_with(".yml")

@@ -1,5 +1,6 @@
 //! The rubrics, evaluation form and cases compiled into the binary, parsed once.
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::{LazyLock, OnceLock};
 
@@ -34,18 +35,52 @@ static RUBRICS: LazyLock<Result<RubricSet, Vec<LoadError>>> = LazyLock::new(|| {
     if !errors.is_empty() {
         return Err(errors);
     }
-    let set = match embedded::PHRASE_WORDS {
-        Some((single, all)) => {
-            let words = PhraseWords {
-                single: single.lines().map(str::to_string).collect(),
-                all: all.lines().map(str::to_string).collect(),
-            };
-            RubricSet::with_phrase_words(rubrics, words)
-        }
+    let set = match compiled_phrase_words() {
+        Some(words) => RubricSet::with_phrase_words(rubrics, words),
         None => RubricSet::new(rubrics),
     };
     Ok(set.with_compiled_keys(embedded::PHRASE_KEYS))
 });
+
+/// The shipped rubrics' phrase words as the build compiled them.
+fn compiled_phrase_words() -> Option<PhraseWords> {
+    let (single, all) = embedded::PHRASE_WORDS?;
+    Some(PhraseWords {
+        single: single.lines().map(str::to_string).collect(),
+        all: all.lines().map(str::to_string).collect(),
+    })
+}
+
+/// The rubrics to score `case` against. When no coach's rubrics were added, only the
+/// case's own shipped rubrics, read alone (scoring one case need not read all of
+/// them), standing for the whole shipped set with its phrase words, keys and titles,
+/// so that the case compiles exactly as against [`rubrics`]; that set itself
+/// otherwise, or when one of the case's codes has no clean shipped rubric.
+pub fn rubrics_for(case: &Case) -> Result<Cow<'static, RubricSet>, Error> {
+    let whole = || rubrics().map(Cow::Borrowed);
+    let (None, Some(words), Some(titles)) = (
+        ACTIVE.get(),
+        compiled_phrase_words(),
+        embedded::RUBRIC_TITLES,
+    ) else {
+        return whole();
+    };
+    let mut own = Vec::new();
+    for code in &case.indicators {
+        let file = format!("{}.yaml", code.file_stem());
+        let Some((name, text, json)) = embedded::RUBRICS.iter().find(|(n, _, _)| *n == file) else {
+            return whole();
+        };
+        match load::shipped_rubric_from_str(text, json, &Path::new("rubrics").join(name)) {
+            Ok(rubric) if rubric.code == *code => own.push(rubric),
+            _ => return whole(),
+        }
+    }
+    let set = RubricSet::with_phrase_words(own, words)
+        .with_compiled_keys(embedded::PHRASE_KEYS)
+        .with_all_titles(titles.lines().map(str::to_string).collect());
+    Ok(Cow::Owned(set))
+}
 
 static FORMS: LazyLock<Result<Vec<Form>, Vec<LoadError>>> = LazyLock::new(|| {
     let mut forms = Vec::new();
@@ -163,14 +198,21 @@ pub fn cases() -> &'static [Result<Case, LoadError>] {
 /// The shipped case of this id alone, read on its own (a command about one case need
 /// not read them all); `None` when no shipped file has that name.
 pub fn case(id: &str) -> Option<Result<Case, LoadError>> {
-    let known = known().ok()?;
     let (name, text, json) = embedded::CASES
         .iter()
         .find(|(name, _, _)| name.strip_suffix(".yaml") == Some(id))?;
     let path = Path::new("cases").join(name);
     let source = CaseSource::Shipped(id.to_string());
+    // The JSON needs no rubrics: they are read only to report a problem from the YAML.
+    if let Some(case) = load::shipped_case_from_json(json, &path, source.clone()) {
+        return Some(case);
+    }
     Some(load::shipped_case_from_str(
-        text, json, &path, source, known,
+        text,
+        json,
+        &path,
+        source,
+        known().ok()?,
     ))
 }
 
@@ -276,6 +318,34 @@ mod tests {
                 table.get(&phrase).is_some(),
                 "`{phrase}` was compiled at build time"
             );
+        }
+    }
+
+    /// A shipped case scored against its own rubrics alone scores exactly as against
+    /// the whole set: every shipped case, on every one of its example answers.
+    #[test]
+    fn a_case_scored_against_its_own_rubrics_scores_as_against_all_of_them() {
+        use crate::engine::Scorer;
+        let whole = rubrics().expect("rubrics");
+        for case in cases().iter().flatten() {
+            let own = rubrics_for(case).expect("the case's rubrics");
+            assert!(
+                matches!(own, Cow::Owned(_)) && own.len() == case.indicators.len(),
+                "{} is read with its own rubrics",
+                case.id
+            );
+            let form = form_for(case).expect("form");
+            let alone = Scorer::new(case, &own, form).expect("compiles");
+            let with_all = Scorer::new(case, whole, form).expect("compiles");
+            for example in &case.examples {
+                assert_eq!(
+                    format!("{:?}", alone.score(&example.response)),
+                    format!("{:?}", with_all.score(&example.response)),
+                    "{} {}",
+                    case.id,
+                    example.name
+                );
+            }
         }
     }
 }

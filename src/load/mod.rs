@@ -22,7 +22,9 @@ use std::rc::Rc;
 use check::Context;
 pub use raw::AREAS;
 use raw::{RawCase, RawConcept, RawExample, RawLookFor, RawRubric};
-pub use shipped::{shipped_case_from_str, shipped_form_from_str, shipped_rubric_from_str};
+pub use shipped::{
+    shipped_case_from_json, shipped_case_from_str, shipped_form_from_str, shipped_rubric_from_str,
+};
 use yaml_error::yaml_error;
 
 use crate::error::{Error, LoadError, LoadErrorKind, Position};

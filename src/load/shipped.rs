@@ -19,10 +19,21 @@ pub fn shipped_case_from_str(
     source: CaseSource,
     known: Known<'_>,
 ) -> Result<Case, LoadError> {
-    match serde_json::from_str::<RawCase>(json) {
-        Ok(raw) => case_from_raw(raw, path, source),
-        Err(_) => case_from_str(text, path, source, known),
+    match shipped_case_from_json(json, path, source.clone()) {
+        Some(case) => case,
+        None => case_from_str(text, path, source, known),
     }
+}
+
+/// A case shipped in the binary, typed from `json` alone (which needs no rubrics);
+/// `None` when the JSON is no case, for [`shipped_case_from_str`] to report from the YAML.
+pub fn shipped_case_from_json(
+    json: &str,
+    path: &Path,
+    source: CaseSource,
+) -> Option<Result<Case, LoadError>> {
+    let raw = serde_json::from_str::<RawCase>(json).ok()?;
+    Some(case_from_raw(raw, path, source))
 }
 
 /// A rubric shipped in the binary, read from `json` straight into the model: its

@@ -168,12 +168,7 @@ impl Scorer {
             case_id: case.id.to_string(),
             case_title: case.title.clone(),
             form: form.clone(),
-            facts: CaseFacts::new(
-                case,
-                words,
-                &rubrics.iter().map(|r| r.title.clone()).collect::<Vec<_>>(),
-                &mut cache,
-            ),
+            facts: CaseFacts::new(case, words, &rubrics.titles(), &mut cache),
             other_names: character_names(&case.judge_role),
             terms,
             matcher: Matcher::from_keys(keyed, patterns),

@@ -157,6 +157,8 @@ pub struct RubricSet {
     words: OnceLock<PhraseWords>,
     /// Phrase keys compiled ahead of time, looked up before compiling a phrase.
     keys: CompiledKeys,
+    /// The titles of every rubric of the run, when the set holds only some of them.
+    all_titles: Option<Vec<String>>,
 }
 
 /// The normalized words of every rubric's phrases, the same for every case of a set.
@@ -289,6 +291,24 @@ impl RubricSet {
             rubrics: rubrics.into_iter().map(|r| (r.code.clone(), r)).collect(),
             words: OnceLock::new(),
             keys: CompiledKeys::default(),
+            all_titles: None,
+        }
+    }
+
+    /// The same set, standing for a run that knows more rubrics than it holds (the few
+    /// one case needs, read alone): `titles` are every rubric's of the run, and its
+    /// phrase words must be the whole run's too ([`RubricSet::with_phrase_words`]), so
+    /// that a case is compiled exactly as against the whole set.
+    pub fn with_all_titles(mut self, titles: Vec<String>) -> Self {
+        self.all_titles = Some(titles);
+        self
+    }
+
+    /// The titles of every rubric of the run: reciting one is not speech.
+    pub fn titles(&self) -> Vec<String> {
+        match &self.all_titles {
+            Some(titles) => titles.clone(),
+            None => self.iter().map(|r| r.title.clone()).collect(),
         }
     }
 
