@@ -25,6 +25,7 @@ mod library;
 mod load_positions;
 mod originality;
 mod practice;
+mod readme;
 mod reports;
 mod rubrics;
 mod saving;
