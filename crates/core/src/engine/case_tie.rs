@@ -227,22 +227,15 @@ mod tests {
     use crate::model::CaseSource;
 
     fn case(situation: &str) -> Case {
+        let code = crate::model::Code::parse("CR:010").unwrap();
         Case {
             id: crate::model::CaseId::parse("t").unwrap(),
             title: "A test".into(),
-            event: None,
-            area: None,
             participant_role: "the manager of VoltMart".into(),
             judge_role: "Marcus Delgado, a customer".into(),
-            situation: situation.into(),
             indicators: vec![],
-            judge_questions: vec![],
-            look_for: vec![],
-            examples: vec![],
-            form: None,
-            judge_notes: None,
-            follow_ups: vec![],
             source: CaseSource::Shipped("t".into()),
+            ..crate::engine::bare_case(&code, situation)
         }
     }
 
