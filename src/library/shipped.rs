@@ -47,7 +47,7 @@ fn compiled_phrase_words() -> Option<PhraseWords> {
     let (single, all) = embedded::PHRASE_WORDS?;
     Some(PhraseWords {
         single: single.lines().map(str::to_string).collect(),
-        all: all.lines().map(str::to_string).collect(),
+        all: std::sync::Arc::new(all.lines().map(str::to_string).collect()),
     })
 }
 

@@ -137,11 +137,18 @@ impl<T: Clone> Matcher<T> {
         keyed: impl IntoIterator<Item = (K, T)>,
         patterns: impl IntoIterator<Item = (Regex, T)>,
     ) -> Self {
-        let mut targets: Vec<Vec<T>> = Vec::new();
-        let mut vocabulary: FxHashMap<String, u32> = FxHashMap::default();
-        let mut gapped = GapIndex::default();
-        let mut edges: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-        let mut ends: Vec<Option<usize>> = vec![None];
+        let keyed = keyed.into_iter();
+        // Sized for the keys up front: a case has a couple of thousand, and growing the
+        // tables step by step rehashed them several times over.
+        let count = keyed.size_hint().0;
+        let mut targets: Vec<Vec<T>> = Vec::with_capacity(count);
+        let mut vocabulary: FxHashMap<String, u32> =
+            FxHashMap::with_capacity_and_hasher(count / 2, Default::default());
+        let mut gapped = GapIndex::with_capacity_and_hasher(count / 2, Default::default());
+        let mut edges: FxHashMap<(u32, u32), u32> =
+            FxHashMap::with_capacity_and_hasher(count * 2, Default::default());
+        let mut ends: Vec<Option<usize>> = Vec::with_capacity(count * 2 + 1);
+        ends.push(None);
         let mut ids: Vec<u32> = Vec::new();
         for (key, target) in keyed {
             ids.clear();

@@ -3,6 +3,8 @@
 //! how much it hedges, its tone, and whether it is speech at all rather than a list
 //! of terms or the case copied back. The indicators' points start from this reading.
 
+use std::sync::Arc;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::case_tie::COMMON_NORMS;
@@ -64,7 +66,7 @@ pub struct CaseFacts {
     /// Every normalized word of the case, however common.
     vocabulary: FxHashSet<String>,
     /// Normalized words of the rubrics' phrases: any answer's vocabulary, no topic.
-    rubric_vocabulary: FxHashSet<String>,
+    rubric_vocabulary: Arc<FxHashSet<String>>,
     /// Runs of `TITLE_GRAM` words from the indicators' titles: reciting them is not speech.
     title_grams: FxHashSet<u64>,
     total: f64,
@@ -192,7 +194,7 @@ impl CaseFacts {
         CaseFacts {
             weights,
             vocabulary,
-            rubric_vocabulary: rubric.all.clone(),
+            rubric_vocabulary: Arc::clone(&rubric.all),
             title_grams: titles
                 .iter()
                 .flat_map(|t| windows(&tokenize_cached(t, cache), TITLE_GRAM))

@@ -1,7 +1,7 @@
 //! Rubrics: what a judge listens for, per performance indicator.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -166,14 +166,16 @@ pub struct RubricSet {
 pub struct PhraseWords {
     /// Words that alone make a phrase ("refund", "privacy"): rubric vocabulary.
     pub single: FxHashSet<String>,
-    /// Every word of every phrase: any answer's vocabulary, no topic.
-    pub all: FxHashSet<String>,
+    /// Every word of every phrase: any answer's vocabulary, no topic. Shared, not
+    /// copied, by every case compiled against the set.
+    pub all: Arc<FxHashSet<String>>,
 }
 
 impl PhraseWords {
     /// The words of these phrases.
     pub fn of<'a>(phrases: impl IntoIterator<Item = &'a str>) -> PhraseWords {
-        let mut words = PhraseWords::default();
+        let mut single = FxHashSet::default();
+        let mut all = FxHashSet::default();
         // Rubric phrases share most of their words: each is stemmed once.
         let mut cache = WordCache::default();
         for phrase in phrases {
@@ -184,11 +186,14 @@ impl PhraseWords {
                 .map(|t| t.norm.into_string())
                 .collect();
             if let [only] = norms.as_slice() {
-                words.single.insert(only.clone());
+                single.insert(only.clone());
             }
-            words.all.extend(norms);
+            all.extend(norms);
         }
-        words
+        PhraseWords {
+            single,
+            all: Arc::new(all),
+        }
     }
 }
 
