@@ -3,6 +3,7 @@
 
 pub mod case_tie;
 pub mod error;
+mod frequency;
 mod lexicon;
 pub mod matcher;
 pub mod negation;

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::case_tie::COMMON_NORMS;
+use super::frequency::zipf;
 use super::lexicon::{DISMISSIVE, FILLERS, KIND_AFTER_NOT, Listed, SPEECH_WORDS};
 use super::negation::{Clauses, negated_by};
 use crate::model::{Case, PhraseWords};
@@ -73,10 +74,6 @@ pub struct CaseFacts {
     situation_grams: FxHashSet<u64>,
 }
 
-// English words by how common they are (`FREQUENCY`: Zipf frequency x 10), from the
-// shipped list, compiled by build.rs.
-include!(concat!(env!("OUT_DIR"), "/frequency.rs"));
-
 /// How specific one word of the case is: everyday words ("return", "email",
 /// "bought") weigh little, rare ones ("wetsuit", "Norfolk") and figures fully.
 /// The stem is looked up too: "thanking" is rare, "thank" is not.
@@ -86,26 +83,6 @@ fn specificity(surface: &str, norm: &str, number: bool) -> f64 {
         return if digits >= 2 { 1.0 } else { 0.2 };
     }
     ((5.3 - zipf(surface).max(zipf(norm))) / 1.7).clamp(0.0, 1.0)
-}
-
-/// How common a word is: log10 of its uses per billion words, 0 when unlisted (rare).
-fn zipf(surface: &str) -> f64 {
-    // Most words are already lower case: look them up without a copy.
-    let lower = if surface.bytes().any(|b| !b.is_ascii_lowercase()) {
-        std::borrow::Cow::Owned(surface.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(surface)
-    };
-    let word = lower.as_ref();
-    if FREQUENCY_DISPS.is_empty() {
-        return 0.0;
-    }
-    let hashes = phf_shared::hash(word, &FREQUENCY_KEY);
-    let slot = phf_shared::get_index(&hashes, FREQUENCY_DISPS, FREQUENCY.len()) as usize;
-    FREQUENCY
-        .get(slot)
-        .filter(|&&(start, end, _)| FREQUENCY_WORDS.get(start as usize..end as usize) == Some(word))
-        .map_or(0.0, |&(_, _, z)| f64::from(z) / 10.0)
 }
 
 /// Words shorter than this are never facts.
