@@ -207,13 +207,7 @@ pub fn case(id: &str) -> Option<Result<Case, LoadError>> {
     if let Some(case) = load::shipped_case_from_json(json, &path, source.clone()) {
         return Some(case);
     }
-    Some(load::shipped_case_from_str(
-        text,
-        json,
-        &path,
-        source,
-        known().ok()?,
-    ))
+    Some(load::case_from_str(text, &path, source, known().ok()?))
 }
 
 /// The raw text of every shipped file, for tests and `roleplay validate`.

@@ -4,11 +4,14 @@
 //! same keys took (most of `roleplay score`'s start-up) and searches as fast, since
 //! a phrase always starts and ends on a whole word.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use regex::Regex;
 
+use crate::model::CompiledKeys;
 use crate::text::{Span, Tokenized, WordCache, tokenize, tokenize_cached};
 
 /// The words a phrase can match in a response: its tokens, less the skipped ones.
@@ -116,6 +119,39 @@ pub fn phrase_keys(phrase: &str, cache: &mut WordCache) -> (Option<String>, Vec<
         .filter_map(|v| phrase_key_cached(v, cache))
         .collect();
     (phrase_key_cached(phrase, cache), variants)
+}
+
+/// A concept phrase's keys, its own and then its synonym variants': looked up in
+/// `compiled` when they were compiled ahead of time, else compiled here as
+/// [`phrase_keys`] does.
+pub fn concept_keys(
+    phrase: &str,
+    compiled: CompiledKeys,
+    cache: &mut WordCache,
+) -> impl Iterator<Item = Cow<'static, str>> + use<> {
+    let (ahead, here) = match compiled.get(phrase) {
+        Some(entry) => (Some(entry), None),
+        None => (None, Some(phrase_keys(phrase, cache))),
+    };
+    let ahead = ahead
+        .into_iter()
+        .flat_map(|e| e.key.into_iter().chain(e.variant_keys()).map(Cow::Borrowed));
+    let here = here
+        .into_iter()
+        .flat_map(|(key, variants)| key.into_iter().chain(variants).map(Cow::Owned));
+    ahead.chain(here)
+}
+
+/// A phrase's own key (no variants), looked up or compiled as [`concept_keys`] does.
+pub fn own_key(
+    phrase: &str,
+    compiled: CompiledKeys,
+    cache: &mut WordCache,
+) -> Option<Cow<'static, str>> {
+    match compiled.get(phrase) {
+        Some(entry) => entry.key.map(Cow::Borrowed),
+        None => phrase_key_cached(phrase, cache).map(Cow::Owned),
+    }
 }
 
 impl<T: Clone> Matcher<T> {

@@ -8,7 +8,7 @@ use rustc_hash::FxHashSet as HashSet;
 use super::EngineError;
 use super::case_tie::{COMMON_NORMS, CaseTerms};
 use super::lexicon;
-use super::matcher::{Found, Matcher, NormText, phrase_key_cached, phrase_keys};
+use super::matcher::{Found, Matcher, NormText, concept_keys, own_key, phrase_key_cached};
 use super::negation::{Clauses, negated_by};
 use super::plan::Plan;
 use super::points;
@@ -105,17 +105,7 @@ impl Scorer {
                 let target = Target { indicator, concept };
                 let heard = Heard::Concept(target);
                 for phrase in &c.phrases {
-                    match compiled.get(phrase) {
-                        Some(entry) => {
-                            let keys = entry.key.into_iter().chain(entry.variant_keys());
-                            keyed.extend(keys.map(|k| (Cow::Borrowed(k), heard)));
-                        }
-                        None => {
-                            let (key, variants) = phrase_keys(phrase, &mut cache);
-                            let keys = key.into_iter().chain(variants);
-                            keyed.extend(keys.map(|k| (Cow::Owned(k), heard)));
-                        }
-                    }
+                    keyed.extend(concept_keys(phrase, compiled, &mut cache).map(|k| (k, heard)));
                 }
                 patterns.extend(c.patterns.iter().map(|r| (r.clone(), heard)));
             }
@@ -156,10 +146,7 @@ impl Scorer {
         }
         for (i, (_, m)) in mistakes.iter().enumerate() {
             for phrase in &m.phrases {
-                let key = match compiled.get(&phrase.0) {
-                    Some(entry) => entry.key.map(Cow::Borrowed),
-                    None => phrase_key_cached(&phrase.0, &mut cache).map(Cow::Owned),
-                };
+                let key = own_key(&phrase.0, compiled, &mut cache);
                 keyed.extend(key.map(|k| (k, Heard::Mistake(i))));
             }
         }
